@@ -1,0 +1,2 @@
+//! Báo cáo Dân vận: a pure report engine (template, model, evaluation,
+//! Vietnamese formatting, storage logic) and, on wasm32 only, the Leptos shell.
