@@ -3,3 +3,8 @@
 
 pub mod format;
 pub mod model;
+pub mod route;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

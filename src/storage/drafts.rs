@@ -1,0 +1,386 @@
+use super::{KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
+use crate::model::{Kind, PeriodType};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+const INDEX_KEY: &str = "bcdv.index";
+const PROFILE_KEY: &str = "bcdv.profile";
+const DRAFT_PREFIX: &str = "bcdv.draft.";
+const PREV_SUFFIX: &str = ".prev";
+const QUARANTINE_PREFIX: &str = "bcdv.quarantine.";
+
+/// What the draft list shows for one draft; also kept inside each envelope so
+/// the index can always be rebuilt from the drafts themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub kind: Kind,
+    pub period_type: PeriodType,
+    pub year: i32,
+    /// `draft` | `finalised` | `exported` (the report model's status code).
+    pub status: String,
+    /// Completion in percent, 0–100.
+    pub progress: u8,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+/// One stored draft. The report itself stays raw JSON here so that a draft of
+/// an older (or unknown) schema can still be listed, exported and deleted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub storage_version: u32,
+    pub schema_version: u32,
+    pub template_id: String,
+    pub template_version: u32,
+    /// Incremented by every save; how two tabs notice each other.
+    pub revision: u64,
+    pub saved_at: DateTime<Utc>,
+    pub summary: DraftSummary,
+    pub report: serde_json::Value,
+}
+
+/// The draft list as stored under `bcdv.index`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub storage_version: u32,
+    pub drafts: Vec<DraftSummary>,
+}
+
+/// Something in storage the user must hear about; the rest keeps working.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// An entry could not be read; its raw text was moved to `quarantined_as`
+    /// (or left in place when even that was impossible).
+    Corrupted { key: String, quarantined_as: Option<String>, reason: String },
+    /// Reading storage failed altogether.
+    Storage(StorageError),
+}
+
+impl Problem {
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Corrupted { key, quarantined_as: Some(q), reason } => format!(
+                "Một mục lưu trữ bị hỏng và đã được cách ly ({key} → {q}): {reason}. \
+                 Các báo cáo khác vẫn dùng bình thường."
+            ),
+            Problem::Corrupted { key, quarantined_as: None, reason } => {
+                format!("Một mục lưu trữ bị hỏng ({key}): {reason}. Các báo cáo khác vẫn dùng bình thường.")
+            }
+            Problem::Storage(e) => e.message(),
+        }
+    }
+}
+
+/// Why a save did not happen. Nothing was written in any of these cases,
+/// except `VerifyFailed`, where the browser stored something else.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// Another tab saved this draft since we loaded it (`stored` is its revision).
+    Conflict { stored: u64, expected: Option<u64> },
+    Storage(StorageError),
+    /// The write returned, but reading it back gave different text.
+    VerifyFailed,
+}
+
+impl SaveError {
+    pub fn message(&self) -> String {
+        match self {
+            SaveError::Conflict { .. } => "Báo cáo này vừa được sửa ở một thẻ (tab) khác. \
+                 Chưa ghi đè: hãy chọn giữ bản nào."
+                .to_string(),
+            SaveError::Storage(e) => e.message(),
+            SaveError::VerifyFailed => {
+                "Lưu xong nhưng đọc lại không khớp: dữ liệu có thể chưa được lưu đúng. Hãy xuất tệp để giữ lại."
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// Result of a successful, read-back-verified save.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveOutcome {
+    pub revision: u64,
+    pub saved_at: DateTime<Utc>,
+    /// The index could not be updated (it is rebuilt on next start).
+    pub index_stale: bool,
+}
+
+/// A draft as read from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedDraft {
+    pub envelope: Envelope,
+    /// Whether a previous revision is kept and can be restored.
+    pub has_previous: bool,
+}
+
+/// Drafts, index, profile and quarantine over any [`KeyValueStore`].
+pub struct DraftStore<S: KeyValueStore> {
+    store: S,
+}
+
+fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+fn prev_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}{PREV_SUFFIX}")
+}
+
+impl<S: KeyValueStore> DraftStore<S> {
+    pub fn new(store: S) -> Self {
+        DraftStore { store }
+    }
+
+    pub fn backend(&self) -> &S {
+        &self.store
+    }
+
+    /// Every readable draft, in index order (newest first for drafts the
+    /// index did not know). Unreadable entries are quarantined and reported.
+    pub fn list(&self) -> (Vec<DraftSummary>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let keys = match self.store.keys() {
+            Ok(keys) => keys,
+            Err(e) => return (Vec::new(), vec![Problem::Storage(e)]),
+        };
+        let mut found: Vec<DraftSummary> = Vec::new();
+        for key in keys.iter().filter(|k| k.starts_with(DRAFT_PREFIX) && !k.ends_with(PREV_SUFFIX)) {
+            match self.read_envelope(key) {
+                Ok(Some(env)) => found.push(env.summary),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let index = match self.read_index() {
+            Ok(index) => index,
+            Err(problem) => {
+                problems.push(problem);
+                Index::default()
+            }
+        };
+        // Index order first, then drafts the index missed (e.g. its write failed).
+        let mut ordered: Vec<DraftSummary> = index
+            .drafts
+            .iter()
+            .filter_map(|entry| found.iter().find(|d| d.id == entry.id).cloned())
+            .collect();
+        let mut missed: Vec<DraftSummary> =
+            found.into_iter().filter(|d| !ordered.iter().any(|o| o.id == d.id)).collect();
+        missed.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        ordered.extend(missed);
+        if ordered != index.drafts {
+            // Best effort: the index is derived data.
+            let _ = self.write_index(&ordered);
+        }
+        (ordered, problems)
+    }
+
+    /// Read one draft; a corrupted entry is quarantined and reported.
+    pub fn load(&self, id: &str) -> Result<Option<LoadedDraft>, Problem> {
+        let Some(envelope) = self.read_envelope(&draft_key(id))? else {
+            return Ok(None);
+        };
+        let has_previous = matches!(self.store.get(&prev_key(id)), Ok(Some(_)));
+        Ok(Some(LoadedDraft { envelope, has_previous }))
+    }
+
+    /// Save `report` as the next revision of draft `id`.
+    ///
+    /// `expected` is the revision this tab loaded (None for a new draft). If
+    /// storage holds another revision, nothing is written and
+    /// [`SaveError::Conflict`] is returned: no tab silently overwrites another.
+    /// The write is read back before success is reported; the replaced
+    /// revision is kept under `.prev`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn save(
+        &self,
+        summary: &DraftSummary,
+        schema_version: u32,
+        template_id: &str,
+        template_version: u32,
+        report: &serde_json::Value,
+        expected: Option<u64>,
+        now: DateTime<Utc>,
+    ) -> Result<SaveOutcome, SaveError> {
+        let key = draft_key(&summary.id);
+        let old_raw = self.store.get(&key).map_err(SaveError::Storage)?;
+        let stored_revision = old_raw
+            .as_deref()
+            .and_then(|raw| serde_json::from_str::<Envelope>(raw).ok())
+            .map(|env| env.revision);
+        if let Some(stored) = stored_revision {
+            if Some(stored) != expected {
+                return Err(SaveError::Conflict { stored, expected });
+            }
+        }
+        let envelope = Envelope {
+            storage_version: STORAGE_VERSION,
+            schema_version,
+            template_id: template_id.to_string(),
+            template_version,
+            revision: stored_revision.unwrap_or(0) + 1,
+            saved_at: now,
+            summary: DraftSummary { updated_at: now, ..summary.clone() },
+            report: report.clone(),
+        };
+        let raw = serde_json::to_string(&envelope).map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
+        self.store.set(&key, &raw).map_err(SaveError::Storage)?;
+        if self.store.get(&key).map_err(SaveError::Storage)?.as_deref() != Some(raw.as_str()) {
+            return Err(SaveError::VerifyFailed);
+        }
+        if let Some(old) = old_raw {
+            // Keeping the previous revision must never cost the current one:
+            // when space is short, drop the old copy instead.
+            if self.store.set(&prev_key(&summary.id), &old).is_err() {
+                let _ = self.store.remove(&prev_key(&summary.id));
+            }
+        }
+        let index_stale = self.upsert_index(&envelope.summary).is_err();
+        Ok(SaveOutcome { revision: envelope.revision, saved_at: now, index_stale })
+    }
+
+    /// Swap the current and the previous revision of a draft (undo of the last save).
+    /// The restored copy becomes a new revision so other tabs notice.
+    pub fn restore_previous(&self, id: &str, now: DateTime<Utc>) -> Result<SaveOutcome, SaveError> {
+        let prev_raw = self
+            .store
+            .get(&prev_key(id))
+            .map_err(SaveError::Storage)?
+            .ok_or(SaveError::Storage(StorageError::Other("không có bản trước".into())))?;
+        let prev: Envelope = serde_json::from_str(&prev_raw)
+            .map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
+        let current = self.load(id).ok().flatten().map(|d| d.envelope.revision);
+        self.save(
+            &prev.summary,
+            prev.schema_version,
+            &prev.template_id,
+            prev.template_version,
+            &prev.report,
+            current,
+            now,
+        )
+    }
+
+    /// Remove a draft and its previous revision; returns the removed envelope
+    /// so the caller can offer "undo" with [`DraftStore::undelete`].
+    pub fn delete(&self, id: &str) -> Result<Option<Envelope>, StorageError> {
+        let removed = self.store.get(&draft_key(id))?.and_then(|raw| serde_json::from_str(&raw).ok());
+        self.store.remove(&draft_key(id))?;
+        self.store.remove(&prev_key(id))?;
+        let (mut drafts, _) = self.read_index().map(|i| (i.drafts, ())).unwrap_or_default();
+        drafts.retain(|d| d.id != id);
+        self.write_index(&drafts)?;
+        Ok(removed)
+    }
+
+    /// Put back a draft removed by [`DraftStore::delete`], exactly as it was.
+    pub fn undelete(&self, envelope: &Envelope) -> Result<(), StorageError> {
+        let raw = serde_json::to_string(envelope).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.set(&draft_key(&envelope.summary.id), &raw)?;
+        self.upsert_index(&envelope.summary)
+    }
+
+    pub fn load_profile<T: serde::de::DeserializeOwned>(&self) -> Result<Option<T>, Problem> {
+        match self.store.get(PROFILE_KEY) {
+            Err(e) => Err(Problem::Storage(e)),
+            Ok(None) => Ok(None),
+            Ok(Some(raw)) => match serde_json::from_str(&raw) {
+                Ok(profile) => Ok(Some(profile)),
+                Err(e) => Err(self.quarantine(PROFILE_KEY, &raw, &e.to_string())),
+            },
+        }
+    }
+
+    pub fn save_profile<T: Serialize>(&self, profile: &T) -> Result<(), StorageError> {
+        let raw = serde_json::to_string(profile).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.set(PROFILE_KEY, &raw)?;
+        match self.store.get(PROFILE_KEY)? {
+            Some(back) if back == raw => Ok(()),
+            _ => Err(StorageError::Other("đọc lại không khớp".into())),
+        }
+    }
+
+    /// Raw texts of quarantined entries: (key, text), for export or deletion.
+    pub fn quarantined(&self) -> Vec<(String, String)> {
+        let keys = self.store.keys().unwrap_or_default();
+        keys.into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter_map(|k| self.store.get(&k).ok().flatten().map(|v| (k, v)))
+            .collect()
+    }
+
+    /// Approximate bytes used by the app's own keys (UTF-16, as browsers count).
+    pub fn usage_bytes(&self) -> usize {
+        let keys = self.store.keys().unwrap_or_default();
+        keys.iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .map(|k| {
+                let len = self.store.get(k).ok().flatten().map(|v| v.encode_utf16().count()).unwrap_or(0);
+                2 * (k.encode_utf16().count() + len)
+            })
+            .sum()
+    }
+
+    fn read_envelope(&self, key: &str) -> Result<Option<Envelope>, Problem> {
+        let raw = match self.store.get(key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Problem::Storage(e)),
+        };
+        match serde_json::from_str::<Envelope>(&raw) {
+            Ok(env) if key == draft_key(&env.summary.id) => Ok(Some(env)),
+            Ok(env) => Err(self.quarantine(key, &raw, &format!("mã báo cáo bên trong ({}) không khớp", env.summary.id))),
+            Err(e) => Err(self.quarantine(key, &raw, &format!("không đọc được ({e})"))),
+        }
+    }
+
+    /// Move an unreadable entry aside so the app keeps working, never losing it.
+    fn quarantine(&self, key: &str, raw: &str, reason: &str) -> Problem {
+        let existing = self.store.keys().unwrap_or_default();
+        let target = (1..)
+            .map(|n| format!("{QUARANTINE_PREFIX}{n}.{key}"))
+            .find(|k| !existing.contains(k))
+            .expect("unbounded range");
+        let moved = self.store.set(&target, raw).is_ok() && self.store.remove(key).is_ok();
+        Problem::Corrupted {
+            key: key.to_string(),
+            quarantined_as: moved.then_some(target),
+            reason: reason.to_string(),
+        }
+    }
+
+    fn read_index(&self) -> Result<Index, Problem> {
+        match self.store.get(INDEX_KEY) {
+            Err(e) => Err(Problem::Storage(e)),
+            Ok(None) => Ok(Index::default()),
+            Ok(Some(raw)) => match serde_json::from_str::<Index>(&raw) {
+                Ok(index) => Ok(index),
+                // The index is rebuilt from the drafts; keep the broken text aside anyway.
+                Err(e) => Err(self.quarantine(INDEX_KEY, &raw, &format!("danh mục không đọc được ({e}), đã dựng lại"))),
+            },
+        }
+    }
+
+    fn write_index(&self, drafts: &[DraftSummary]) -> Result<(), StorageError> {
+        let index = Index { storage_version: STORAGE_VERSION, drafts: drafts.to_vec() };
+        let raw = serde_json::to_string(&index).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.set(INDEX_KEY, &raw)
+    }
+
+    fn upsert_index(&self, summary: &DraftSummary) -> Result<(), StorageError> {
+        let mut drafts = self.read_index().map(|i| i.drafts).unwrap_or_default();
+        match drafts.iter_mut().find(|d| d.id == summary.id) {
+            Some(entry) => *entry = summary.clone(),
+            None => drafts.insert(0, summary.clone()),
+        }
+        self.write_index(&drafts)
+    }
+}
+
+#[cfg(test)]
+mod tests;

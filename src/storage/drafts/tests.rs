@@ -1,0 +1,156 @@
+use super::*;
+use crate::storage::MemoryStore;
+use chrono::TimeZone;
+use serde_json::json;
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 7, 1, 8, minute, 0).unwrap()
+}
+
+fn summary(id: &str) -> DraftSummary {
+    DraftSummary {
+        id: id.to_string(),
+        name: format!("Báo cáo {id}"),
+        unit: "Phường 1".into(),
+        kind: Kind::Cq,
+        period_type: PeriodType::H1,
+        year: 2025,
+        status: "draft".into(),
+        progress: 10,
+        updated_at: at(0),
+        exported_at: None,
+    }
+}
+
+fn save(store: &DraftStore<MemoryStore>, id: &str, text: &str, expected: Option<u64>) -> Result<SaveOutcome, SaveError> {
+    store.save(&summary(id), 1, "CQ", 1, &json!({ "text": text }), expected, at(1))
+}
+
+#[test]
+fn saved_draft_is_listed_and_loads_back() {
+    let store = DraftStore::new(MemoryStore::new());
+    let outcome = save(&store, "a", "xin chào", None).unwrap();
+    assert_eq!(outcome.revision, 1);
+    let (list, problems) = store.list();
+    assert!(problems.is_empty());
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].updated_at, at(1));
+    let loaded = store.load("a").unwrap().unwrap();
+    assert_eq!(loaded.envelope.report, json!({ "text": "xin chào" }));
+    assert!(!loaded.has_previous);
+}
+
+#[test]
+fn each_save_increments_revision_and_keeps_previous() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "một", None).unwrap();
+    let second = save(&store, "a", "hai", Some(1)).unwrap();
+    assert_eq!(second.revision, 2);
+    let loaded = store.load("a").unwrap().unwrap();
+    assert!(loaded.has_previous);
+    let restored = store.restore_previous("a", at(2)).unwrap();
+    assert_eq!(restored.revision, 3);
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "một" }));
+}
+
+#[test]
+fn save_from_a_stale_tab_is_refused_and_changes_nothing() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "tab 1", None).unwrap();
+    save(&store, "a", "tab 1 again", Some(1)).unwrap();
+    let before = store.backend().snapshot();
+    let err = save(&store, "a", "tab 2 stale", Some(1)).unwrap_err();
+    assert_eq!(err, SaveError::Conflict { stored: 2, expected: Some(1) });
+    assert_eq!(store.backend().snapshot(), before);
+}
+
+#[test]
+fn new_draft_may_not_overwrite_an_existing_one() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "first", None).unwrap();
+    assert!(matches!(save(&store, "a", "second", None), Err(SaveError::Conflict { .. })));
+}
+
+#[test]
+fn full_storage_reports_quota_and_keeps_the_stored_revision() {
+    let store = DraftStore::new(MemoryStore::with_quota(2_000));
+    save(&store, "a", "ngắn", None).unwrap();
+    let before = store.load("a").unwrap().unwrap();
+    let long = "chữ ".repeat(1_000);
+    let err = save(&store, "a", &long, Some(1)).unwrap_err();
+    assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
+    assert!(err.message().contains("Xuất tệp ngay"));
+    assert_eq!(store.load("a").unwrap().unwrap(), before);
+}
+
+#[test]
+fn previous_copy_is_dropped_rather_than_failing_the_save_when_space_is_short() {
+    // Room for one copy of the draft plus the index, not for a second copy.
+    let store = DraftStore::new(MemoryStore::with_quota(1_500));
+    save(&store, "a", &"x".repeat(300), None).unwrap();
+    let outcome = save(&store, "a", &"y".repeat(300), Some(1)).unwrap();
+    assert_eq!(outcome.revision, 2);
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "y".repeat(300) }));
+}
+
+#[test]
+fn corrupted_draft_is_quarantined_and_others_still_list() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "good", "ok", None).unwrap();
+    store.backend().set("bcdv.draft.bad", "{ this is not json").unwrap();
+    let (list, problems) = store.list();
+    assert_eq!(list.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["good"]);
+    assert_eq!(problems.len(), 1);
+    let Problem::Corrupted { key, quarantined_as: Some(q), .. } = &problems[0] else { panic!("{problems:?}") };
+    assert_eq!(key, "bcdv.draft.bad");
+    assert_eq!(store.backend().get(q).unwrap().as_deref(), Some("{ this is not json"));
+    assert_eq!(store.backend().get("bcdv.draft.bad").unwrap(), None);
+    assert!(problems[0].message().contains("cách ly"));
+    // Reported once: the next start is clean.
+    assert!(store.list().1.is_empty());
+    assert_eq!(store.quarantined().len(), 1);
+}
+
+#[test]
+fn corrupted_index_is_rebuilt_from_drafts() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "1", None).unwrap();
+    save(&store, "b", "2", None).unwrap();
+    store.backend().set("bcdv.index", "[[[").unwrap();
+    let (list, problems) = store.list();
+    assert_eq!(list.len(), 2);
+    assert_eq!(problems.len(), 1);
+    let (_, again) = store.list();
+    assert!(again.is_empty());
+}
+
+#[test]
+fn delete_then_undelete_restores_exactly() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "giữ lại", None).unwrap();
+    let before = store.load("a").unwrap().unwrap().envelope;
+    let removed = store.delete("a").unwrap().unwrap();
+    assert!(store.list().0.is_empty());
+    store.undelete(&removed).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap().envelope, before);
+    assert_eq!(store.list().0.len(), 1);
+}
+
+#[test]
+fn profile_round_trips_and_corrupt_profile_is_quarantined() {
+    let store = DraftStore::new(MemoryStore::new());
+    store.save_profile(&json!({ "ten": "PHƯỜNG 1" })).unwrap();
+    assert_eq!(store.load_profile::<serde_json::Value>().unwrap(), Some(json!({ "ten": "PHƯỜNG 1" })));
+    store.backend().set("bcdv.profile", "nope").unwrap();
+    assert!(matches!(store.load_profile::<serde_json::Value>(), Err(Problem::Corrupted { .. })));
+    assert_eq!(store.load_profile::<serde_json::Value>().unwrap(), None);
+}
+
+#[test]
+fn other_sites_keys_are_never_touched() {
+    let store = DraftStore::new(MemoryStore::new());
+    store.backend().set("other.app", "{ not ours").unwrap();
+    save(&store, "a", "1", None).unwrap();
+    let _ = store.list();
+    assert_eq!(store.backend().get("other.app").unwrap().as_deref(), Some("{ not ours"));
+}

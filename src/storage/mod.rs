@@ -1,0 +1,65 @@
+//! Draft storage: the only code that decides what goes into browser storage.
+//!
+//! The logic here is pure and runs over [`KeyValueStore`], so it is tested
+//! natively with [`MemoryStore`]; the browser implementation (localStorage)
+//! lives in `local.rs` and is compiled for wasm32 only.
+//!
+//! Layout, all under one prefix so the app never touches other sites' keys:
+//! - `bcdv.index`: the draft list ([`Index`]), derived data, rebuilt from
+//!   the drafts when missing or unreadable;
+//! - `bcdv.draft.<id>`: one [`Envelope`] per draft;
+//! - `bcdv.draft.<id>.prev`: the revision before the last save, restorable;
+//! - `bcdv.profile`: the unit profile;
+//! - `bcdv.quarantine.<n>.<original key>`: raw text of an entry that could
+//!   not be read, kept (never deleted silently) so it can be exported.
+
+mod drafts;
+mod memory;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+
+pub use drafts::{
+    DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Problem, SaveError, SaveOutcome,
+};
+pub use memory::MemoryStore;
+
+/// Prefix of every key the app owns.
+pub const PREFIX: &str = "bcdv.";
+/// Version of the storage layout (envelope + index), not of the report schema.
+pub const STORAGE_VERSION: u32 = 1;
+
+/// Why a storage call failed. Never swallowed: the UI shows each one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser refused the write: storage is full (`QuotaExceededError`).
+    QuotaExceeded,
+    /// Storage cannot be used at all (private mode, disabled by policy).
+    Unavailable(String),
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl StorageError {
+    /// Plain Vietnamese explanation for the user.
+    pub fn message(&self) -> String {
+        match self {
+            StorageError::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy: bản sửa mới nhất CHƯA được lưu. \
+                 Hãy bấm «Xuất tệp ngay» để giữ dữ liệu, rồi xóa bớt báo cáo cũ."
+                .to_string(),
+            StorageError::Unavailable(why) => format!(
+                "Trình duyệt không cho phép lưu dữ liệu (chế độ ẩn danh hoặc bộ nhớ bị tắt): {why}. \
+                 Dữ liệu sẽ mất khi đóng trang; hãy xuất tệp để giữ lại."
+            ),
+            StorageError::Other(why) => format!("Không lưu được dữ liệu: {why}."),
+        }
+    }
+}
+
+/// A string key-value store with the semantics of `window.localStorage`.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key currently stored (any prefix).
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}

@@ -1,0 +1,56 @@
+use super::home::Home;
+use crate::route::Route;
+use leptos::prelude::*;
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Top bar, navigation and the current screen.
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(current_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    on_cleanup(move || listener.remove());
+
+    let nav_link = move |target: Route, label: &'static str| {
+        let href = target.href();
+        let current = {
+            let target = target.clone();
+            move || (route.get() == target).then_some("page")
+        };
+        view! { <a href=href aria-current=current>{label}</a> }
+    };
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <img src="icon.svg" alt="" width="28" height="28" />
+                <span>"Báo cáo Dân vận"</span>
+            </a>
+            <nav aria-label="Chức năng chính">
+                {nav_link(Route::Home, "Báo cáo")}
+                {nav_link(Route::Summary, "Tổng hợp")}
+                {nav_link(Route::Profile, "Thông tin đơn vị")}
+            </nav>
+        </header>
+        <main id="noi-dung">
+            {move || match route.get() {
+                Route::Home => view! { <Home /> }.into_any(),
+                Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
+                other => view! { <NotFound route=other /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn NotFound(route: Route) -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1>"Không tìm thấy trang"</h1>
+            <p>"Địa chỉ “" {route.href()} "” không có trong ứng dụng."</p>
+            <p><a href="#/">"Về danh sách báo cáo"</a></p>
+        </section>
+    }
+}

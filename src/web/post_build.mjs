@@ -1,0 +1,25 @@
+// Trunk post-build hook: move trunk's inline module loader into its own file,
+// so the Content-Security-Policy can forbid inline scripts altogether.
+// Runs in TRUNK_STAGING_DIR for both `trunk build` and `trunk serve`.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post_build.mjs must run as a trunk hook (TRUNK_STAGING_DIR unset)');
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const inline = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const scripts = [...html.matchAll(inline)];
+if (scripts.length !== 1) {
+  throw new Error(`expected exactly one inline script from trunk, found ${scripts.length}`);
+}
+const [tag, body] = scripts[0];
+const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+const file = `boot-${hash}.js`;
+writeFileSync(join(dir, file), body.trim() + '\n');
+html = html.replace(tag, `<script type="module" src="./${file}"></script>`);
+// Build-time nonces are no protection (trunk issue #853); the CSP relies on 'self'.
+html = html.replace(/\snonce="[^"]*"/g, '');
+writeFileSync(indexPath, html);

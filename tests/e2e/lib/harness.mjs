@@ -1,0 +1,131 @@
+// Shared e2e harness: a static server for dist/ on 127.0.0.1, Debian
+// Chromium through playwright-core with a fresh profile, and checks every
+// spec needs (console errors, foreign requests, axe-core).
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, resolve, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../../..');
+export const distDir = process.env.DIST_DIR ?? join(repoRoot, 'dist');
+export const outDir = join(repoRoot, 'tests/e2e/out');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/** Serve `root` on 127.0.0.1 with a free port. `/` serves index.html. */
+export async function startServer(root = distDir) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run trunk build --release first`);
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A Chromium with a fresh, empty profile. Call `close()` to remove it. */
+export async function launch(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'bcdv-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+    ...options,
+  });
+  return {
+    context,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * Open a page that records console errors, page errors and every request
+ * outside `origin`. Returns { page, consoleErrors, foreignRequests }.
+ */
+export async function watchedPage(context, origin) {
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const foreignRequests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  return { page, consoleErrors, foreignRequests };
+}
+
+/** Wait until the wasm app has mounted (the top bar is rendered by Rust). */
+export async function appReady(page) {
+  await page.locator('header.topbar').waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+const axeSource = readFileSync(join(repoRoot, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Run axe-core (WCAG 2.x A/AA + best practices) and return its violations. */
+export async function axeViolations(page) {
+  // Injected through CDP-evaluated source, not a <script> tag: the app's CSP
+  // (rightly) forbids inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
+}
+
+/** Read every app key from localStorage (for "nothing changed" assertions). */
+export async function appStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('bcdv.')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}

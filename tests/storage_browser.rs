@@ -1,0 +1,73 @@
+//! Browser tests of the localStorage backend, run by
+//! `cargo test --target wasm32-unknown-unknown` in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use bao_cao_dan_van::model::{Kind, PeriodType};
+use bao_cao_dan_van::storage::local::{clear_app_keys, LocalStore};
+use bao_cao_dan_van::storage::{DraftStore, DraftSummary, KeyValueStore, SaveError, StorageError};
+use chrono::{TimeZone, Utc};
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn summary(id: &str) -> DraftSummary {
+    DraftSummary {
+        id: id.into(),
+        name: "Báo cáo quý III".into(),
+        unit: "Phường 1".into(),
+        kind: Kind::Dang,
+        period_type: PeriodType::Q3,
+        year: 2025,
+        status: "draft".into(),
+        progress: 0,
+        updated_at: Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap(),
+        exported_at: None,
+    }
+}
+
+#[wasm_bindgen_test]
+fn draft_survives_in_real_local_storage() {
+    clear_app_keys();
+    let store = DraftStore::new(LocalStore::open().unwrap());
+    let now = Utc::now();
+    store.save(&summary("t1"), 1, "DANG", 1, &json!({ "N01.text": "Tình hình ổn định" }), None, now).unwrap();
+    // A second, independent handle reads what the first wrote.
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("bcdv.draft.t1").unwrap().unwrap();
+    assert!(raw.contains("Tình hình ổn định"));
+    let again = DraftStore::new(LocalStore::open().unwrap());
+    let (list, problems) = again.list();
+    assert!(problems.is_empty());
+    assert_eq!(list[0].id, "t1");
+    clear_app_keys();
+}
+
+#[wasm_bindgen_test]
+fn full_local_storage_is_reported_as_quota_exceeded() {
+    clear_app_keys();
+    let local = LocalStore::open().unwrap();
+    // Fill the origin's quota (about 5 MB in Chromium) with 1 MB chunks.
+    let chunk = "x".repeat(1 << 20);
+    let mut filler = Vec::new();
+    for i in 0..64 {
+        let key = format!("bcdv.filler.{i}");
+        if local.set(&key, &chunk).is_err() {
+            break;
+        }
+        filler.push(key);
+    }
+    let small = "y".repeat(64 << 10);
+    let mut last = Ok(());
+    for i in 0..64 {
+        last = local.set(&format!("bcdv.filler.s{i}"), &small);
+        if last.is_err() {
+            break;
+        }
+    }
+    assert_eq!(last, Err(StorageError::QuotaExceeded));
+    let store = DraftStore::new(LocalStore::open().unwrap());
+    let big = json!({ "text": "z".repeat(256 << 10) });
+    let err = store.save(&summary("t2"), 1, "DANG", 1, &big, None, Utc::now()).unwrap_err();
+    assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
+    clear_app_keys();
+}
