@@ -230,10 +230,13 @@ fn finish(n: Lexed, scale: u32) -> Result<Option<i64>, ParseError> {
     Ok(Some(units))
 }
 
+/// The typed text for a message: NFC (even if the error was built by hand)
+/// and cut to 40 characters.
 fn shorten(s: &str) -> String {
     const MAX_CHARS: usize = 40;
+    let s = nfc(s);
     if s.chars().count() <= MAX_CHARS {
-        s.to_string()
+        s
     } else {
         format!("{}…", s.chars().take(MAX_CHARS).collect::<String>())
     }
@@ -447,6 +450,11 @@ mod tests {
         fn formatted_int_parses_back(n in 0..=MAX_INPUT) {
             prop_assert_eq!(parse_int(&super::super::int(n)), Ok(Some(n)));
             prop_assert_eq!(parse_int(&n.to_string()), Ok(Some(n)));
+        }
+
+        #[test]
+        fn values_beyond_max_input_are_too_large(n in (MAX_INPUT + 1)..=i64::MAX) {
+            prop_assert_eq!(parse_int(&super::super::int(n)), Err(ParseError::TooLarge(super::super::int(n))));
         }
 
         #[test]
