@@ -1,0 +1,80 @@
+//! Labelled form controls shared by the screens. Inputs are uncontrolled
+//! after their first render (the DOM keeps what the user types, caret
+//! included); every input event hands NFC text to the caller.
+
+use crate::format::nfc;
+use leptos::prelude::*;
+
+/// DOM id for a field name: `N01.text` → `f-N01-text`.
+pub fn field_id(name: &str) -> String {
+    let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' }).collect();
+    format!("f-{safe}")
+}
+
+fn input_text(ev: &leptos::ev::Event) -> String {
+    nfc(&event_target_value(ev))
+}
+
+/// One-line text with a label above it.
+#[component]
+pub fn TextInput(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    #[prop(into)] value: String,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] readonly: Signal<bool>,
+) -> impl IntoView {
+    let id = field_id(&name);
+    let hint_id = format!("{id}-hint");
+    let described = hint.as_ref().map(|_| hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type="text"
+                value=value
+                placeholder=placeholder
+                aria-describedby=described
+                readonly=move || readonly.get()
+                on:input=move |ev| on_change.run(input_text(&ev))
+            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+        </div>
+    }
+}
+
+/// Multi-line text that grows with its content.
+#[component]
+pub fn TextArea(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    #[prop(into)] value: String,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] readonly: Signal<bool>,
+    #[prop(optional)] rows: Option<u32>,
+) -> impl IntoView {
+    let id = field_id(&name);
+    let hint_id = format!("{id}-hint");
+    let described = hint.as_ref().map(|_| hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows=rows.unwrap_or(4)
+                aria-describedby=described
+                readonly=move || readonly.get()
+                on:input=move |ev| on_change.run(input_text(&ev))
+            >
+                {value}
+            </textarea>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+        </div>
+    }
+}
