@@ -3,3 +3,6 @@
 
 pub mod format;
 pub mod model;
+pub mod template;
+pub mod engine;
+pub mod fixtures;
