@@ -149,26 +149,26 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     if !is_ident(&r.id) {
         return Err(TemplateError::at(path, format!("bad node id \"{}\"", r.id)));
     }
-    let path = format!("{path} (id \"{}\")", r.id);
+    let here = format!("{path} (id \"{}\")", r.id);
     if !ctx.node_ids.insert(r.id.clone()) {
-        return Err(TemplateError::at(path, format!("duplicate node id \"{}\"", r.id)));
+        return Err(TemplateError::at(&here, format!("duplicate node id \"{}\"", r.id)));
     }
     let title = r.title.clone().unwrap_or_default();
     if title.trim().is_empty() {
-        return Err(TemplateError::at(path, "empty title"));
+        return Err(TemplateError::at(&here, "empty title"));
     }
     let appendix = r.appendix.unwrap_or(false);
     if appendix && depth != 1 {
-        return Err(TemplateError::at(path, "an appendix must be a top-level node"));
+        return Err(TemplateError::at(&here, "an appendix must be a top-level node"));
     }
     if !appendix && depth > 3 {
-        return Err(TemplateError::at(path, "nodes may nest at most 3 levels (I., 1., a))"));
+        return Err(TemplateError::at(&here, "nodes may nest at most 3 levels (I., 1., a))"));
     }
     if let Some(p) = &r.part_of {
         if p == &r.id {
-            return Err(TemplateError::at(path, "a node cannot be part_of itself"));
+            return Err(TemplateError::at(&here, "a node cannot be part_of itself"));
         }
-        ctx.part_of_checks.push((path.clone(), p.clone()));
+        ctx.part_of_checks.push((here.clone(), p.clone()));
     }
     let content_id = r.part_of.clone().unwrap_or_else(|| r.id.clone());
     let periods = parse_periods(&path, &r.periods)?;
@@ -383,7 +383,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
 
     let children = compile_nodes(&r.children, &format!("{path}.children"), depth + 1, ctx)?;
     if appendix && !children.is_empty() {
-        return Err(TemplateError::at(path, "an appendix node cannot have children"));
+        return Err(TemplateError::at(&here, "an appendix node cannot have children"));
     }
     Ok(Node {
         id: r.id.clone(),
