@@ -1,7 +1,12 @@
 //! The report as stored: raw values, never formatted strings.
-//! (The `Report` type itself is added by the engine work; this file starts
-//! with the small enums every layer shares.)
 
 mod period;
+mod report;
+mod value;
 
 pub use period::{Kind, PeriodType};
+pub use report::{
+    Citation, FormatProfile, Footnote, Header, HgDenominator, HierarchyModel, IssuerProfile, Period,
+    Report, ReportOptions, Row, Signature, Status, TemplateRef, UnitProfile, SCHEMA_VERSION,
+};
+pub use value::Value;

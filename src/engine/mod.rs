@@ -1,0 +1,196 @@
+//! Evaluation of a report against its template: computed values, comparison
+//! with cùng kỳ, Phụ lục I, validation issues and completion. Pure: no clock,
+//! no I/O, and no input makes it panic.
+
+mod appendix;
+mod checks;
+mod compare;
+mod computed;
+mod cung_ky;
+mod env;
+mod fmt;
+mod numbering;
+mod progress;
+mod rules;
+mod text;
+
+pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
+pub use cung_ky::{cung_ky_from_previous, CungKyError};
+pub use numbering::{node_title, numbering, printed_nodes};
+pub use progress::{NodeProgress, Progress};
+
+use crate::format::Rational;
+use crate::model::Report;
+use crate::template::Template;
+pub use crate::template::Level;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// An exact computed or compared value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Exact {
+    /// A count, đồng amount or difference.
+    Int {
+        /// The value.
+        value: i64,
+    },
+    /// A DEC value in units of 10^-scale.
+    Dec {
+        /// Units.
+        units: i64,
+        /// Decimal places.
+        scale: u32,
+    },
+    /// A rate as an exact fraction (1 = 100%).
+    Rate {
+        /// Numerator.
+        numer: i128,
+        /// Denominator.
+        denom: i128,
+    },
+}
+
+impl Exact {
+    /// The exact rate, when this is one.
+    pub fn rate(&self) -> Option<Rational> {
+        match self {
+            Exact::Rate { numer, denom } => Some(Rational::new(*numer, *denom)),
+            _ => None,
+        }
+    }
+
+    /// The integer, when this is an `Int`.
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Exact::Int { value } => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_rate(r: &Rational) -> Exact {
+        Exact::Rate { numer: *r.numer(), denom: *r.denom() }
+    }
+}
+
+/// One computed field (C01–C09) for one key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComputedValue {
+    /// Spec id (`C01`).
+    pub id: String,
+    /// Target key, group-qualified where grouped (`don_ton_dong.cong_dan`),
+    /// `<list>.<row>.<key>` for per-row fields.
+    pub key: String,
+    /// Node that declares it.
+    pub node_id: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Exact value.
+    pub value: Exact,
+    /// Display string ("15,63%", "đạt 125% kế hoạch", "98", "1,25 tỷ đồng").
+    pub display: String,
+}
+
+/// Comparison of one key with cùng kỳ (C10 for counts, C11 for rates).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delta {
+    /// Indicator or computed key.
+    pub key: String,
+    /// Current value.
+    pub current: Exact,
+    /// Cùng kỳ value.
+    pub previous: Exact,
+    /// "tăng 01", "giảm 02", "bằng cùng kỳ", "tăng 9,62 điểm %".
+    pub text: String,
+    /// Optional ratio text for counts: "bằng 87,5% so với cùng kỳ" (None when cùng kỳ is 0).
+    pub ratio_text: Option<String>,
+}
+
+/// A validation finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Rule id: "E01"…"E10", "W01"…"W06".
+    pub rule: String,
+    /// Error (blocks finalising) or warning.
+    pub level: Level,
+    /// Keys involved (naming contract; cùng kỳ as `cung_ky.<key>`).
+    pub paths: Vec<String>,
+    /// Plain Vietnamese message naming labels and figures.
+    pub message: String,
+    /// Node to open in the editor, when known.
+    pub node_id: Option<String>,
+}
+
+/// Everything the UI shows about a report, recomputed from scratch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    /// Computed values for the current period, by target key.
+    pub computed: BTreeMap<String, ComputedValue>,
+    /// Computed values for cùng kỳ, where its figures allow.
+    pub cung_ky: BTreeMap<String, ComputedValue>,
+    /// Comparison with cùng kỳ per comparable key.
+    pub deltas: BTreeMap<String, Delta>,
+    /// Phụ lục I tables (when the template has a PL1 node).
+    pub appendix: Option<Appendix>,
+    /// Errors and warnings, in outline order of their rules.
+    pub issues: Vec<Issue>,
+    /// Completion per node.
+    pub progress: Progress,
+}
+
+impl Evaluation {
+    /// Issues of level error.
+    pub fn errors(&self) -> Vec<&Issue> {
+        self.issues.iter().filter(|i| i.level == Level::Error).collect()
+    }
+
+    /// Issues of level warning.
+    pub fn warnings(&self) -> Vec<&Issue> {
+        self.issues.iter().filter(|i| i.level == Level::Warning).collect()
+    }
+
+    /// The display string of a computed value, if any.
+    pub fn display(&self, key: &str) -> Option<&str> {
+        self.computed.get(key).map(|c| c.display.as_str())
+    }
+}
+
+/// Evaluate a report against a template. Pure and total: never panics.
+pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
+    let hg = report.options.hg_denominator;
+    let cur = computed::compute(template, &report.values, Some(&report.lists), hg);
+    let prev = computed::compute(template, &report.cung_ky, None, hg);
+    let deltas = compare::deltas(template, report, &cur, &prev);
+    let appendix = appendix::build(template, report, &cur, &prev);
+    let progress = progress::progress(template, report, &cur.exact);
+
+    let mut issues = Vec::new();
+    checks::e01_values(template, report, &mut issues);
+    rules::formula_rules(template, report, &cur.exact, &prev.exact, &mut issues);
+    checks::e08_dates(template, report, &mut issues);
+    checks::e09_signature(report, &mut issues);
+    progress::e10_issues(template, report, &progress, &mut issues);
+    checks::w03_tiep_dan(template, report, &mut issues);
+    checks::w04_money(template, report, &mut issues);
+    checks::w05_outliers(template, report, &cur, &deltas, &mut issues);
+    text::text_checks(template, report, &cur, &mut issues);
+
+    Evaluation {
+        computed: cur.out,
+        cung_ky: prev.out,
+        deltas,
+        appendix,
+        issues,
+        progress,
+    }
+}
+
+/// Ok when the evaluation has no errors; otherwise the errors that block finalising.
+pub fn can_finalise(evaluation: &Evaluation) -> Result<(), Vec<Issue>> {
+    let errors: Vec<Issue> = evaluation.errors().into_iter().cloned().collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,1 @@
+//! Filled-in reports for tests, benchmarks and e2e.

@@ -1,0 +1,433 @@
+//! The `Report` document: metadata, raw values, texts, lists, cùng kỳ.
+
+use super::value::Value;
+use super::{Kind, PeriodType};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the stored `Report` JSON layout; bump when a migration is needed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One row of a repeatable list: column key → raw value.
+pub type Row = BTreeMap<String, Value>;
+
+/// Which template (outline) a report was written against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TemplateRef {
+    /// Template id, e.g. "DANG" or "CQ".
+    pub id: String,
+    /// Template version.
+    pub version: u32,
+}
+
+/// The reporting period (SPEC §1.4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// Q1..Q4, H1, M9, Y.
+    pub period_type: PeriodType,
+    /// Calendar year of the period; cùng kỳ is always `year - 1`.
+    pub year: i32,
+    /// First day covered (chốt số liệu from); used by E08.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day covered (chốt số liệu to); used by E08.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Calendar bounds of the period (DESIGN default: 01/01–31/03 for Q1, 01/01–30/06 for H1, …).
+    pub fn calendar_bounds(period_type: PeriodType, year: i32) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (m_from, m_to) = match period_type {
+            PeriodType::Q1 => (1, 3),
+            PeriodType::Q2 => (4, 6),
+            PeriodType::Q3 => (7, 9),
+            PeriodType::Q4 => (10, 12),
+            PeriodType::H1 => (1, 6),
+            PeriodType::M9 => (1, 9),
+            PeriodType::Y => (1, 12),
+        };
+        let from = NaiveDate::from_ymd_opt(year, m_from, 1);
+        let to = if m_to == 12 {
+            NaiveDate::from_ymd_opt(year, 12, 31)
+        } else {
+            NaiveDate::from_ymd_opt(year, m_to + 1, 1).and_then(|d| d.pred_opt())
+        };
+        (from, to)
+    }
+
+    /// `from`/`to` as stored, falling back to the calendar bounds.
+    pub fn effective_bounds(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (f, t) = Period::calendar_bounds(self.period_type, self.year);
+        (self.from.or(f), self.to.or(t))
+    }
+}
+
+/// Administrative model the report was written under (context only, SPEC §1.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum HierarchyModel {
+    /// Tỉnh – huyện – xã (before 01/07/2025).
+    #[serde(rename = "3-tier-2020")]
+    ThreeTier2020,
+    /// Tỉnh – xã (from 01/07/2025).
+    #[serde(rename = "2-tier-2025")]
+    #[default]
+    TwoTier2025,
+}
+
+impl HierarchyModel {
+    /// DESIGN: periods that end before 01/07/2025 default to the 3-tier model.
+    pub fn for_period(period_type: PeriodType, year: i32) -> HierarchyModel {
+        let ends_before_july_2025 = year < 2025
+            || (year == 2025 && matches!(period_type, PeriodType::Q1 | PeriodType::Q2 | PeriodType::H1));
+        if ends_before_july_2025 {
+            HierarchyModel::ThreeTier2020
+        } else {
+            HierarchyModel::TwoTier2025
+        }
+    }
+}
+
+/// Signature block (SPEC §4.7): quyền hạn line, chức vụ, họ tên.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Signature {
+    /// "T/M BAN THƯỜNG VỤ" / "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH".
+    pub quyen_han: String,
+    /// "BÍ THƯ" / "CHỦ TỊCH".
+    pub chuc_vu: String,
+    /// Signer's full name.
+    pub ho_ten: String,
+}
+
+/// What the unit uses when it issues a report of one kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct IssuerProfile {
+    /// Issuing body in the header, e.g. "ĐẢNG ỦY PHƯỜNG 1" / "ỦY BAN NHÂN DÂN PHƯỜNG 1".
+    pub issuer: String,
+    /// Document symbol after the number, e.g. "BC/ĐU" or "BC-UBND".
+    pub symbol: String,
+    /// Default signer.
+    pub signer: Signature,
+    /// Default recipients, without punctuation.
+    pub recipients: Vec<String>,
+}
+
+/// The unit's settings, copied into each report when it is created.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UnitProfile {
+    /// Unit code used in file names.
+    pub code: String,
+    /// Unit name, e.g. "PHƯỜNG 1".
+    pub name: String,
+    /// Upper party body for header line 1, e.g. "ĐẢNG BỘ THÀNH PHỐ SA ĐÉC".
+    pub party_upper: String,
+    /// Upper state / chủ quản body (usually none for a UBND xã).
+    pub state_upper: Option<String>,
+    /// Place name for the date line, e.g. "Phường 1".
+    pub place: String,
+    /// Party-format (DANG) issuing settings.
+    pub dang: IssuerProfile,
+    /// State-format (CQ) issuing settings.
+    pub cq: IssuerProfile,
+}
+
+impl UnitProfile {
+    /// The issuing settings for one kind.
+    pub fn issuer(&self, kind: Kind) -> &IssuerProfile {
+        match kind {
+            Kind::Dang => &self.dang,
+            Kind::Cq => &self.cq,
+        }
+    }
+}
+
+/// Number and date of the document (filled by văn thư at issue; blank in drafts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Header {
+    /// Document number, e.g. "15"; blank in drafts.
+    pub number: Option<String>,
+    /// Day of issue.
+    pub day: Option<u32>,
+    /// Month of issue.
+    pub month: Option<u32>,
+    /// Year of issue.
+    pub year: Option<i32>,
+    /// Deadline set by the upper level (no built-in default).
+    pub due_date: Option<NaiveDate>,
+}
+
+impl Header {
+    /// The issue date when day, month and year are all set and valid.
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+}
+
+/// A cited document (REF, SPEC §4.5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Citation {
+    /// Loại văn bản: "Kế hoạch", "Công văn", …
+    pub loai: String,
+    /// Số ký hiệu, e.g. "98/KHPH-UBNDTP-BDVTU".
+    pub so_ky_hieu: String,
+    /// Date of the document.
+    pub ngay: Option<NaiveDate>,
+    /// Issuing body.
+    pub co_quan: String,
+    /// Trích yếu.
+    pub trich_yeu: String,
+}
+
+/// A footnote, referenced inline by `[^id]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Footnote {
+    /// Token used in the text.
+    pub id: String,
+    /// Footnote text.
+    pub text: String,
+}
+
+/// Denominator of the hòa giải rates (C01/C02, SPEC DESIGN).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum HgDenominator {
+    /// `hg_tiep_nhan` (default).
+    #[default]
+    TiepNhan,
+    /// `hg_thanh + hg_khong_thanh`.
+    ThanhPlusKhongThanh,
+}
+
+impl HgDenominator {
+    /// Name used in template formulas' `alt.value`.
+    pub fn code(self) -> &'static str {
+        match self {
+            HgDenominator::TiepNhan => "tiep_nhan",
+            HgDenominator::ThanhPlusKhongThanh => "thanh_plus_khong_thanh",
+        }
+    }
+}
+
+/// Typography profile (SPEC §2.1 DESIGN).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum FormatProfile {
+    /// HD 36-HD/VPTW (party).
+    #[serde(rename = "HD36-2018")]
+    Hd36_2018,
+    /// NĐ 30/2020/NĐ-CP (state).
+    #[serde(rename = "ND30-2020")]
+    #[default]
+    Nd30_2020,
+}
+
+impl FormatProfile {
+    /// The profile a kind uses by default.
+    pub fn for_kind(kind: Kind) -> FormatProfile {
+        match kind {
+            Kind::Dang => FormatProfile::Hd36_2018,
+            Kind::Cq => FormatProfile::Nd30_2020,
+        }
+    }
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Per-report presentation options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportOptions {
+    /// Zero-pad counts 1..9 in prose ("02"); default on.
+    #[serde(default = "default_true")]
+    pub pad_small_counts: bool,
+    /// Denominator of the hòa giải rates.
+    pub hg_denominator: HgDenominator,
+    /// Typography profile.
+    pub format_profile: FormatProfile,
+    /// Print Phụ lục I with a DANG report (CQ always prints it).
+    pub include_pl1: bool,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            pad_small_counts: true,
+            hg_denominator: HgDenominator::TiepNhan,
+            format_profile: FormatProfile::default(),
+            include_pl1: false,
+        }
+    }
+}
+
+/// Lifecycle state of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being written.
+    #[default]
+    Draft,
+    /// Checked with no errors; numbers frozen.
+    Finalised,
+    /// Sent as a file.
+    Exported,
+}
+
+/// A report as stored: raw values keyed by the template's keys, never formatted strings.
+///
+/// Key naming contract: indicator `hg_thanh`; row group `don_tiep_nhan.cong_dan`;
+/// cùng kỳ values use the same keys in [`Report::cung_ky`]; list cells
+/// `hoi_quan_ds.0.thanh_vien`; narratives `N01.text`, `N22.uu_diem`, `N15.HOI_LHPN`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Stored layout version, [`SCHEMA_VERSION`] when written by this code.
+    #[serde(default = "default_schema_version")]
+    pub schema_version: u32,
+    /// UUID generated by the caller.
+    #[serde(default)]
+    pub id: String,
+    /// Template id and version this report follows.
+    #[serde(default)]
+    pub template: TemplateRef,
+    /// DANG or CQ.
+    pub kind: Kind,
+    /// Reporting period.
+    pub period: Period,
+    /// "3-tier-2020" or "2-tier-2025" (context only).
+    #[serde(default)]
+    pub hierarchy_model: HierarchyModel,
+    /// User label shown in the draft list.
+    #[serde(default)]
+    pub name: String,
+    /// Unit profile copied at creation.
+    #[serde(default)]
+    pub unit: UnitProfile,
+    /// Number and date.
+    #[serde(default)]
+    pub header: Header,
+    /// Documents cited in the opening paragraph.
+    #[serde(default)]
+    pub can_cu: Vec<Citation>,
+    /// Narratives: `<node id>.<field>` → text.
+    #[serde(default)]
+    pub texts: BTreeMap<String, String>,
+    /// Indicator values: key (group-qualified where grouped) → raw value.
+    #[serde(default)]
+    pub values: BTreeMap<String, Value>,
+    /// Qualifier per key: "hơn", "trên", "khoảng", "gần".
+    #[serde(default)]
+    pub qualifiers: BTreeMap<String, String>,
+    /// Repeatable lists: list key → rows.
+    #[serde(default)]
+    pub lists: BTreeMap<String, Vec<Row>>,
+    /// Cùng kỳ (same period of `year - 1`) values, same keys as `values`.
+    #[serde(default)]
+    pub cung_ky: BTreeMap<String, Value>,
+    /// Footnotes.
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    /// Signature block.
+    #[serde(default)]
+    pub signature: Signature,
+    /// Nơi nhận lines without punctuation.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Presentation options.
+    #[serde(default)]
+    pub options: ReportOptions,
+    /// Draft / finalised / exported.
+    #[serde(default)]
+    pub status: Status,
+    /// Creation time (passed in by the caller).
+    #[serde(default)]
+    pub created_at: DateTime<Utc>,
+    /// Last change time (passed in by the caller).
+    #[serde(default)]
+    pub updated_at: DateTime<Utc>,
+    /// Last export time.
+    #[serde(default)]
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+fn default_schema_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl Report {
+    /// A new draft for `unit`, with header, signature and recipients filled from its profile.
+    pub fn new(
+        id: impl Into<String>,
+        kind: Kind,
+        period_type: PeriodType,
+        year: i32,
+        unit: UnitProfile,
+        now: DateTime<Utc>,
+    ) -> Report {
+        let issuer = unit.issuer(kind).clone();
+        let template = crate::template::Template::builtin(kind);
+        let (from, to) = Period::calendar_bounds(period_type, year);
+        let name = format!(
+            "Báo cáo {} – {}",
+            crate::format::period_name(period_type, year),
+            kind.label()
+        );
+        Report {
+            schema_version: SCHEMA_VERSION,
+            id: id.into(),
+            template: TemplateRef { id: template.id.clone(), version: template.version },
+            kind,
+            period: Period { period_type, year, from, to },
+            hierarchy_model: HierarchyModel::for_period(period_type, year),
+            name,
+            header: Header { year: Some(report_year_guess(period_type, year, now)), ..Header::default() },
+            unit,
+            can_cu: Vec::new(),
+            texts: BTreeMap::new(),
+            values: BTreeMap::new(),
+            qualifiers: BTreeMap::new(),
+            lists: BTreeMap::new(),
+            cung_ky: BTreeMap::new(),
+            footnotes: Vec::new(),
+            signature: issuer.signer.clone(),
+            recipients: issuer.recipients.clone(),
+            options: ReportOptions { format_profile: FormatProfile::for_kind(kind), ..ReportOptions::default() },
+            status: Status::Draft,
+            created_at: now,
+            updated_at: now,
+            exported_at: None,
+        }
+    }
+
+    /// The year cùng kỳ refers to (always `year - 1`).
+    pub fn cung_ky_year(&self) -> i32 {
+        self.period.year.saturating_sub(1)
+    }
+
+    /// Value stored under `key`, ignoring blanks.
+    pub fn value(&self, key: &str) -> Option<&Value> {
+        self.values.get(key).filter(|v| !v.is_blank())
+    }
+
+    /// Narrative under `key` when it has non-whitespace text.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(|s| s.as_str()).filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// The year a report is normally issued in: the period's year, unless the
+/// report is being created after that year has ended (annual reports written in January).
+fn report_year_guess(_period_type: PeriodType, year: i32, now: DateTime<Utc>) -> i32 {
+    if now.year() > year {
+        year + 1
+    } else {
+        year
+    }
+}

@@ -1,0 +1,80 @@
+//! Checked, resolved forms of formulas, ready for the engine (built once per template).
+
+use super::formula::CmpOp;
+use super::{Display, Group, Indicator, Level, ListDef, MessagePattern, Mode};
+use crate::model::HgDenominator;
+use std::collections::HashMap;
+
+/// A resolved expression: every name is a full value key or a list column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Expr {
+    Lit(i64),
+    /// Full value key (`don_tiep_nhan.cong_dan`); `scale` for DEC.
+    Var { key: String, scale: u32 },
+    /// A column of the current row (per-row formulas).
+    Cell { col: String, scale: u32, default: Option<i64> },
+    ListSum { list: String, col: String, scale: u32 },
+    ListCount { list: String },
+    SumOf(Vec<Expr>),
+    Add(Box<Expr>, Box<Expr>),
+    Sub(Box<Expr>, Box<Expr>),
+    Div(Box<Expr>, Box<Expr>),
+}
+
+/// Where an indicator value key points.
+#[derive(Clone, Debug)]
+pub(crate) struct ValueSlot {
+    pub node_id: String,
+    pub indicator: Indicator,
+    pub group: Option<Group>,
+}
+
+/// One computed value to produce (grouped declarations are expanded per group).
+#[derive(Clone, Debug)]
+pub(crate) struct ComputedInst {
+    pub id: String,
+    /// Full target key; for per-row fields the column-like key (`ntm_ty_le`).
+    pub key: String,
+    pub node_id: String,
+    pub label: String,
+    pub display: Display,
+    pub mode: Mode,
+    pub expr: Expr,
+    pub alts: Vec<(HgDenominator, Expr)>,
+    pub per_row: Option<String>,
+    pub compare: bool,
+    pub mentions: Vec<String>,
+}
+
+impl ComputedInst {
+    /// The formula in force for a report's options.
+    pub fn expr_for(&self, hg: HgDenominator) -> &Expr {
+        self.alts.iter().find(|(v, _)| *v == hg).map(|(_, e)| e).unwrap_or(&self.expr)
+    }
+}
+
+/// One rule check to run (grouped declarations are expanded per group).
+#[derive(Clone, Debug)]
+pub(crate) struct RuleInst {
+    pub id: String,
+    pub level: Level,
+    pub pattern: MessagePattern,
+    pub node_id: String,
+    pub group: Option<Group>,
+    pub per_row: Option<String>,
+    pub operands: Vec<Expr>,
+    pub ops: Vec<CmpOp>,
+    pub skip_if_entered: Vec<String>,
+    pub cung_ky: bool,
+}
+
+/// Lookup tables built at load.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    pub values: HashMap<String, ValueSlot>,
+    pub lists: HashMap<String, (String, ListDef)>,
+    pub computed: Vec<ComputedInst>,
+    /// Full computed key → position in `computed` (not per-row ones).
+    pub computed_keys: HashMap<String, usize>,
+    pub rules: Vec<RuleInst>,
+}

@@ -1,0 +1,490 @@
+//! Report outlines (đề cương) as data: nodes, narratives, indicators, lists,
+//! computed fields and validation rules, loaded from JSON.
+//!
+//! Built-in templates are made from `catalogue.json` (node content shared by
+//! both kinds: every indicator is declared once) and one outline per kind
+//! (`dang.json`, `cq.json`: titles, order and structure). Any other template is
+//! a self-contained JSON file read by [`Template::from_json`]; [`Template::to_json`]
+//! writes that form.
+//!
+//! Node id scheme: content nodes keep the spec ids `N01`–`N24` and `PL1`;
+//! sub-parts of a content node are the content id plus a letter path
+//! (`N03a`, `N22b1`) and declare `part_of`, so their narratives keep the
+//! content node's keys (`N22.han_che`); structural grouping headings are
+//! `G_` + an upper-case mnemonic (`G_KET_QUA`, `G_CQ_TIEP_DAN`).
+
+mod compile;
+pub(crate) mod compiled;
+mod error;
+pub mod formula;
+mod raw;
+
+pub use error::TemplateError;
+
+use crate::model::{Kind, PeriodType};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A loaded, checked template with formulas parsed once.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Template id, e.g. "DANG", "CQ".
+    pub id: String,
+    /// Template version; stored in each report's `TemplateRef`.
+    pub version: u32,
+    /// Document kind the outline is for.
+    pub kind: Kind,
+    /// Human title of the outline.
+    pub title: String,
+    /// Root nodes in print order (children sorted by `order`).
+    pub nodes: Vec<Node>,
+    pub(crate) index: compiled::Index,
+    raw: raw::RawTemplate,
+}
+
+/// One section of the outline.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Stable id (`N07`, `N22b1`, `G_KET_QUA`, `PL1`).
+    pub id: String,
+    /// For a sub-part: the content node whose keys its narratives use.
+    pub part_of: Option<String>,
+    /// Title for this kind; may contain `{ky_sau}` / `{ky_nay}` (see [`crate::engine::node_title`]).
+    pub title: String,
+    /// Sort key among siblings.
+    pub order: u32,
+    /// What to write here (Vietnamese).
+    pub guidance: String,
+    /// Required section (E10): always printed, its required items checked.
+    pub required: bool,
+    /// Period types this node applies to; empty = all.
+    pub periods: Vec<PeriodType>,
+    /// An appendix (Phụ lục), numbered separately.
+    pub appendix: bool,
+    /// Narrative fields.
+    pub narratives: Vec<Narrative>,
+    /// Row groups of grouped indicators (N08 `cbccvc`/`cong_dan`, N15 organisations).
+    pub groups: Vec<Group>,
+    /// Numeric and other indicators.
+    pub indicators: Vec<Indicator>,
+    /// Repeatable lists.
+    pub lists: Vec<ListDef>,
+    /// Computed fields declared here.
+    pub computed: Vec<ComputedDef>,
+    /// Validation rules declared here.
+    pub rules: Vec<RuleDef>,
+    /// Sub-nodes in print order.
+    pub children: Vec<Node>,
+}
+
+/// A narrative (free text) field; its key is `<content id>.<field>`.
+#[derive(Clone, Debug)]
+pub struct Narrative {
+    /// Field name (`text`, `uu_diem`, `HOI_LHPN`).
+    pub field: String,
+    /// Full key in `Report::texts`.
+    pub key: String,
+    /// Label shown above the text box.
+    pub label: String,
+    /// Required when its node is required or started.
+    pub required: bool,
+    /// Required only when this row group has data (N15 organisation blocks).
+    pub group: Option<String>,
+    /// Period types it applies to; empty = all (bài học: annual only).
+    pub periods: Vec<PeriodType>,
+}
+
+/// A row group of grouped indicators.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// Group id used in keys (`cong_dan`, `HOI_LHPN`).
+    pub id: String,
+    /// Vietnamese label.
+    pub label: String,
+}
+
+/// Value type of an indicator or list column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    /// Non-negative integer count.
+    Int,
+    /// Decimal with n places, stored as integer units of 10^-n.
+    Dec(u32),
+    /// Whole đồng.
+    Money,
+    /// Free text.
+    Text,
+    /// Calendar date.
+    Date,
+    /// One of fixed options (stored value = option value).
+    Enum(Vec<EnumOption>),
+}
+
+impl FieldType {
+    /// Whether values are numbers usable in formulas.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, FieldType::Int | FieldType::Dec(_) | FieldType::Money)
+    }
+
+    /// Decimal scale (0 for INT and MONEY).
+    pub fn scale(&self) -> u32 {
+        match self {
+            FieldType::Dec(s) => *s,
+            _ => 0,
+        }
+    }
+
+    /// Spelling used in template JSON.
+    pub fn code(&self) -> String {
+        match self {
+            FieldType::Int => "INT".into(),
+            FieldType::Dec(s) => format!("DEC({s})"),
+            FieldType::Money => "MONEY".into(),
+            FieldType::Text => "TEXT".into(),
+            FieldType::Date => "DATE".into(),
+            FieldType::Enum(_) => "ENUM".into(),
+        }
+    }
+}
+
+/// One ENUM option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumOption {
+    /// Stored value.
+    pub value: String,
+    /// Vietnamese label.
+    pub label: String,
+}
+
+/// Whether an indicator must be filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// R: may be 0, not blank.
+    Required,
+    /// O.
+    Optional,
+    /// C: computed; an entered value is only cross-checked by a rule.
+    Computed,
+}
+
+/// Per-unit plausibility bounds for a money value (W04).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PerUnit {
+    /// Count indicator (or column) the amount is divided by.
+    pub key: String,
+    /// Lowest plausible đồng per unit.
+    pub min: i64,
+    /// Highest plausible đồng per unit.
+    pub max: i64,
+}
+
+/// An indicator (SPEC §2.4).
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    /// Spec key (`hg_thanh`); grouped values use `<key>.<group>`.
+    pub key: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Shorter label used inside validation messages.
+    pub short: Option<String>,
+    /// Unit from the controlled vocabulary ("vụ", "đồng", …).
+    pub unit: String,
+    /// Value type.
+    pub ty: FieldType,
+    /// R / O / C.
+    pub req: Requirement,
+    /// Compared with cùng kỳ.
+    pub compare: bool,
+    /// One value per row group of its node.
+    pub grouped: bool,
+    /// Phrases that introduce this figure in prose (W02).
+    pub mentions: Vec<String>,
+    /// Per-unit money bounds (W04).
+    pub per: Option<PerUnit>,
+}
+
+impl Indicator {
+    /// Label used in messages.
+    pub fn message_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.label)
+    }
+}
+
+/// A repeatable list (LIST<row>).
+#[derive(Clone, Debug)]
+pub struct ListDef {
+    /// List key (`hoi_quan_ds`).
+    pub key: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Columns.
+    pub columns: Vec<Column>,
+}
+
+/// A list column; cells are addressed `<list>.<row>.<column>`.
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// Column key.
+    pub key: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Value type.
+    pub ty: FieldType,
+    /// Unit, if numeric.
+    pub unit: Option<String>,
+    /// Value used when the cell is blank (`tieu_chi_tong` = 19).
+    pub default: Option<i64>,
+    /// Per-unit money bounds against another column (W04).
+    pub per: Option<PerUnit>,
+}
+
+/// How a computed value is displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Display {
+    /// "84,62%".
+    Percent,
+    /// "đạt 125% kế hoạch".
+    Plan,
+    /// "đạt 100% chỉ tiêu".
+    Quota,
+    /// A count ("98").
+    Count,
+    /// Đồng ("1,25 tỷ đồng").
+    Money,
+}
+
+impl Display {
+    /// Whether the value is a rate (kept as an exact rational).
+    pub fn is_rate(self) -> bool {
+        matches!(self, Display::Percent | Display::Plan | Display::Quota)
+    }
+}
+
+/// When a computed value applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Always computed (an entered value is only cross-checked).
+    Always,
+    /// Fills the key only when the user left it blank (`dvk_tong`, `tthc_dang_giai_quyet`).
+    IfBlank,
+}
+
+/// A computed field as declared (C01–C09).
+#[derive(Clone, Debug)]
+pub struct ComputedDef {
+    /// Spec id (`C01`).
+    pub id: String,
+    /// Target key (group-qualified at evaluation when its inputs are grouped).
+    pub key: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Formula as written.
+    pub formula: String,
+    /// Display style.
+    pub display: Display,
+    /// Always / if blank.
+    pub mode: Mode,
+    /// Evaluated per row of this list (C09).
+    pub per_row: Option<String>,
+    /// Compared with cùng kỳ (rates: in điểm %).
+    pub compare: bool,
+    /// Phrases that introduce this figure in prose (W01).
+    pub mentions: Vec<String>,
+}
+
+/// Severity of an issue: errors block finalising.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Blocks export/print as final.
+    Error,
+    /// Shown, does not block.
+    Warning,
+}
+
+/// How a failed formula rule is worded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessagePattern {
+    /// "A (5) lớn hơn B (4)", "A (1.150) + B (40) = 1.190, khác C (1.180)".
+    Compare,
+    /// "A (120) vượt quá B (100)" (part ≤ whole).
+    Exceeds,
+    /// "Danh sách X có 3 dòng, khác Y (9)".
+    Rows,
+}
+
+/// A validation rule as declared.
+#[derive(Clone, Debug)]
+pub struct RuleDef {
+    /// Spec id (`E02`).
+    pub id: String,
+    /// Error or warning.
+    pub level: Level,
+    /// Formula as written.
+    pub formula: String,
+    /// Message pattern.
+    pub message: MessagePattern,
+    /// Checked per row of this list.
+    pub per_row: Option<String>,
+    /// The rule is skipped when any of these keys has a value.
+    pub skip_if_entered: Vec<String>,
+    /// Also checked on the cùng kỳ values.
+    pub cung_ky: bool,
+}
+
+impl Node {
+    /// The content node id its narrative keys use (`part_of`, else its own id).
+    pub fn content_id(&self) -> &str {
+        self.part_of.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Whether the node applies to a period type.
+    pub fn applies_to(&self, period: PeriodType) -> bool {
+        self.periods.is_empty() || self.periods.contains(&period)
+    }
+
+    /// Every indicator value key of this node (grouped ones expanded).
+    pub fn value_keys(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for ind in &self.indicators {
+            if ind.grouped {
+                for g in &self.groups {
+                    out.push(format!("{}.{}", ind.key, g.id));
+                }
+            } else {
+                out.push(ind.key.clone());
+            }
+        }
+        out
+    }
+}
+
+/// An indicator found by value key, with its row group.
+#[derive(Clone, Copy, Debug)]
+pub struct IndicatorRef<'a> {
+    /// The node that declares it.
+    pub node_id: &'a str,
+    /// The indicator.
+    pub indicator: &'a Indicator,
+    /// Its row group for grouped keys.
+    pub group: Option<&'a Group>,
+}
+
+impl IndicatorRef<'_> {
+    /// Label with the group: "Số đơn thư đã giải quyết (Công dân)".
+    pub fn full_label(&self) -> String {
+        match self.group {
+            Some(g) => format!("{} ({})", self.indicator.label, g.label),
+            None => self.indicator.label.clone(),
+        }
+    }
+}
+
+static BUILTIN_DANG: OnceLock<Template> = OnceLock::new();
+static BUILTIN_CQ: OnceLock<Template> = OnceLock::new();
+
+const CATALOGUE_JSON: &str = include_str!("catalogue.json");
+const DANG_JSON: &str = include_str!("dang.json");
+const CQ_JSON: &str = include_str!("cq.json");
+
+impl Template {
+    /// The built-in template of a kind, parsed once.
+    ///
+    /// Panics only if the shipped JSON is broken, which the test suite rules out.
+    pub fn builtin(kind: Kind) -> &'static Template {
+        let (cell, outline) = match kind {
+            Kind::Dang => (&BUILTIN_DANG, DANG_JSON),
+            Kind::Cq => (&BUILTIN_CQ, CQ_JSON),
+        };
+        cell.get_or_init(|| {
+            Template::from_outline(outline, CATALOGUE_JSON)
+                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
+        })
+    }
+
+    /// Load a self-contained template file, checking it fully.
+    pub fn from_json(json: &str) -> Result<Template, TemplateError> {
+        let raw: raw::RawTemplate = serde_json::from_str(json).map_err(TemplateError::json)?;
+        compile::compile(raw)
+    }
+
+    /// Load an outline whose nodes take their content from a catalogue file.
+    pub fn from_outline(outline: &str, catalogue: &str) -> Result<Template, TemplateError> {
+        let mut raw: raw::RawTemplate = serde_json::from_str(outline).map_err(TemplateError::json)?;
+        let cat: raw::RawCatalogue = serde_json::from_str(catalogue)
+            .map_err(|e| TemplateError::at("catalogue", format!("bad JSON: {e}")))?;
+        raw::merge_catalogue(&mut raw.nodes, &cat);
+        compile::compile(raw)
+    }
+
+    /// The self-contained JSON form (loadable by [`Template::from_json`]).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.raw).unwrap_or_default()
+    }
+
+    /// Every node in print order with its depth (1 = top level).
+    pub fn walk(&self) -> Vec<(usize, &Node)> {
+        fn go<'a>(nodes: &'a [Node], depth: usize, out: &mut Vec<(usize, &'a Node)>) {
+            for n in nodes {
+                out.push((depth, n));
+                go(&n.children, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        go(&self.nodes, 1, &mut out);
+        out
+    }
+
+    /// A node by id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.walk().into_iter().map(|(_, n)| n).find(|n| n.id == id)
+    }
+
+    /// The indicator behind a value key (`hg_thanh`, `don_tiep_nhan.cong_dan`).
+    pub fn indicator(&self, value_key: &str) -> Option<IndicatorRef<'_>> {
+        let slot = self.index.values.get(value_key)?;
+        Some(IndicatorRef {
+            node_id: &slot.node_id,
+            indicator: &slot.indicator,
+            group: slot.group.as_ref(),
+        })
+    }
+
+    /// A list definition by key.
+    pub fn list(&self, key: &str) -> Option<&ListDef> {
+        self.index.lists.get(key).map(|(_, l)| l)
+    }
+
+    /// Every indicator value key in outline order (grouped keys expanded).
+    pub fn value_keys(&self) -> Vec<String> {
+        self.walk().into_iter().flat_map(|(_, n)| n.value_keys()).collect()
+    }
+
+    /// Every narrative key in outline order.
+    pub fn narrative_keys(&self) -> Vec<String> {
+        self.walk()
+            .into_iter()
+            .flat_map(|(_, n)| n.narratives.iter().map(|x| x.key.clone()))
+            .collect()
+    }
+
+    /// Every key the template knows: indicator, computed target and list keys (ungrouped).
+    pub fn known_keys(&self) -> HashMap<String, &'static str> {
+        let mut out = HashMap::new();
+        for (_, n) in self.walk() {
+            for i in &n.indicators {
+                out.insert(i.key.clone(), "indicator");
+            }
+            for c in &n.computed {
+                out.entry(c.key.clone()).or_insert("computed");
+            }
+            for l in &n.lists {
+                out.insert(l.key.clone(), "list");
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;
