@@ -3,6 +3,7 @@
 
 pub mod editor;
 pub mod engine;
+pub mod exchange;
 pub mod fixtures;
 pub mod format;
 pub mod model;

@@ -1,1 +1,4 @@
 pub mod autosave;
+pub mod drafts;
+pub mod input;
+pub mod locate;

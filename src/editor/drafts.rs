@@ -1,0 +1,288 @@
+//! Reports in draft storage: what the editor and the draft list call to
+//! create, open, save and copy reports. Pure; runs over any key-value store.
+
+use crate::engine::evaluate;
+use crate::model::{Kind, PeriodType, Report, Status, UnitProfile, SCHEMA_VERSION};
+use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Problem, SaveError, SaveOutcome};
+use crate::template::Template;
+use chrono::{DateTime, Utc};
+
+/// Status code stored in the draft list (`draft`, `finalised`, `exported`).
+pub fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft",
+        Status::Finalised => "finalised",
+        Status::Exported => "exported",
+    }
+}
+
+/// Vietnamese label of a status code from the draft list.
+pub fn status_label(code: &str) -> &'static str {
+    match code {
+        "finalised" => "Hoàn thành",
+        "exported" => "Đã xuất",
+        _ => "Nháp",
+    }
+}
+
+/// Completion in percent of the required items.
+pub fn progress_percent(template: &Template, report: &Report) -> u8 {
+    let progress = evaluate(template, report).progress;
+    if progress.total == 0 {
+        return 100;
+    }
+    ((progress.done * 100) / progress.total).min(100) as u8
+}
+
+/// The draft-list entry of a report.
+pub fn summary(report: &Report, progress: u8) -> DraftSummary {
+    DraftSummary {
+        id: report.id.clone(),
+        name: report.name.clone(),
+        unit: report.unit.name.clone(),
+        kind: report.kind,
+        period_type: report.period.period_type,
+        year: report.period.year,
+        status: status_code(report.status).to_string(),
+        progress,
+        updated_at: report.updated_at,
+        exported_at: report.exported_at,
+    }
+}
+
+/// Write `report` as the next revision after `expected` (None: a new draft).
+pub fn save<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    report: &Report,
+    progress: u8,
+    expected: Option<u64>,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome, SaveError> {
+    let json = serde_json::to_value(report).map_err(|e| SaveError::Storage(crate::storage::StorageError::Other(e.to_string())))?;
+    store.save(
+        &summary(report, progress),
+        report.schema_version,
+        &report.template.id,
+        report.template.version,
+        &json,
+        expected,
+        now,
+    )
+}
+
+/// A new draft from the unit profile, saved at once so it is never only in memory.
+pub fn create<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    id: &str,
+    kind: Kind,
+    period_type: PeriodType,
+    year: i32,
+    unit: UnitProfile,
+    now: DateTime<Utc>,
+) -> Result<Report, SaveError> {
+    let report = Report::new(id, kind, period_type, year, unit, now);
+    let template = Template::builtin(kind);
+    save(store, &report, progress_percent(template, &report), None, now)?;
+    Ok(report)
+}
+
+/// A copy of `source` for another period (e.g. Q4 from Q3): narratives,
+/// lists' text and structure, header, signature and recipients are kept;
+/// figures are kept only when `keep_figures`. Cùng kỳ values never carry over
+/// (they belong to another year), nor does the document number.
+pub fn duplicate(
+    source: &Report,
+    new_id: &str,
+    period_type: PeriodType,
+    year: i32,
+    keep_figures: bool,
+    now: DateTime<Utc>,
+) -> Report {
+    let fresh = Report::new(new_id, source.kind, period_type, year, source.unit.clone(), now);
+    let mut copy = Report {
+        id: fresh.id,
+        period: fresh.period,
+        hierarchy_model: fresh.hierarchy_model,
+        name: fresh.name,
+        header: fresh.header,
+        cung_ky: Default::default(),
+        status: Status::Draft,
+        created_at: now,
+        updated_at: now,
+        exported_at: None,
+        ..source.clone()
+    };
+    if !keep_figures {
+        copy.values.clear();
+        copy.qualifiers.clear();
+        for rows in copy.lists.values_mut() {
+            for row in rows.iter_mut() {
+                row.retain(|_, v| v.as_int().is_none());
+            }
+        }
+    }
+    copy
+}
+
+/// A draft opened for editing.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub report: Report,
+    /// Storage revision this tab is based on.
+    pub revision: u64,
+    pub has_previous: bool,
+    /// Why the draft may only be viewed, exported or deleted, if so.
+    pub read_only: Option<String>,
+    /// Something the user should know (e.g. the outline was updated).
+    pub notice: Option<String>,
+}
+
+/// Why a draft could not be opened at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    NotFound,
+    Problem(Problem),
+    /// The stored JSON does not fit any known report layout; kept as is.
+    Unreadable(String),
+}
+
+impl OpenError {
+    pub fn message(&self) -> String {
+        match self {
+            OpenError::NotFound => "Không tìm thấy báo cáo này (có thể đã bị xóa).".into(),
+            OpenError::Problem(p) => p.message(),
+            OpenError::Unreadable(why) => format!(
+                "Không đọc được nội dung báo cáo ({why}). Bản lưu vẫn được giữ nguyên; hãy xuất sao lưu và báo bộ phận hỗ trợ."
+            ),
+        }
+    }
+}
+
+/// Open a draft, deciding whether it can be edited.
+///
+/// A draft written by a newer app (schema or outline version higher than this
+/// app knows) opens read-only: editing it here could drop what the newer
+/// version added. One written against an older outline version is moved to
+/// the current outline: keys are stable across versions, and values the new
+/// outline no longer shows are kept in the data (and in exported files).
+pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened, OpenError> {
+    let loaded = store.load(id).map_err(OpenError::Problem)?.ok_or(OpenError::NotFound)?;
+    let envelope = loaded.envelope;
+    let mut report: Report =
+        serde_json::from_value(envelope.report.clone()).map_err(|e| OpenError::Unreadable(e.to_string()))?;
+    let template = Template::builtin(report.kind);
+    let mut read_only = None;
+    let mut notice = None;
+    if report.schema_version > SCHEMA_VERSION {
+        read_only = Some(format!(
+            "Báo cáo này được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {} > {}). \
+             Chỉ xem, xuất tệp hoặc xóa được; hãy cập nhật ứng dụng để sửa.",
+            report.schema_version, SCHEMA_VERSION
+        ));
+    } else if report.template.id != template.id || report.template.version > template.version {
+        read_only = Some(format!(
+            "Báo cáo này theo đề cương «{} phiên bản {}», ứng dụng này chỉ có «{} phiên bản {}». \
+             Chỉ xem, xuất tệp hoặc xóa được.",
+            report.template.id, report.template.version, template.id, template.version
+        ));
+    } else if report.schema_version < SCHEMA_VERSION || report.template.version < template.version {
+        notice = Some(format!(
+            "Báo cáo được tạo theo phiên bản cũ (định dạng {}, đề cương {}); đã chuyển sang phiên bản hiện tại. \
+             Số liệu cũ được giữ nguyên.",
+            report.schema_version, report.template.version
+        ));
+        report.schema_version = SCHEMA_VERSION;
+        report.template.version = template.version;
+    }
+    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+    use crate::storage::MemoryStore;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 9, 20, 2, 0, 0).unwrap()
+    }
+
+    fn unit() -> UnitProfile {
+        UnitProfile { name: "PHƯỜNG 1".into(), place: "Phường 1".into(), ..UnitProfile::default() }
+    }
+
+    #[test]
+    fn created_draft_is_stored_and_opens_editable() {
+        let store = DraftStore::new(MemoryStore::new());
+        let report = create(&store, "r1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let opened = open(&store, "r1").unwrap();
+        assert_eq!(opened.report, report);
+        assert_eq!(opened.revision, 1);
+        assert!(opened.read_only.is_none());
+        let (list, _) = store.list();
+        assert_eq!(list[0].unit, "PHƯỜNG 1");
+        assert_eq!(list[0].status, "draft");
+    }
+
+    #[test]
+    fn draft_from_a_newer_app_opens_read_only() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = Report::new("r2", Kind::Dang, PeriodType::H1, 2025, unit(), now());
+        report.schema_version = SCHEMA_VERSION + 1;
+        save(&store, &report, 0, None, now()).unwrap();
+        let opened = open(&store, "r2").unwrap();
+        assert!(opened.read_only.unwrap().contains("phiên bản mới hơn"));
+    }
+
+    #[test]
+    fn draft_of_an_older_outline_version_is_migrated_with_a_notice() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = Report::new("r3", Kind::Cq, PeriodType::Y, 2024, unit(), now());
+        report.template.version = 0;
+        report.values.insert("retired_key".into(), Value::Int(7));
+        save(&store, &report, 0, None, now()).unwrap();
+        let opened = open(&store, "r3").unwrap();
+        assert!(opened.read_only.is_none());
+        assert!(opened.notice.unwrap().contains("phiên bản cũ"));
+        assert_eq!(opened.report.template.version, Template::builtin(Kind::Cq).version);
+        assert_eq!(opened.report.values.get("retired_key"), Some(&Value::Int(7)));
+    }
+
+    #[test]
+    fn unreadable_report_json_is_reported_not_lost() {
+        let store = DraftStore::new(MemoryStore::new());
+        let report = Report::new("r4", Kind::Cq, PeriodType::Q1, 2025, unit(), now());
+        let mut s = summary(&report, 0);
+        s.id = "r4".into();
+        store.save(&s, 1, "CQ", 1, &serde_json::json!({"kind": "nonsense"}), None, now()).unwrap();
+        assert!(matches!(open(&store, "r4"), Err(OpenError::Unreadable(_))));
+        assert!(store.load("r4").unwrap().is_some());
+    }
+
+    #[test]
+    fn duplicate_keeps_text_and_clears_figures_unless_asked() {
+        let mut source = Report::new("q3", Kind::Cq, PeriodType::Q3, 2025, unit(), now());
+        source.texts.insert("N01.text".into(), "Tình hình ổn định".into());
+        source.values.insert("hg_thanh".into(), Value::Int(11));
+        source.cung_ky.insert("hg_thanh".into(), Value::Int(12));
+        source.status = Status::Exported;
+        source.header.number = Some("15".into());
+        let cleared = duplicate(&source, "q4", PeriodType::Q4, 2025, false, now());
+        assert_eq!(cleared.texts.get("N01.text").map(String::as_str), Some("Tình hình ổn định"));
+        assert!(cleared.values.is_empty());
+        assert!(cleared.cung_ky.is_empty());
+        assert_eq!(cleared.status, Status::Draft);
+        assert_eq!(cleared.header.number, None);
+        assert_eq!(cleared.period.period_type, PeriodType::Q4);
+        let kept = duplicate(&source, "q4b", PeriodType::Q4, 2025, true, now());
+        assert_eq!(kept.values.get("hg_thanh"), Some(&Value::Int(11)));
+    }
+
+    #[test]
+    fn progress_of_an_empty_report_is_low() {
+        let template = Template::builtin(Kind::Cq);
+        let empty = Report::new("e", Kind::Cq, PeriodType::H1, 2025, unit(), now());
+        assert!(progress_percent(template, &empty) < 20);
+    }
+}

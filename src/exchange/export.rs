@@ -1,0 +1,130 @@
+use crate::engine::{evaluate, Evaluation};
+use crate::model::Report;
+use crate::template::{Level, Template};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value as Json};
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+/// `schema` of every exported report file.
+pub const SCHEMA_NAME: &str = "danvan-report";
+/// Version of the export envelope.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A file ready to download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportFile {
+    pub name: String,
+    pub json: String,
+}
+
+/// ASCII-only, file-name-safe form of Vietnamese text: "Phường 1" → "Phuong1".
+pub fn ascii_slug(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}
+
+/// `BCDV_{unit}_{year}{period}_{kind}.json` (SPEC §5.4), ASCII-safe.
+pub fn file_name(report: &Report) -> String {
+    let unit = Some(ascii_slug(&report.unit.code))
+        .filter(|s| !s.is_empty())
+        .or_else(|| Some(ascii_slug(&report.unit.name)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "DonVi".into());
+    format!("BCDV_{unit}_{}{}_{}.json", report.period.year, report.period.period_type.code(), report.kind.code())
+}
+
+/// SHA-256 (hex) of the canonical JSON text of `content` (object keys sorted).
+pub(crate) fn checksum(content: &Json) -> String {
+    let canonical = serde_json::to_string(content).unwrap_or_default();
+    Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn computed_json(evaluation: &Evaluation) -> Json {
+    let section = |map: &std::collections::BTreeMap<String, crate::engine::ComputedValue>| {
+        map.values()
+            .map(|c| (c.key.clone(), json!({ "computed": true, "id": c.id, "value": c.value, "display": c.display })))
+            .collect::<serde_json::Map<_, _>>()
+    };
+    json!({ "current": section(&evaluation.computed), "cungKy": section(&evaluation.cung_ky) })
+}
+
+fn issues_json(evaluation: &Evaluation, level: Level) -> Json {
+    evaluation
+        .issues
+        .iter()
+        .filter(|i| i.level == level)
+        .map(|i| json!({ "rule": i.rule, "paths": i.paths, "message": i.message }))
+        .collect()
+}
+
+/// The export file of `report` at `now`. The report inside is the stored
+/// model (raw values); computed values and issues are added, flagged, so the
+/// receiver can re-check them; `sha256` covers everything else.
+pub fn export(template: &Template, report: &Report, app_version: &str, now: DateTime<Utc>) -> ExportFile {
+    let evaluation = evaluate(template, report);
+    let mut report = report.clone();
+    report.exported_at = Some(now);
+    let content = json!({
+        "schema": SCHEMA_NAME,
+        "schemaVersion": SCHEMA_VERSION,
+        "appVersion": app_version,
+        "reportId": report.id,
+        "template": { "id": report.template.id, "version": report.template.version },
+        "kind": report.kind,
+        "period": report.period,
+        "unit": report.unit,
+        "createdAt": report.created_at,
+        "updatedAt": report.updated_at,
+        "exportedAt": now,
+        "report": report,
+        "computed": computed_json(&evaluation),
+        "validation": {
+            "errors": issues_json(&evaluation, Level::Error),
+            "warnings": issues_json(&evaluation, Level::Warning),
+        },
+    });
+    let sha = checksum(&content);
+    let mut file = content;
+    file["sha256"] = Json::String(sha);
+    ExportFile { name: file_name(&report), json: serde_json::to_string_pretty(&file).unwrap_or_default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, PeriodType, UnitProfile};
+    use chrono::TimeZone;
+
+    fn report() -> Report {
+        let unit = UnitProfile { code: "Phường 1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
+        Report::new("0b6c5d8e-1111-4c2d-9e3f-123456789abc", Kind::Cq, PeriodType::H1, 2025, unit, Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn file_name_is_ascii_and_follows_the_spec() {
+        assert_eq!(file_name(&report()), "BCDV_Phuong1_2025H1_CQ.json");
+        assert_eq!(ascii_slug("Đảng ủy Xã Đông Hòa"), "DanguyXaDongHoa");
+    }
+
+    #[test]
+    fn export_carries_schema_checksum_and_raw_report() {
+        let r = report();
+        let file = export(Template::builtin(Kind::Cq), &r, "0.1.0", Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap());
+        let parsed: Json = serde_json::from_str(&file.json).unwrap();
+        assert_eq!(parsed["schema"], SCHEMA_NAME);
+        assert_eq!(parsed["reportId"], r.id.as_str());
+        let mut content = parsed.clone();
+        let sha = content.as_object_mut().unwrap().remove("sha256").unwrap();
+        assert_eq!(sha, checksum(&content));
+        let back: Report = serde_json::from_value(parsed["report"].clone()).unwrap();
+        assert_eq!(back.exported_at, Some(Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap()));
+        assert_eq!(Report { exported_at: None, ..back }, r);
+    }
+}

@@ -1,0 +1,83 @@
+//! The outline as a checklist: each section with its completion, the
+//! overall progress, and a button to the next missing item.
+
+use super::ctx::{Ctx, GENERAL, SIGNING};
+use leptos::prelude::*;
+
+#[component]
+pub fn Checklist() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let period = ctx.report.with_untracked(|r| r.period.period_type);
+    let entries: Vec<(usize, String, String)> = ctx
+        .template
+        .walk()
+        .into_iter()
+        .filter(|(_, n)| n.applies_to(period))
+        .map(|(depth, n)| (depth, n.id.clone(), n.title.clone()))
+        .collect();
+    let overall = move || {
+        ctx.eval.with(|e| {
+            let p = &e.progress;
+            let pct = if p.total == 0 { 100 } else { p.done * 100 / p.total };
+            (pct, p.done, p.total, p.next_missing.clone())
+        })
+    };
+    let errors_in = move |node: &str| ctx.eval.with(|e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count());
+    let item = move |id: String, label: String, depth: usize| {
+        let id_for_state = id.clone();
+        let id_for_click = id.clone();
+        let state = move || {
+            ctx.eval.with(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started)))
+        };
+        let id_for_errors = id.clone();
+        let current = move || ctx.current.get() == id;
+        view! {
+            <li class=format!("depth-{depth}")>
+                <button type="button" class="check-item" aria-current=move || current().then_some("step")
+                    on:click=move |_| ctx.current.set(id_for_click.clone())>
+                    <span class="check-mark" aria-hidden="true">
+                        {move || match state() {
+                            Some((done, total, _)) if total > 0 && done == total => "✓",
+                            Some((_, _, true)) => "◐",
+                            _ => "○",
+                        }}
+                    </span>
+                    <span class="check-title">{label}</span>
+                    <span class="check-count">
+                        {move || match state() {
+                            Some((done, total, _)) if total > 0 => format!("{done}/{total}"),
+                            _ => String::new(),
+                        }}
+                        {move || {
+                            let n = errors_in(&id_for_errors);
+                            (n > 0).then(|| view! { <span class="badge error">{format!("{n} lỗi")}</span> })
+                        }}
+                    </span>
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <nav class="checklist" aria-label="Các mục của báo cáo">
+            <div class="overall">
+                <p>
+                    <strong>{move || format!("Đã xong {}%", overall().0)}</strong>
+                    <span class="muted">{move || { let (_, d, t, _) = overall(); format!(" ({d}/{t} mục bắt buộc)") }}</span>
+                </p>
+                <progress max="100" value=move || overall().0 aria-label="Tiến độ báo cáo"></progress>
+                {move || overall().3.map(|path| {
+                    view! {
+                        <button type="button" class="next-missing" on:click=move |_| ctx.jump_to(&path)>
+                            "Mục còn thiếu tiếp theo →"
+                        </button>
+                    }
+                })}
+            </div>
+            <ol>
+                {item(GENERAL.into(), "Thông tin chung".into(), 1)}
+                {entries.into_iter().map(|(depth, id, title)| item(id, title, depth)).collect_view()}
+                {item(SIGNING.into(), "Ký tên, nơi nhận".into(), 1)}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,48 @@
+//! All engine issues in one panel; each jumps to its field.
+
+use super::ctx::Ctx;
+use crate::template::Level;
+use leptos::prelude::*;
+
+#[component]
+pub fn IssuePanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let issues = Memo::new(move |_| ctx.eval.with(|e| e.issues.clone()));
+    let counts = move || {
+        issues.with(|all| {
+            let errors = all.iter().filter(|i| i.level == Level::Error).count();
+            (errors, all.len() - errors)
+        })
+    };
+    view! {
+        <section class="issue-panel" aria-labelledby="issue-heading">
+            <h2 id="issue-heading">
+                "Kiểm tra số liệu "
+                <span class="badge error">{move || format!("{} lỗi", counts().0)}</span>
+                " "
+                <span class="badge warning">{move || format!("{} cảnh báo", counts().1)}</span>
+            </h2>
+            <p class="visually-hidden" role="status" aria-live="polite">
+                {move || { let (e, w) = counts(); format!("Có {e} lỗi và {w} cảnh báo.") }}
+            </p>
+            <Show when=move || issues.with(|i| !i.is_empty()) fallback=|| view! { <p class="ok-text">"Không phát hiện sai lệch."</p> }>
+                <ul class="issues">
+                    {move || issues.get().into_iter().map(|issue| {
+                        let is_error = issue.level == Level::Error;
+                        let label = format!("{}: {}", if is_error { "Lỗi" } else { "Cảnh báo" }, issue.message);
+                        let rule = issue.rule.clone();
+                        view! {
+                            <li class:error=is_error class:warning=!is_error>
+                                <button type="button" class="issue-link" on:click=move |_| ctx.jump_to_issue(&issue)>
+                                    <span class="rule">{rule}</span>
+                                    " "
+                                    {label}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,339 @@
+//! The editor of one draft: checklist, section form, live computed values,
+//! issues, autosave that never claims a save it did not make, two-tab
+//! conflicts, finalising.
+
+mod checklist;
+mod ctx;
+mod general;
+mod inputs;
+mod issues;
+mod section;
+
+use crate::editor::{autosave::Autosave, drafts};
+use crate::engine::{can_finalise, evaluate, Issue};
+use crate::model::{Report, Status};
+use crate::storage::{Envelope, SaveError};
+use crate::template::Template;
+use crate::ui::app::PendingEdits;
+use crate::ui::download::download;
+use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
+use checklist::Checklist;
+use ctx::{Ctx, GENERAL, SIGNING};
+use general::{GeneralForm, SigningForm};
+use issues::IssuePanel;
+use leptos::prelude::*;
+use section::SectionForm;
+use std::time::Duration;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Route entry: open the draft or explain why it cannot be opened.
+#[component]
+pub fn EditorScreen(id: String) -> impl IntoView {
+    let opened = open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
+    match opened {
+        Ok(opened) => view! { <Editor opened=opened /> }.into_any(),
+        Err(message) => view! {
+            <section class="screen">
+                <h1>"Không mở được báo cáo"</h1>
+                <p class="notice error" role="alert">{message}</p>
+                <p><a href="#/">"Về danh sách báo cáo"</a></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Editor(opened: drafts::Opened) -> impl IntoView {
+    let kind = opened.report.kind;
+    let template: &'static Template = Template::builtin(kind);
+    let id = opened.report.id.clone();
+    let storage_key = format!("bcdv.draft.{id}");
+    let report = RwSignal::new(opened.report);
+    let eval = Memo::new(move |_| report.with(|r| evaluate(template, r)));
+    let revision = StoredValue::new(opened.revision);
+    let read_only = opened.read_only.clone();
+    let is_read_only = read_only.is_some();
+    let locked = Signal::derive(move || is_read_only || report.with(|r| r.status == Status::Finalised));
+    let save_state = RwSignal::new(SaveState::Idle);
+    let save_error = RwSignal::new(None::<String>);
+    let conflict = RwSignal::new(None::<u64>);
+    let notice = RwSignal::new(opened.notice.clone());
+    let finalise_errors = RwSignal::new(Vec::<Issue>::new());
+    let has_previous = RwSignal::new(opened.has_previous);
+    let generation = RwSignal::new(0u32);
+    let current = RwSignal::new(GENERAL.to_string());
+    let autosave = StoredValue::new(Autosave::default());
+    let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
+
+    // Write now if anything is pending. Uses try_* reads: it also runs while
+    // the editor is being torn down (navigation, page hide).
+    let flush = move || {
+        let Some(true) = autosave.try_with_value(|a| a.pending()) else { return };
+        if conflict.try_get_untracked().flatten().is_some() || is_read_only {
+            return;
+        }
+        let started = now_ms();
+        let Some(progress) = eval.try_with_untracked(|e| {
+            let p = &e.progress;
+            if p.total == 0 { 100 } else { (p.done * 100 / p.total) as u8 }
+        }) else {
+            return;
+        };
+        let Some(expected) = revision.try_get_value() else { return };
+        let result = open_store()
+            .map_err(SaveError::Storage)
+            .and_then(|store| report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), chrono::Utc::now())));
+        match result {
+            Ok(outcome) => {
+                revision.set_value(outcome.revision);
+                autosave.update_value(|a| a.saved(started));
+                has_previous.set(true);
+                save_error.set(None);
+                save_state.set(SaveState::Saved(local_hhmm()));
+            }
+            Err(SaveError::Conflict { stored, .. }) => {
+                conflict.set(Some(stored));
+                save_state.set(SaveState::Failed(String::new()));
+            }
+            Err(e) => {
+                save_error.set(Some(e.message()));
+                save_state.set(SaveState::Failed(e.message()));
+            }
+        }
+        if let Some(p) = pending_edits {
+            let _ = p.try_set(autosave.try_with_value(|a| a.pending()).unwrap_or(false));
+        }
+    };
+
+    let changed = Callback::new(move |_: ()| {
+        let now = now_ms();
+        let due = autosave.try_update_value(|a| a.changed(now)).unwrap_or(now);
+        if save_error.get_untracked().is_none() {
+            save_state.set(SaveState::Pending);
+        }
+        if let Some(p) = pending_edits {
+            p.set(true);
+        }
+        set_timeout(
+            move || {
+                if autosave.try_with_value(|a| a.is_due(now_ms())).unwrap_or(false) {
+                    flush();
+                }
+            },
+            Duration::from_millis((due - now).max(0.0) as u64 + 5),
+        );
+    });
+
+    let ctx = Ctx { template, report, eval, locked, current, generation, changed };
+    provide_context(ctx);
+
+    // Replace what is on screen with a stored revision (other tab, restore).
+    let adopt = move |r: Report, rev: u64| {
+        report.set(r);
+        revision.set_value(rev);
+        autosave.set_value(Autosave::default());
+        conflict.set(None);
+        generation.update(|g| *g += 1);
+        save_state.set(SaveState::Saved(local_hhmm()));
+    };
+    let reload_from_storage = move || {
+        let id = report.with_untracked(|r| r.id.clone());
+        match open_store().map_err(|e| e.message()).and_then(|s| drafts::open(&s, &id).map_err(|e| e.message())) {
+            Ok(o) => {
+                has_previous.set(o.has_previous);
+                adopt(o.report, o.revision);
+            }
+            Err(m) => save_error.set(Some(m)),
+        }
+    };
+
+    // Flush when the page is hidden or closed: tablets kill background tabs.
+    let hide = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
+        }
+    });
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let beforeunload = window_event_listener(leptos::ev::beforeunload, move |_| flush());
+    // Another tab saved this draft.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(storage_key.as_str()) {
+            return;
+        }
+        let Some(raw) = ev.new_value() else {
+            notice.set(Some("Báo cáo này vừa bị xóa ở một thẻ khác. Nội dung trên màn hình chưa mất: hãy xuất tệp nếu cần giữ.".into()));
+            return;
+        };
+        let Ok(envelope) = serde_json::from_str::<Envelope>(&raw) else { return };
+        if envelope.revision <= revision.get_value() {
+            return;
+        }
+        if autosave.with_value(|a| a.pending()) {
+            conflict.set(Some(envelope.revision));
+        } else if let Ok(r) = serde_json::from_value::<Report>(envelope.report) {
+            adopt(r, envelope.revision);
+            notice.set(Some("Bản nháp vừa được cập nhật từ một thẻ khác; đang hiển thị bản mới nhất.".into()));
+        }
+    });
+    on_cleanup(move || {
+        flush();
+        hide.remove();
+        pagehide.remove();
+        beforeunload.remove();
+        storage.remove();
+    });
+
+    let export_now = move |_| {
+        let now = chrono::Utc::now();
+        let file = report.with_untracked(|r| crate::exchange::export(template, r, APP_VERSION, now));
+        match download(&file.name, "application/json", &file.json) {
+            Ok(()) => {
+                report.update(|r| {
+                    r.exported_at = Some(now);
+                    if r.status == Status::Draft {
+                        r.status = Status::Exported;
+                    }
+                });
+                changed.run(());
+                flush();
+            }
+            Err(m) => save_error.set(Some(format!("Không xuất được tệp: {m}"))),
+        }
+    };
+    let finalise = move |_| match eval.with_untracked(can_finalise) {
+        Err(errors) => finalise_errors.set(errors),
+        Ok(()) => {
+            finalise_errors.set(Vec::new());
+            report.update(|r| r.status = Status::Finalised);
+            changed.run(());
+            flush();
+        }
+    };
+    let reopen = move |_| {
+        let ok = window()
+            .confirm_with_message("Báo cáo đã hoàn thành. Sửa lại sẽ chuyển báo cáo về trạng thái Nháp. Tiếp tục?")
+            .unwrap_or(false);
+        if ok {
+            report.update(|r| r.status = Status::Draft);
+            changed.run(());
+            flush();
+        }
+    };
+    let restore_previous = move |_| {
+        let ok = window()
+            .confirm_with_message("Khôi phục bản lưu trước đó? Bản hiện tại sẽ được giữ làm «bản trước» để có thể đổi lại.")
+            .unwrap_or(false);
+        if !ok {
+            return;
+        }
+        flush();
+        let id = report.with_untracked(|r| r.id.clone());
+        match open_store().map_err(|e| e.message()).and_then(|s| s.restore_previous(&id, chrono::Utc::now()).map_err(|e| e.message())) {
+            Ok(_) => reload_from_storage(),
+            Err(m) => save_error.set(Some(m)),
+        }
+    };
+
+    let title = move || report.with(|r| r.name.clone());
+    let status_text = move || report.with(|r| drafts::status_label(drafts::status_code(r.status)));
+    let finalised = move || report.with(|r| r.status == Status::Finalised);
+    let report_id = id.clone();
+
+    let section_view = move || {
+        generation.track();
+        let section = current.get();
+        let period = report.with_untracked(|r| r.period.period_type);
+        let numbers = report.with_untracked(|r| crate::engine::numbering::numbering(template, r));
+        match section.as_str() {
+            GENERAL => view! { <GeneralForm /> }.into_any(),
+            SIGNING => view! { <SigningForm /> }.into_any(),
+            node_id => match template.node(node_id).filter(|n| n.applies_to(period)) {
+                Some(node) => {
+                    let number = numbers.iter().find(|(n, _)| n == node_id).map(|(_, num)| format!("{num} ")).unwrap_or_default();
+                    let heading = format!("{number}{}", node.title);
+                    view! { <SectionForm node=node.clone() heading=heading /> }.into_any()
+                }
+                None => view! { <p>"Mục này không có trong kỳ báo cáo."</p> }.into_any(),
+            },
+        }
+    };
+
+    view! {
+        <section class="screen editor">
+            <div class="editor-bar">
+                <div class="editor-title">
+                    <h1>{title}</h1>
+                    <p class="muted">
+                        {move || report.with(|r| format!("{} · {} · ", r.unit.name, r.kind.label()))}
+                        {move || report.with(|r| crate::format::period_name(r.period.period_type, r.period.year))}
+                        " · "
+                        <span class="status">{status_text}</span>
+                    </p>
+                </div>
+                <SaveChip state=save_state />
+                <div class="editor-actions">
+                    <a class="button" href=format!("#/in/{report_id}")>"Xem bản in"</a>
+                    <button type="button" on:click=export_now>"Xuất tệp"</button>
+                    {move || has_previous.get().then(|| view! {
+                        <button type="button" disabled=is_read_only on:click=restore_previous>"Khôi phục bản lưu trước"</button>
+                    })}
+                    {move || if finalised() {
+                        view! { <button type="button" disabled=is_read_only on:click=reopen>"Sửa lại"</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="primary" disabled=is_read_only on:click=finalise>"Hoàn thành"</button> }.into_any()
+                    }}
+                </div>
+            </div>
+            <div class="notices" role="alert" aria-live="assertive">
+                {read_only.map(|m| view! { <p class="notice warn">{m}</p> })}
+                {move || save_error.get().map(|m| view! {
+                    <div class="notice error">
+                        <p>{m}</p>
+                        <button type="button" class="primary" on:click=export_now>"Xuất tệp ngay"</button>
+                    </div>
+                })}
+                {move || conflict.get().map(|_| view! {
+                    <div class="notice error conflict">
+                        <p>"Báo cáo này vừa được lưu ở một thẻ (tab) khác trong khi bạn đang sửa ở đây. Chưa bản nào bị ghi đè. Chọn bản muốn giữ:"</p>
+                        <button type="button" on:click=move |_| {
+                            if let Some(stored) = conflict.get_untracked() {
+                                revision.set_value(stored);
+                                conflict.set(None);
+                                flush();
+                            }
+                        }>"Giữ bản đang sửa ở đây"</button>
+                        <button type="button" on:click=move |_| reload_from_storage()>"Dùng bản ở thẻ kia"</button>
+                    </div>
+                })}
+                {move || finalised().then(|| view! {
+                    <p class="notice ok">"Báo cáo đã hoàn thành: số liệu được khóa. Bấm «Sửa lại» nếu cần chỉnh sửa."</p>
+                })}
+            </div>
+            <div class="notices" role="status" aria-live="polite">
+                {move || notice.get().map(|m| view! { <p class="notice warn">{m}</p> })}
+                {move || (!finalise_errors.with(Vec::is_empty)).then(|| view! {
+                    <div class="notice error">
+                        <p><strong>"Chưa hoàn thành được: còn các lỗi sau."</strong></p>
+                        <ul>
+                            {finalise_errors.get().into_iter().map(|issue| {
+                                let message = issue.message.clone();
+                                view! { <li><button type="button" class="issue-link" on:click=move |_| ctx.jump_to_issue(&issue)>{message}</button></li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+            </div>
+            <div class="editor-body">
+                <Checklist />
+                <div class="editor-main">{section_view}</div>
+                <IssuePanel />
+            </div>
+        </section>
+    }
+}
