@@ -1,4 +1,5 @@
 use super::home::Home;
+use super::offline::UpdatePrompt;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -34,6 +35,10 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Profile, "Thông tin đơn vị")}
             </nav>
         </header>
+        // TODO(editor): pass the editor's "unsaved changes" signal here, so an
+        // update never reloads the page in the middle of a save. Until the
+        // editor exists nothing can be pending.
+        <UpdatePrompt pending_edits=Signal::derive(|| false) />
         <main id="noi-dung">
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),

@@ -2,10 +2,13 @@
 
 mod app;
 mod home;
+mod offline;
 mod panic_banner;
 
-/// Install the panic banner and mount the app on `<body>`.
+/// Install the panic banner, register the service worker and mount the app
+/// on `<body>`.
 pub fn start() {
     panic_banner::install();
+    offline::register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }
