@@ -102,7 +102,11 @@ fn follow(worker: ServiceWorker, registration: ServiceWorkerRegistration, stage:
 /// Watch the registration for a new version: one already waiting, one
 /// installing now, one found later (on `update()` at start and whenever the
 /// page becomes visible again, e.g. the tablet wakes up).
-fn watch(container: ServiceWorkerContainer, slot: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>, stage: RwSignal<Stage>) {
+fn watch(
+    container: ServiceWorkerContainer,
+    slot: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    stage: RwSignal<Stage>,
+) {
     // `ready` resolves once a worker is active, whatever happened to this
     // page's register() call (it fails offline while the old worker runs).
     let Ok(ready) = container.ready() else { return };

@@ -5,10 +5,10 @@
 // live in the profile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, watchedPage, appReady, distDir, repoRoot } from '../lib/harness.mjs';
+import { startServer, launch, watchedPage, appReady, axeViolations, distDir, repoRoot, outDir } from '../lib/harness.mjs';
 
 const { writeServiceWorker } = await import(join(repoRoot, 'src/web/sw_build.mjs'));
 
@@ -210,6 +210,9 @@ test('a new deployment is offered, and taken only when the user asks', async () 
     const button = banner(page).getByRole('button', { name: 'Cập nhật ngay' });
     const box = await button.boundingBox();
     assert.ok(box.height >= 44 && box.width >= 44, `touch target ${box.width}×${box.height}`);
+    assert.deepEqual(await axeViolations(page), []);
+    mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: join(outDir, 'update-banner.png') });
 
     // A reload alone does not switch builds (no automatic skipWaiting).
     await page.reload();
@@ -310,11 +313,14 @@ test('the web app manifest is served, valid, and its icons have the sizes it cla
     assert.deepEqual(corners['icon-maskable-512.png'], [0xb3, 0x26, 0x1e, 255], 'maskable: red corner');
     assert.deepEqual(corners['apple-touch-icon.png'], [0xb3, 0x26, 0x1e, 255], 'apple: red corner');
 
-    // Chromium's own parser accepts it.
+    // Chromium's own parser accepts it, and (with the worker active) Chromium
+    // would offer to install the app.
+    await controlled(page);
     const cdp = await env.browser.context.newCDPSession(page);
     const parsed = await cdp.send('Page.getAppManifest');
     assert.deepEqual(parsed.errors, []);
     assert.equal(parsed.url, links.manifest);
+    assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(env.foreign, []);
   } finally {
