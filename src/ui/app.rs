@@ -1,4 +1,7 @@
+use super::editor::EditorScreen;
 use super::home::Home;
+use super::offline::UpdatePrompt;
+use super::profile::ProfileScreen;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -6,10 +9,17 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// True while the open editor has changes not yet written to storage; the
+/// update prompt waits for it before reloading into a new version.
+#[derive(Clone, Copy)]
+pub struct PendingEdits(pub RwSignal<bool>);
+
 /// Top bar, navigation and the current screen.
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
+    let pending = RwSignal::new(false);
+    provide_context(PendingEdits(pending));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
 
@@ -34,9 +44,12 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Profile, "Thông tin đơn vị")}
             </nav>
         </header>
+        <UpdatePrompt pending_edits=pending.into() />
         <main id="noi-dung">
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
+                Route::Profile => view! { <ProfileScreen /> }.into_any(),
+                Route::Edit(id) => view! { <EditorScreen id=id /> }.into_any(),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

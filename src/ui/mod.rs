@@ -1,11 +1,19 @@
 //! The browser shell (wasm32 only): Leptos views over the pure engine.
 
 mod app;
+mod download;
+mod editor;
+mod fields;
 mod home;
+mod offline;
 mod panic_banner;
+mod profile;
+mod storage_ui;
 
-/// Install the panic banner and mount the app on `<body>`.
+/// Install the panic banner, register the service worker and mount the app
+/// on `<body>`.
 pub fn start() {
     panic_banner::install();
+    offline::register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,9 +1,13 @@
-// Trunk post-build hook: move trunk's inline module loader into its own file,
-// so the Content-Security-Policy can forbid inline scripts altogether.
-// Runs in TRUNK_STAGING_DIR for both `trunk build` and `trunk serve`.
+// Trunk post-build hook, run in TRUNK_STAGING_DIR for both `trunk build` and
+// `trunk serve`:
+// 1. move trunk's inline module loader into its own file, so the
+//    Content-Security-Policy can forbid inline scripts altogether;
+// 2. then (last, so it sees the final files) write the service worker with
+//    this build's file list and content-hashed cache name.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeServiceWorker } from './sw_build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post_build.mjs must run as a trunk hook (TRUNK_STAGING_DIR unset)');
@@ -23,3 +27,6 @@ html = html.replace(tag, `<script type="module" src="./${file}"></script>`);
 // Build-time nonces are no protection (trunk issue #853); the CSP relies on 'self'.
 html = html.replace(/\snonce="[^"]*"/g, '');
 writeFileSync(indexPath, html);
+
+const sw = writeServiceWorker(dir);
+console.log(`post_build: sw.js ${sw.bytes} bytes, cache ${sw.cacheName}, ${sw.files.length} files`);

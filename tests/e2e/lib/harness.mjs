@@ -27,11 +27,19 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
-/** Serve `root` on 127.0.0.1 with a free port. `/` serves index.html. */
-export async function startServer(root = distDir) {
+function checkRoot(root) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run trunk build --release first`);
   }
+}
+
+/**
+ * Serve `root` on 127.0.0.1 (a free port unless `port` is given). `/` serves
+ * index.html. `setRoot(dir)` switches to another build at the same origin,
+ * as a new deployment would.
+ */
+export async function startServer(root = distDir, { port: wantedPort = 0 } = {}) {
+  checkRoot(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -44,11 +52,13 @@ export async function startServer(root = distDir) {
     });
     res.end(readFileSync(file));
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(wantedPort, '127.0.0.1', ok); });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
     origin: `http://127.0.0.1:${port}`,
+    port,
+    setRoot: (dir) => { checkRoot(dir); root = dir; },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }
