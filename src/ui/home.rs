@@ -1,59 +1,296 @@
-use crate::storage::{local::LocalStore, DraftStore, DraftSummary};
+use super::storage_ui::{open_store, StorageStatus};
+use crate::editor::drafts;
+use crate::model::{Kind, PeriodType, UnitProfile};
+use crate::storage::{DraftSummary, Envelope};
 use leptos::prelude::*;
 
-/// Draft list: every saved report, or an empty state that says what to do.
+/// A random UUID v4 from the browser's CSPRNG.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("id-{}", js_sys::Date::now() as u64))
+}
+
+fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M").to_string()
+}
+
+fn period_label(p: PeriodType) -> &'static str {
+    match p {
+        PeriodType::Q1 => "Quý I",
+        PeriodType::Q2 => "Quý II",
+        PeriodType::Q3 => "Quý III",
+        PeriodType::Q4 => "Quý IV",
+        PeriodType::H1 => "6 tháng đầu năm",
+        PeriodType::M9 => "9 tháng đầu năm",
+        PeriodType::Y => "Cả năm",
+    }
+}
+
+fn parse_period(code: &str) -> PeriodType {
+    PeriodType::ALL.into_iter().find(|p| p.code() == code).unwrap_or(PeriodType::Q1)
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
+}
+
+fn go(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}
+
+/// Period type and year pickers shared by "new" and "duplicate".
+#[component]
+fn PeriodPicker(prefix: &'static str, period: RwSignal<PeriodType>, year: RwSignal<i32>) -> impl IntoView {
+    let period_id = format!("{prefix}-period");
+    let year_id = format!("{prefix}-year");
+    view! {
+        <div class="field">
+            <label for=period_id.clone()>"Kỳ báo cáo"</label>
+            <select id=period_id name=format!("{prefix}.period") on:change=move |ev| period.set(parse_period(&event_target_value(&ev)))>
+                {PeriodType::ALL.into_iter().map(|p| view! {
+                    <option value=p.code() selected=move || period.get() == p>{period_label(p)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for=year_id.clone()>"Năm"</label>
+            <input id=year_id name=format!("{prefix}.year") type="number" inputmode="numeric" min="2000" max="2100"
+                prop:value=move || year.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).trim().parse::<i32>() {
+                        year.set(y)
+                    }
+                } />
+        </div>
+    }
+}
+
+/// Draft list: every saved report, actions on each, and "new report".
 #[component]
 pub fn Home() -> impl IntoView {
-    let (drafts, notices) = match LocalStore::open() {
-        Ok(local) => {
-            let (drafts, problems) = DraftStore::new(local).list();
-            (drafts, problems.iter().map(|p| p.message()).collect::<Vec<_>>())
+    let drafts_list = RwSignal::new(Vec::<DraftSummary>::new());
+    let notices = RwSignal::new(Vec::<String>::new());
+    let message = RwSignal::new(None::<String>);
+    let undo = RwSignal::new(None::<Envelope>);
+    let refresh = move || match open_store() {
+        Ok(store) => {
+            let (list, problems) = store.list();
+            drafts_list.set(list);
+            if !problems.is_empty() {
+                notices.update(|n| n.extend(problems.iter().map(|p| p.message())));
+            }
         }
-        Err(e) => (Vec::new(), vec![e.message()]),
+        Err(e) => notices.set(vec![e.message()]),
     };
-    let empty = drafts.is_empty();
+    refresh();
+    let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
+    let profile_missing = profile.name.trim().is_empty();
+    let profile = StoredValue::new(profile);
+
+    let creating = RwSignal::new(false);
+    let new_kind = RwSignal::new(Kind::Cq);
+    let new_period = RwSignal::new(PeriodType::Q1);
+    let new_year = RwSignal::new(this_year());
+    let create = move |_| {
+        let id = new_id();
+        let result = open_store().map_err(|e| e.message()).and_then(|store| {
+            drafts::create(&store, &id, new_kind.get_untracked(), new_period.get_untracked(), new_year.get_untracked(),
+                profile.get_value(), chrono::Utc::now()).map_err(|e| e.message())
+        });
+        match result {
+            Ok(_) => go(&format!("#/bao-cao/{id}")),
+            Err(m) => message.set(Some(m)),
+        }
+    };
+
+    let delete = move |d: DraftSummary| {
+        let ok = window().confirm_with_message(&format!("Xóa báo cáo «{}»? Có thể hoàn tác ngay sau khi xóa.", d.name)).unwrap_or(false);
+        if !ok {
+            return;
+        }
+        match open_store().map_err(|e| e.message()).and_then(|s| s.delete(&d.id).map_err(|e| e.message())) {
+            Ok(removed) => {
+                undo.set(removed);
+                message.set(Some(format!("Đã xóa «{}».", d.name)));
+            }
+            Err(m) => message.set(Some(m)),
+        }
+        refresh();
+    };
+    let undo_delete = move |_| {
+        if let Some(envelope) = undo.get_untracked() {
+            match open_store().map_err(|e| e.message()).and_then(|s| s.undelete(&envelope).map_err(|e| e.message())) {
+                Ok(()) => message.set(Some(format!("Đã khôi phục «{}».", envelope.summary.name))),
+                Err(m) => message.set(Some(m)),
+            }
+            undo.set(None);
+            refresh();
+        }
+    };
+    let delete = StoredValue::new(delete);
 
     view! {
         <section class="screen home">
             <div class="screen-head">
                 <h1>"Báo cáo của đơn vị"</h1>
+                <button type="button" class="primary" aria-expanded=move || creating.get().to_string()
+                    on:click=move |_| creating.update(|c| *c = !*c)>"Tạo báo cáo mới"</button>
             </div>
             <div class="notices" role="status" aria-live="polite">
-                {notices.into_iter().map(|n| view! { <p class="notice warn">{n}</p> }).collect_view()}
-            </div>
-            {if empty {
-                view! {
-                    <div class="empty-state">
-                        <h2>"Chưa có báo cáo nào"</h2>
-                        <p>
-                            "Bắt đầu bằng một báo cáo mới: chọn loại (Đảng hoặc Chính quyền), kỳ báo cáo và năm. "
-                            "Mọi thay đổi được lưu ngay trên máy này, kể cả khi không có mạng."
-                        </p>
+                {move || notices.get().into_iter().map(|n| view! { <p class="notice warn">{n}</p> }).collect_view()}
+                {move || message.get().map(|m| view! {
+                    <div class="notice ok toast">
+                        <span>{m}</span>
+                        {move || undo.get().map(|_| view! { <button type="button" on:click=undo_delete>"Hoàn tác"</button> })}
                     </div>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <ul class="draft-list">
-                        {drafts.into_iter().map(|d| view! { <DraftRow draft=d /> }).collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+                })}
+            </div>
+            <Show when=move || creating.get()>
+                <form class="panel new-report" on:submit=move |ev| { ev.prevent_default(); create(()); }>
+                    <h2>"Báo cáo mới"</h2>
+                    {profile_missing.then(|| view! {
+                        <p class="notice warn">
+                            "Chưa có thông tin đơn vị (tên, người ký, nơi nhận). Có thể tạo báo cáo ngay, nhưng nên "
+                            <a href="#/don-vi">"nhập thông tin đơn vị"</a>
+                            " trước để các báo cáo tự điền."
+                        </p>
+                    })}
+                    <fieldset class="kind-choice">
+                        <legend>"Loại báo cáo"</legend>
+                        {Kind::ALL.into_iter().map(|k| view! {
+                            <label class="check">
+                                <input type="radio" name="new.kind" value=k.code() checked=move || new_kind.get() == k
+                                    on:change=move |_| new_kind.set(k) />
+                                {match k {
+                                    Kind::Dang => "Đảng (thể thức văn bản của Đảng)",
+                                    Kind::Cq => "Chính quyền (thể thức văn bản hành chính)",
+                                }}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="grid-2">
+                        <PeriodPicker prefix="new" period=new_period year=new_year />
+                    </div>
+                    <button type="submit" class="primary">"Tạo và mở báo cáo"</button>
+                </form>
+            </Show>
+            <Show when=move || !drafts_list.with(Vec::is_empty) fallback=move || view! {
+                <div class="empty-state">
+                    <h2>"Chưa có báo cáo nào"</h2>
+                    <p>
+                        "Bắt đầu bằng một báo cáo mới: chọn loại (Đảng hoặc Chính quyền), kỳ báo cáo và năm. "
+                        "Mọi thay đổi được lưu ngay trên máy này, kể cả khi không có mạng."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>"Tạo báo cáo đầu tiên"</button>
+                </div>
+            }>
+                <ul class="draft-list">
+                    <For each=move || drafts_list.get() key=|d| (d.id.clone(), d.updated_at, d.name.clone()) let:draft>
+                        <DraftRow draft=draft on_delete=move |d| delete.with_value(|f| f(d)) on_changed=move |_| refresh() />
+                    </For>
+                </ul>
+            </Show>
+            <StorageStatus />
         </section>
     }
 }
 
 #[component]
-fn DraftRow(draft: DraftSummary) -> impl IntoView {
+fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let period = crate::format::period_name(draft.period_type, draft.year);
+    let open_href = format!("#/bao-cao/{}", draft.id);
+    let mode = RwSignal::new(""); // "", "rename", "duplicate"
+    let error = RwSignal::new(None::<String>);
+    let new_name = RwSignal::new(draft.name.clone());
+    let dup_period = RwSignal::new(draft.period_type);
+    let dup_year = RwSignal::new(draft.year);
+    let keep_figures = RwSignal::new(false);
+    let id = draft.id.clone();
+    let id_for_dup = draft.id.clone();
+    let prefix: &'static str = Box::leak(format!("dup-{}", draft.id).into_boxed_str());
+    let rename_id = format!("rename-{}", draft.id);
+
+    let rename = Callback::new(move |_: ()| {
+        let name = crate::format::nfc(new_name.get_untracked().trim());
+        if name.is_empty() {
+            error.set(Some("Tên báo cáo không được để trống.".into()));
+            return;
+        }
+        let result = open_store().map_err(|e| e.message()).and_then(|store| {
+            let opened = drafts::open(&store, &id).map_err(|e| e.message())?;
+            let mut report = opened.report;
+            report.name = name;
+            let progress = drafts::progress_percent(crate::template::Template::builtin(report.kind), &report);
+            drafts::save(&store, &report, progress, Some(opened.revision), chrono::Utc::now()).map_err(|e| e.message())
+        });
+        match result {
+            Ok(_) => {
+                mode.set("");
+                on_changed.run(());
+            }
+            Err(m) => error.set(Some(m)),
+        }
+    });
+    let duplicate = Callback::new(move |_: ()| {
+        let new = new_id();
+        let result = open_store().map_err(|e| e.message()).and_then(|store| {
+            let source = drafts::open(&store, &id_for_dup).map_err(|e| e.message())?.report;
+            let copy = drafts::duplicate(&source, &new, dup_period.get_untracked(), dup_year.get_untracked(), keep_figures.get_untracked(), chrono::Utc::now());
+            let progress = drafts::progress_percent(crate::template::Template::builtin(copy.kind), &copy);
+            drafts::save(&store, &copy, progress, None, chrono::Utc::now()).map_err(|e| e.message())
+        });
+        match result {
+            Ok(_) => go(&format!("#/bao-cao/{new}")),
+            Err(m) => error.set(Some(m)),
+        }
+    });
+    let draft_for_delete = draft.clone();
+
     view! {
-        <li class="draft">
-            <a class="draft-open" href=format!("#/bao-cao/{}", draft.id)>
+        <li class="draft" data-id=draft.id.clone()>
+            <a class="draft-open" href=open_href.clone()>
                 <span class="draft-name">{draft.name.clone()}</span>
                 <span class="draft-meta">{draft.unit.clone()} " · " {draft.kind.label()} " · " {period}</span>
+                <span class="draft-meta">
+                    <span class=format!("status status-{}", draft.status)>{drafts::status_label(&draft.status)}</span>
+                    {format!(" · Đã xong {}% · Lưu lúc {}", draft.progress, local_time(draft.updated_at))}
+                    {draft.exported_at.map(|t| format!(" · Xuất tệp lúc {}", local_time(t)))}
+                </span>
             </a>
-            <span class="draft-progress">{draft.progress} "%"</span>
+            <div class="draft-actions">
+                <a class="button" href=open_href>"Mở"</a>
+                <button type="button" on:click=move |_| mode.set(if mode.get_untracked() == "duplicate" { "" } else { "duplicate" })>"Nhân bản"</button>
+                <button type="button" on:click=move |_| mode.set(if mode.get_untracked() == "rename" { "" } else { "rename" })>"Đổi tên"</button>
+                <button type="button" class="danger" on:click=move |_| on_delete.run(draft_for_delete.clone())>"Xóa"</button>
+            </div>
+            {move || error.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+            {
+                let rename_id = rename_id.clone();
+                move || (mode.get() == "rename").then(|| view! {
+                    <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); rename.run(()); }>
+                        <div class="field">
+                            <label for=rename_id.clone()>"Tên mới"</label>
+                            <input id=rename_id.clone() name="rename" type="text" prop:value=move || new_name.get()
+                                on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                        </div>
+                        <button type="submit" class="primary">"Lưu tên"</button>
+                    </form>
+                })
+            }
+            {move || (mode.get() == "duplicate").then(|| view! {
+                <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); duplicate.run(()); }>
+                    <PeriodPicker prefix=prefix period=dup_period year=dup_year />
+                    <label class="check">
+                        <input type="checkbox" name="dup.keep_figures" prop:checked=move || keep_figures.get()
+                            on:change=move |ev| keep_figures.set(event_target_checked(&ev)) />
+                        "Giữ cả số liệu (mặc định chỉ giữ nội dung viết và cấu trúc)"
+                    </label>
+                    <button type="submit" class="primary">"Tạo bản sao"</button>
+                </form>
+            })}
         </li>
     }
 }

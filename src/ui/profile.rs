@@ -3,8 +3,8 @@ use super::storage_ui::{open_store, SaveChip, SaveState};
 use crate::model::{Kind, UnitProfile};
 use leptos::prelude::*;
 
-type Get = fn(&UnitProfile) -> String;
-type Set = fn(&mut UnitProfile, String);
+type GetFn = fn(&UnitProfile) -> String;
+type SetFn = fn(&mut UnitProfile, String);
 
 /// Unit profile (thông tin đơn vị): entered once, copied into every new
 /// report. Saved on every change (it is small).
@@ -24,7 +24,7 @@ pub fn ProfileScreen() -> impl IntoView {
         let result = open_store().and_then(|store| store.save_profile(&profile.get_untracked()));
         state.set(SaveState::from_result(result.map_err(|e| e.message())));
     };
-    let field = move |label: &'static str, name: &'static str, placeholder: &'static str, get: Get, set: Set| {
+    let field = move |label: &'static str, name: &'static str, placeholder: &'static str, get: GetFn, set: SetFn| {
         view! {
             <TextInput
                 label=label

@@ -26,9 +26,9 @@ pub fn Checklist() -> impl IntoView {
     let item = move |id: String, label: String, depth: usize| {
         let id_for_state = id.clone();
         let id_for_click = id.clone();
-        let state = move || {
+        let state = Memo::new(move |_| {
             ctx.eval.with(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started)))
-        };
+        });
         let id_for_errors = id.clone();
         let current = move || ctx.current.get() == id;
         view! {
@@ -36,7 +36,7 @@ pub fn Checklist() -> impl IntoView {
                 <button type="button" class="check-item" aria-current=move || current().then_some("step")
                     on:click=move |_| ctx.current.set(id_for_click.clone())>
                     <span class="check-mark" aria-hidden="true">
-                        {move || match state() {
+                        {move || match state.get() {
                             Some((done, total, _)) if total > 0 && done == total => "✓",
                             Some((_, _, true)) => "◐",
                             _ => "○",
@@ -44,7 +44,7 @@ pub fn Checklist() -> impl IntoView {
                     </span>
                     <span class="check-title">{label}</span>
                     <span class="check-count">
-                        {move || match state() {
+                        {move || match state.get() {
                             Some((done, total, _)) if total > 0 => format!("{done}/{total}"),
                             _ => String::new(),
                         }}

@@ -7,16 +7,16 @@ use crate::model::{Citation, Footnote, Report};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
-type Get = fn(&Report) -> String;
-type Set = fn(&mut Report, String);
+type GetFn = fn(&Report) -> String;
+type SetFn = fn(&mut Report, String);
 
 /// A text input bound to one field of the report through a getter/setter.
 #[component]
 fn ReportField(
     #[prop(into)] name: String,
     #[prop(into)] label: String,
-    get: Get,
-    set: Set,
+    get: GetFn,
+    set: SetFn,
     #[prop(optional, into)] kind: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {

@@ -67,7 +67,7 @@ impl Slot {
 /// the value as it will read in the report.
 #[component]
 pub fn ValueInput(
-    slot: Slot,
+    at: Slot,
     #[prop(into)] label: String,
     #[prop(into)] unit: String,
     ty: FieldType,
@@ -76,10 +76,10 @@ pub fn ValueInput(
     compact: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let name = slot.name();
+    let name = at.name();
     let id = field_id(&name);
     let msgs_id = format!("{id}-msgs");
-    let stored = ctx.report.with_untracked(|r| slot.read(r));
+    let stored = ctx.report.with_untracked(|r| at.read(r));
     let initial = stored.as_ref().map(|v| input::shown(&ty, v)).unwrap_or_default();
     let parse_error = RwSignal::new(stored.as_ref().and_then(|v| {
         matches!(v, Value::Text(_)).then(|| input::read(&ty, &input::shown(&ty, v)).error).flatten()
@@ -93,7 +93,7 @@ pub fn ValueInput(
 
     let ty_for_input = ty.clone();
     let unit_for_input = unit.clone();
-    let slot_for_input = slot.clone();
+    let slot_for_input = at.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let typed = input::read(&ty_for_input, &event_target_value(&ev));
         parse_error.set(typed.error.clone());
@@ -220,7 +220,7 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                                                 view! {
                                                     <td>
                                                         <ValueInput
-                                                            slot=Slot::Cell(list.key.clone(), row, c.key.clone())
+                                                            at=Slot::Cell(list.key.clone(), row, c.key.clone())
                                                             label=label
                                                             unit=c.unit.clone().unwrap_or_default()
                                                             ty=c.ty.clone()
@@ -230,10 +230,10 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                                                 }
                                             }).collect_view()}
                                             <td class="row-actions">
-                                                <button type="button" class="icon" disabled=move || ctx.locked.get() || row == 0
+                                                <button type="button" class="icon" disabled=move || { ctx.locked.get() || row == 0 }
                                                     aria-label=format!("Đưa dòng {} lên", row + 1)
                                                     on:click=move |_| structural.with_value(|f| f(Box::new(move |rows| rows.swap(row - 1, row))))>"↑"</button>
-                                                <button type="button" class="icon" disabled=move || ctx.locked.get() || row + 1 >= n
+                                                <button type="button" class="icon" disabled=move || { ctx.locked.get() || row + 1 >= n }
                                                     aria-label=format!("Đưa dòng {} xuống", row + 1)
                                                     on:click=move |_| structural.with_value(|f| f(Box::new(move |rows| rows.swap(row, row + 1))))>"↓"</button>
                                                 <button type="button" class="icon danger" disabled=move || ctx.locked.get()

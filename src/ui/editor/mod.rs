@@ -249,7 +249,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         generation.track();
         let section = current.get();
         let period = report.with_untracked(|r| r.period.period_type);
-        let numbers = report.with_untracked(|r| crate::engine::numbering::numbering(template, r));
+        let numbers = report.with_untracked(|r| crate::engine::numbering(template, r));
         match section.as_str() {
             GENERAL => view! { <GeneralForm /> }.into_any(),
             SIGNING => view! { <SigningForm /> }.into_any(),

@@ -51,9 +51,9 @@ fn IndicatorRow(indicator: Indicator, key: String, #[prop(into)] label: String) 
     let delta = move || ctx.eval.with(|e| e.deltas.get(&delta_key).map(|d| d.text.clone()));
     view! {
         <div class="indicator" class:compare=compare>
-            <ValueInput slot=Slot::Value(key.clone()) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
+            <ValueInput at=Slot::Value(key.clone()) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
             {compare.then(|| view! {
-                <ValueInput slot=Slot::CungKy(key.clone()) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
+                <ValueInput at=Slot::CungKy(key.clone()) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
                 <p class="delta" aria-live="polite">{move || delta().map(|d| format!("So với cùng kỳ: {d}"))}</p>
             })}
         </div>
