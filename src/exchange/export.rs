@@ -41,7 +41,7 @@ pub fn file_name(report: &Report) -> String {
 }
 
 /// SHA-256 (hex) of the canonical JSON text of `content` (object keys sorted).
-pub(crate) fn checksum(content: &Json) -> String {
+pub fn checksum(content: &Json) -> String {
     let canonical = serde_json::to_string(content).unwrap_or_default();
     Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -71,6 +71,11 @@ pub fn export(template: &Template, report: &Report, app_version: &str, now: Date
     let evaluation = evaluate(template, report);
     let mut report = report.clone();
     report.exported_at = Some(now);
+    // The file is what the stored draft becomes once exported, so importing
+    // it back (or twice) finds the same report.
+    if report.status == crate::model::Status::Draft {
+        report.status = crate::model::Status::Exported;
+    }
     let content = json!({
         "schema": SCHEMA_NAME,
         "schemaVersion": SCHEMA_VERSION,
@@ -125,6 +130,7 @@ mod tests {
         assert_eq!(sha, checksum(&content));
         let back: Report = serde_json::from_value(parsed["report"].clone()).unwrap();
         assert_eq!(back.exported_at, Some(Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap()));
-        assert_eq!(Report { exported_at: None, ..back }, r);
+        assert_eq!(back.status, crate::model::Status::Exported);
+        assert_eq!(Report { exported_at: None, status: r.status, ..back }, r);
     }
 }

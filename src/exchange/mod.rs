@@ -1,6 +1,9 @@
-//! Files that leave the app: the versioned JSON export of one report
-//! (SPEC §5.4). Pure; the browser only downloads the bytes.
+//! Files that cross the app's boundary: the versioned JSON export of one
+//! report (SPEC §5.4), import of such files (hostile until checked), backup
+//! and restore of everything, and the merge of many units' files into one
+//! summary. Pure; the browser only moves bytes.
 
 mod export;
+pub mod import;
 
-pub use export::{ascii_slug, export, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};
+pub use export::{ascii_slug, checksum, export, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};

@@ -1,0 +1,322 @@
+//! Reading report files sent by other units (or by this one, earlier).
+//! Every file is treated as hostile: size, syntax, schema, version,
+//! checksum, template and every value are checked before anything is
+//! stored, and a rejected file changes nothing.
+
+use super::export::{checksum, SCHEMA_NAME, SCHEMA_VERSION};
+use crate::model::{Report, Value};
+use crate::storage::{DraftStore, DraftSummary, KeyValueStore, SaveError, SaveOutcome};
+use crate::template::{FieldType, Template};
+use chrono::{DateTime, Utc};
+use serde_json::Value as Json;
+
+/// Larger files are refused before parsing (a full report is ~100 kB).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Longest text accepted in any one field.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+/// Most rows accepted in one list.
+pub const MAX_LIST_ROWS: usize = 5_000;
+/// Largest count or amount accepted (10^15 đồng).
+pub const MAX_NUMBER: i64 = 1_000_000_000_000_000;
+
+/// A report file that passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub file: String,
+    pub report: Report,
+    /// Schema version the file was written in, when it had to be migrated.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Empty,
+    NotJson(String),
+    Truncated,
+    WrongSchema(String),
+    NewerSchema(u32),
+    MissingChecksum,
+    ChecksumMismatch,
+    UnknownTemplate(String, u32),
+    /// The JSON does not have the shape of a report.
+    BadShape(String),
+    /// A value has the wrong type or is out of range.
+    BadValue { path: String, why: String },
+}
+
+impl ImportError {
+    /// Vietnamese message naming the file and the problem.
+    pub fn message(&self, file: &str) -> String {
+        let problem = match self {
+            ImportError::TooLarge(n) => format!(
+                "tệp quá lớn ({:.1} MB; tối đa {} MB), không phải tệp báo cáo",
+                *n as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            ImportError::Empty => "tệp rỗng".into(),
+            ImportError::NotJson(why) => format!("không phải tệp dữ liệu JSON ({why})"),
+            ImportError::Truncated => "tệp bị cắt cụt (chưa tải/chép hết), hãy xin gửi lại".into(),
+            ImportError::WrongSchema(s) => format!("không phải tệp báo cáo Dân vận (loại tệp «{s}»)"),
+            ImportError::NewerSchema(v) => format!(
+                "được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}, ứng dụng này đọc đến {SCHEMA_VERSION}); hãy cập nhật ứng dụng"
+            ),
+            ImportError::MissingChecksum => "thiếu mã kiểm tra (sha256), không xác nhận được tệp còn nguyên vẹn".into(),
+            ImportError::ChecksumMismatch => "mã kiểm tra không khớp: tệp đã bị sửa tay hoặc bị hỏng".into(),
+            ImportError::UnknownTemplate(id, v) => format!("theo đề cương «{id}» phiên bản {v}, ứng dụng không có đề cương này"),
+            ImportError::BadShape(why) => format!("nội dung không đúng cấu trúc báo cáo ({why})"),
+            ImportError::BadValue { path, why } => format!("giá trị không hợp lệ ở «{path}»: {why}"),
+        };
+        format!("Tệp «{file}»: {problem}.")
+    }
+}
+
+/// Parse JSON text, telling a cut-off file from one that is not JSON.
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Json, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotJson("không phải văn bản UTF-8".into()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::NotJson(format!("dòng {}, cột {}", e.line(), e.column())),
+    })
+}
+
+/// Check schema name and version, and the checksum of a parsed envelope.
+pub(crate) fn check_envelope(file: &Json, schema: &str, known_version: u32) -> Result<u32, ImportError> {
+    let name = file.get("schema").and_then(Json::as_str).unwrap_or("");
+    if name != schema {
+        return Err(ImportError::WrongSchema(if name.is_empty() { "không rõ".into() } else { name.chars().take(60).collect() }));
+    }
+    let version = file.get("schemaVersion").and_then(Json::as_u64).ok_or(ImportError::BadShape("thiếu schemaVersion".into()))?;
+    let version = u32::try_from(version).map_err(|_| ImportError::NewerSchema(u32::MAX))?;
+    if version > known_version {
+        return Err(ImportError::NewerSchema(version));
+    }
+    let mut content = file.clone();
+    let stated = content.as_object_mut().and_then(|o| o.remove("sha256")).ok_or(ImportError::MissingChecksum)?;
+    if stated.as_str() != Some(checksum(&content).as_str()) {
+        return Err(ImportError::ChecksumMismatch);
+    }
+    Ok(version)
+}
+
+/// Bring an older envelope to the current layout.
+///
+/// Version 0 is the layout of the spec's first sketch (SPEC §5.4): the
+/// period type was named `type` instead of `period_type`, at the envelope
+/// and in the report.
+fn migrate(mut file: Json, from: u32) -> Json {
+    if from == 0 {
+        if let Some(period) = file.pointer_mut("/period") {
+            rename_key(period, "type", "period_type");
+        }
+        if let Some(period) = file.pointer_mut("/report/period") {
+            rename_key(period, "type", "period_type");
+        }
+        if let Some(report) = file.pointer_mut("/report") {
+            report["schema_version"] = Json::from(crate::model::SCHEMA_VERSION);
+        }
+    }
+    file
+}
+
+fn rename_key(obj: &mut Json, from: &str, to: &str) {
+    if let Some(map) = obj.as_object_mut() {
+        if let Some(v) = map.remove(from) {
+            map.entry(to).or_insert(v);
+        }
+    }
+}
+
+/// Read one exported report file.
+pub fn read_report_file(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
+    let json = parse_json(bytes)?;
+    let version = check_envelope(&json, SCHEMA_NAME, SCHEMA_VERSION)?;
+    let json = migrate(json, version);
+    let report_json = json.get("report").cloned().ok_or(ImportError::BadShape("thiếu phần report".into()))?;
+    let report: Report = serde_json::from_value(report_json).map_err(|e| ImportError::BadShape(shorten(&e.to_string())))?;
+    check_report(&report)?;
+    Ok(Incoming { file: file.to_string(), report, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(160).collect()
+}
+
+fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {
+    ImportError::BadValue { path: path.into(), why: why.into() }
+}
+
+fn check_text(path: &str, text: &str) -> Result<(), ImportError> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(bad(path, format!("văn bản dài quá {MAX_TEXT_CHARS} ký tự")));
+    }
+    Ok(())
+}
+
+fn check_value(path: &str, ty: &FieldType, value: &Value) -> Result<(), ImportError> {
+    match (ty, value) {
+        (t, Value::Int(n)) if t.is_numeric() => {
+            if *n < 0 {
+                Err(bad(path, format!("số âm ({n})")))
+            } else if *n > MAX_NUMBER {
+                Err(bad(path, "số quá lớn"))
+            } else {
+                Ok(())
+            }
+        }
+        (t, Value::Text(s)) if t.is_numeric() => Err(bad(path, format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>()))),
+        (t, _) if t.is_numeric() => Err(bad(path, "cần một số")),
+        (FieldType::Enum(options), Value::Text(s)) if !s.is_empty() && !options.iter().any(|o| &o.value == s) => {
+            Err(bad(path, format!("«{}» không có trong danh mục lựa chọn", s.chars().take(40).collect::<String>())))
+        }
+        (_, Value::Text(s)) => check_text(path, s),
+        (_, Value::Int(_)) => Err(bad(path, "cần văn bản, tệp ghi một số")),
+        (_, Value::Date(_)) => Ok(()),
+    }
+}
+
+/// Every value of `report` has the type and range its template declares.
+pub fn check_report(report: &Report) -> Result<(), ImportError> {
+    let template = Template::builtin(report.kind);
+    if report.template.id != template.id || report.template.version > template.version || report.template.version == 0 {
+        return Err(ImportError::UnknownTemplate(report.template.id.chars().take(40).collect(), report.template.version));
+    }
+    if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(bad("reportId", "mã báo cáo không hợp lệ"));
+    }
+    if !(1990..=2100).contains(&report.period.year) {
+        return Err(bad("period.year", format!("năm {} nằm ngoài 1990–2100", report.period.year)));
+    }
+    let same_version = report.template.version == template.version;
+    for (key, value) in report.values.iter().chain(report.cung_ky.iter()) {
+        match template.indicator(key) {
+            Some(found) => check_value(key, &found.indicator.ty, value)?,
+            None if same_version => return Err(bad(key, "chỉ tiêu không có trong đề cương")),
+            None => {}
+        }
+    }
+    let narratives = template.narrative_keys();
+    for (key, text) in &report.texts {
+        if same_version && !narratives.contains(key) {
+            return Err(bad(key, "mục viết không có trong đề cương"));
+        }
+        check_text(key, text)?;
+    }
+    for (list_key, rows) in &report.lists {
+        let Some(list) = template.list(list_key) else {
+            if same_version {
+                return Err(bad(list_key, "danh sách không có trong đề cương"));
+            }
+            continue;
+        };
+        if rows.len() > MAX_LIST_ROWS {
+            return Err(bad(list_key, format!("quá {MAX_LIST_ROWS} dòng")));
+        }
+        for (i, row) in rows.iter().enumerate() {
+            for (col, value) in row {
+                let path = format!("{list_key}.{i}.{col}");
+                match list.columns.iter().find(|c| &c.key == col) {
+                    Some(column) => check_value(&path, &column.ty, value)?,
+                    None => return Err(bad(path, "cột không có trong danh sách")),
+                }
+            }
+        }
+    }
+    let strings = [&report.name, &report.unit.name, &report.signature.ho_ten, &report.signature.quyen_han, &report.signature.chuc_vu];
+    for s in strings {
+        check_text("thông tin chung", s)?;
+    }
+    for (i, r) in report.recipients.iter().enumerate() {
+        check_text(&format!("recipients.{i}"), r)?;
+    }
+    for (i, f) in report.footnotes.iter().enumerate() {
+        check_text(&format!("footnotes.{i}"), &f.text)?;
+    }
+    if report.recipients.len() > 500 || report.footnotes.len() > 2_000 || report.can_cu.len() > 500 {
+        return Err(bad("thông tin chung", "quá nhiều dòng"));
+    }
+    Ok(())
+}
+
+/// How an incoming report relates to what is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Existing {
+    /// No report with this id is stored.
+    New,
+    /// The same report is already stored: importing changes nothing.
+    Identical,
+    /// Another version of this report is stored: the user must choose.
+    Different(DraftSummary),
+}
+
+/// What to do with a report whose id is already stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Replace,
+    KeepBoth,
+    Skip,
+}
+
+/// Compare an incoming report with storage.
+pub fn classify<S: KeyValueStore>(store: &DraftStore<S>, incoming: &Report) -> Existing {
+    match crate::editor::drafts::open(store, &incoming.id) {
+        Ok(stored) if &stored.report == incoming => Existing::Identical,
+        Ok(stored) => Existing::Different(crate::editor::drafts::summary(&stored.report, 0)),
+        // An unreadable stored draft is never replaced silently.
+        Err(crate::editor::drafts::OpenError::NotFound) => Existing::New,
+        Err(_) => Existing::Different(crate::editor::drafts::summary(incoming, 0)),
+    }
+}
+
+/// Result of applying one incoming report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Applied {
+    Stored { id: String, outcome: SaveOutcome },
+    Unchanged,
+    Skipped,
+}
+
+/// Store `incoming` according to `choice` (ignored for new or identical reports).
+pub fn apply<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    incoming: &Report,
+    choice: Choice,
+    new_id: impl FnOnce() -> String,
+    now: DateTime<Utc>,
+) -> Result<Applied, SaveError> {
+    let template = Template::builtin(incoming.kind);
+    let progress = crate::editor::drafts::progress_percent(template, incoming);
+    match classify(store, incoming) {
+        Existing::Identical => Ok(Applied::Unchanged),
+        Existing::New => {
+            let outcome = crate::editor::drafts::save(store, incoming, progress, None, now)?;
+            Ok(Applied::Stored { id: incoming.id.clone(), outcome })
+        }
+        Existing::Different(_) => match choice {
+            Choice::Skip => Ok(Applied::Skipped),
+            Choice::Replace => {
+                let current = store.load(&incoming.id).ok().flatten().map(|d| d.envelope.revision);
+                let outcome = crate::editor::drafts::save(store, incoming, progress, current, now)?;
+                Ok(Applied::Stored { id: incoming.id.clone(), outcome })
+            }
+            Choice::KeepBoth => {
+                let mut copy = incoming.clone();
+                copy.id = new_id();
+                copy.name = format!("{} (bản nhập)", copy.name);
+                let outcome = crate::editor::drafts::save(store, &copy, progress, None, now)?;
+                Ok(Applied::Stored { id: copy.id, outcome })
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,234 @@
+use super::*;
+use crate::exchange::export;
+use crate::model::{Kind, PeriodType, Status, UnitProfile};
+use crate::storage::MemoryStore;
+use chrono::TimeZone;
+use serde_json::json;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
+}
+
+fn sample(id: &str) -> Report {
+    let unit = UnitProfile { code: "P1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
+    let mut r = Report::new(id, Kind::Cq, PeriodType::H1, 2025, unit, now());
+    r.values.insert("hg_tiep_nhan".into(), Value::Int(13));
+    r.values.insert("hg_thanh".into(), Value::Int(11));
+    r.values.insert("hg_khong_thanh".into(), Value::Int(2));
+    r.cung_ky.insert("hg_thanh".into(), Value::Int(12));
+    r.texts.insert("N01.text".into(), "Tình hình <b>ổn định</b> <script>alert(1)</script>".into());
+    r
+}
+
+fn exported(report: &Report) -> String {
+    export(Template::builtin(report.kind), report, "test", now()).json
+}
+
+/// Change a parsed export and give it a valid checksum again, so the check
+/// under test is the one after the checksum.
+fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
+    let mut file: Json = serde_json::from_str(json).unwrap();
+    file.as_object_mut().unwrap().remove("sha256");
+    change(&mut file);
+    let sha = checksum(&file);
+    file["sha256"] = Json::String(sha);
+    serde_json::to_vec(&file).unwrap()
+}
+
+#[test]
+fn export_delete_import_gives_back_the_identical_report() {
+    let store = DraftStore::new(MemoryStore::new());
+    let report = sample("4b8f0a4e-0000-4000-8000-000000000001");
+    crate::editor::drafts::save(&store, &report, 0, None, now()).unwrap();
+    let file = exported(&report);
+    store.delete(&report.id).unwrap();
+    let incoming = read_report_file("a.json", file.as_bytes()).unwrap();
+    assert_eq!(apply(&store, &incoming.report, Choice::Skip, || unreachable!(), now()).unwrap(), Applied::Stored {
+        id: report.id.clone(),
+        outcome: SaveOutcome { revision: 1, saved_at: now(), index_stale: false }
+    });
+    let back = crate::editor::drafts::open(&store, &report.id).unwrap().report;
+    assert_eq!(Report { status: report.status, exported_at: None, ..back.clone() }, report);
+    assert_eq!(back.status, Status::Exported);
+    assert_eq!(back.texts["N01.text"], report.texts["N01.text"], "text kept literally");
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let store = DraftStore::new(MemoryStore::new());
+    let file = exported(&sample("4b8f0a4e-0000-4000-8000-000000000002"));
+    let incoming = read_report_file("a.json", file.as_bytes()).unwrap();
+    apply(&store, &incoming.report, Choice::Replace, || unreachable!(), now()).unwrap();
+    let before = store.backend().snapshot();
+    let again = apply(&store, &incoming.report, Choice::Replace, || unreachable!(), now()).unwrap();
+    assert_eq!(again, Applied::Unchanged);
+    assert_eq!(store.backend().snapshot(), before);
+}
+
+#[test]
+fn a_different_version_of_a_stored_report_asks_and_each_choice_does_what_it_says() {
+    let store = DraftStore::new(MemoryStore::new());
+    let mut report = sample("4b8f0a4e-0000-4000-8000-000000000003");
+    crate::editor::drafts::save(&store, &report, 0, None, now()).unwrap();
+    report.texts.insert("N01.text".into(), "Bản mới hơn".into());
+    assert!(matches!(classify(&store, &report), Existing::Different(_)));
+
+    let before = store.backend().snapshot();
+    assert_eq!(apply(&store, &report, Choice::Skip, || unreachable!(), now()).unwrap(), Applied::Skipped);
+    assert_eq!(store.backend().snapshot(), before);
+
+    let Applied::Stored { id, .. } = apply(&store, &report, Choice::KeepBoth, || "copy-1".into(), now()).unwrap() else { panic!() };
+    assert_eq!(id, "copy-1");
+    assert_eq!(store.list().0.len(), 2);
+
+    apply(&store, &report, Choice::Replace, || unreachable!(), now()).unwrap();
+    let stored = crate::editor::drafts::open(&store, &report.id).unwrap().report;
+    assert_eq!(stored.texts["N01.text"], "Bản mới hơn");
+}
+
+/// (file name, bytes, expected error) for every way a file can be bad.
+fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
+    let good = exported(&sample("4b8f0a4e-0000-4000-8000-000000000004"));
+    let set = |pointer: &'static str, v: Json| {
+        move |f: &mut Json| {
+            *f.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = v;
+        }
+    };
+    let badv = |path: &str| ImportError::BadValue { path: path.into(), why: String::new() };
+    vec![
+        ("empty.json", Vec::new(), ImportError::Empty),
+        ("spaces.json", b"   \n".to_vec(), ImportError::Empty),
+        ("word.docx", b"PK\x03\x04 binary".to_vec(), ImportError::NotJson(String::new())),
+        ("latin1.json", vec![0xff, 0xfe, 0x00], ImportError::NotJson(String::new())),
+        ("html.json", b"<html><script>alert(1)</script></html>".to_vec(), ImportError::NotJson(String::new())),
+        ("truncated.json", good.as_bytes()[..good.len() / 2].to_vec(), ImportError::Truncated),
+        ("huge.json", vec![b' '; MAX_FILE_BYTES + 1], ImportError::TooLarge(MAX_FILE_BYTES + 1)),
+        ("array.json", b"[1,2,3]".to_vec(), ImportError::WrongSchema(String::new())),
+        ("other-schema.json", resigned(&good, set("/schema", json!("danvan-backup"))), ImportError::WrongSchema(String::new())),
+        ("newer.json", resigned(&good, set("/schemaVersion", json!(99))), ImportError::NewerSchema(99)),
+        ("no-version.json", resigned(&good, |f| { f.as_object_mut().unwrap().remove("schemaVersion"); }), ImportError::BadShape(String::new())),
+        ("no-sha.json", {
+            let mut f: Json = serde_json::from_str(&good).unwrap();
+            f.as_object_mut().unwrap().remove("sha256");
+            serde_json::to_vec(&f).unwrap()
+        }, ImportError::MissingChecksum),
+        ("edited.json", good.replacen("\"hg_thanh\": 11", "\"hg_thanh\": 12", 1).into_bytes(), ImportError::ChecksumMismatch),
+        ("unknown-template.json", resigned(&good, set("/report/template/id", json!("XYZ"))), ImportError::UnknownTemplate(String::new(), 0)),
+        ("future-template.json", resigned(&good, set("/report/template/version", json!(42))), ImportError::UnknownTemplate(String::new(), 0)),
+        ("no-report.json", resigned(&good, |f| { f.as_object_mut().unwrap().remove("report"); }), ImportError::BadShape(String::new())),
+        ("kind-wrong.json", resigned(&good, set("/report/kind", json!("ABC"))), ImportError::BadShape(String::new())),
+        ("string-number.json", resigned(&good, set("/report/values/hg_thanh", json!("mười một"))), badv("hg_thanh")),
+        ("negative.json", resigned(&good, set("/report/values/hg_thanh", json!(-3))), badv("hg_thanh")),
+        ("fraction.json", resigned(&good, set("/report/values/hg_thanh", json!(11.5))), badv("hg_thanh")),
+        ("too-big.json", resigned(&good, set("/report/values/hg_thanh", json!(9_000_000_000_000_000_i64))), badv("hg_thanh")),
+        ("unknown-key.json", resigned(&good, set("/report/values", json!({"khong_co": 1}))), badv("khong_co")),
+        ("cung-ky-text.json", resigned(&good, set("/report/cung_ky/hg_thanh", json!("abc"))), badv("hg_thanh")),
+        ("long-text.json", resigned(&good, set("/report/texts/N01.text", json!("x".repeat(MAX_TEXT_CHARS + 1)))), badv("N01.text")),
+        ("unknown-text.json", resigned(&good, set("/report/texts", json!({"N99.text": "x"}))), badv("N99.text")),
+        ("bad-year.json", resigned(&good, set("/report/period/year", json!(3025))), badv("period.year")),
+        ("bad-id.json", resigned(&good, set("/report/id", json!("../../etc"))), badv("reportId")),
+        ("bad-list.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"thanh_vien": -1}]}))), badv("hoi_quan_ds.0.thanh_vien")),
+        ("bad-column.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"evil": 1}]}))), badv("hoi_quan_ds.0.evil")),
+        ("deep.json", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), ImportError::NotJson(String::new())),
+    ]
+}
+
+fn same_variant(a: &ImportError, b: &ImportError) -> bool {
+    match (a, b) {
+        (ImportError::BadValue { path: p, .. }, ImportError::BadValue { path: q, .. }) => p == q,
+        (ImportError::NewerSchema(x), ImportError::NewerSchema(y)) => x == y,
+        (ImportError::TooLarge(x), ImportError::TooLarge(y)) => x == y,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
+#[test]
+fn every_bad_file_is_refused_with_its_own_message_and_nothing_changes() {
+    let store = DraftStore::new(MemoryStore::new());
+    crate::editor::drafts::save(&store, &sample("4b8f0a4e-0000-4000-8000-0000000000aa"), 0, None, now()).unwrap();
+    let before = store.backend().snapshot();
+    let corpus = bad_corpus();
+    assert!(corpus.len() >= 20);
+    for (name, bytes, expected) in corpus {
+        let err = read_report_file(name, &bytes).expect_err(name);
+        assert!(same_variant(&err, &expected), "{name}: got {err:?}, expected {expected:?}");
+        let message = err.message(name);
+        assert!(message.starts_with(&format!("Tệp «{name}»: ")), "{message}");
+        assert_eq!(store.backend().snapshot(), before, "{name} changed storage");
+    }
+}
+
+#[test]
+fn version_0_file_from_the_spec_sketch_is_migrated() {
+    let good = exported(&sample("4b8f0a4e-0000-4000-8000-000000000005"));
+    let v0 = resigned(&good, |f| {
+        f["schemaVersion"] = json!(0);
+        let period = f["report"]["period"].as_object_mut().unwrap();
+        let t = period.remove("period_type").unwrap();
+        period.insert("type".into(), t);
+        let period = f["period"].as_object_mut().unwrap();
+        let t = period.remove("period_type").unwrap();
+        period.insert("type".into(), t);
+    });
+    let incoming = read_report_file("v0.json", &v0).unwrap();
+    assert_eq!(incoming.migrated_from, Some(0));
+    assert_eq!(incoming.report.period.period_type, PeriodType::H1);
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Byte-level mutations of a valid file: never a panic, and every
+        /// outcome is a report that passes the checks or a message.
+        #[test]
+        fn mutated_files_never_panic(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
+            let mut bytes = exported(&sample("4b8f0a4e-0000-4000-8000-000000000006")).into_bytes();
+            for (at, byte, op) in edits {
+                let i = at.index(bytes.len().max(1));
+                match op {
+                    0 if !bytes.is_empty() => bytes[i] = byte,
+                    1 => bytes.insert(i, byte),
+                    _ if !bytes.is_empty() => { bytes.remove(i); }
+                    _ => {}
+                }
+            }
+            match read_report_file("m.json", &bytes) {
+                Ok(incoming) => prop_assert!(check_report(&incoming.report).is_ok()),
+                Err(e) => prop_assert!(e.message("m.json").starts_with("Tệp «m.json»")),
+            }
+        }
+
+        /// Structural mutations that keep a valid checksum, so the value
+        /// checks themselves are exercised; storage never changes on refusal.
+        #[test]
+        fn resigned_value_mutations_never_panic_and_refusals_change_nothing(
+            key in prop::sample::select(vec!["hg_thanh", "hg_tiep_nhan", "tthc_tiep_nhan", "khong_co", "N01.text"]),
+            value in prop_oneof![
+                any::<i64>().prop_map(|n| json!(n)),
+                any::<f64>().prop_map(|f| json!(f)),
+                ".{0,40}".prop_map(|s| json!(s)),
+                Just(json!(null)),
+                Just(json!([1, 2])),
+                Just(json!({"a": 1})),
+            ],
+        ) {
+            let store = DraftStore::new(MemoryStore::new());
+            let before = store.backend().snapshot();
+            let good = exported(&sample("4b8f0a4e-0000-4000-8000-000000000007"));
+            let bytes = resigned(&good, |f| { f["report"]["values"][key] = value; });
+            match read_report_file("v.json", &bytes) {
+                Ok(incoming) => {
+                    prop_assert!(apply(&store, &incoming.report, Choice::Skip, || "x".into(), now()).is_ok());
+                }
+                Err(e) => {
+                    prop_assert!(!e.message("v.json").is_empty());
+                    prop_assert_eq!(store.backend().snapshot(), before);
+                }
+            }
+        }
+    }
+}
