@@ -3,7 +3,9 @@
 //! and restore of everything, and the merge of many units' files into one
 //! summary. Pure; the browser only moves bytes.
 
+pub mod backup;
 mod export;
 pub mod import;
+pub mod summary;
 
 pub use export::{ascii_slug, checksum, export, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};

@@ -139,3 +139,120 @@ export async function appStorage(page) {
     return out;
   });
 }
+
+// ---------------------------------------------------------------------------
+// Editor helpers (03-editor, 04-editor-faults). Additions only: nothing above
+// changes behaviour.
+
+/**
+ * A fresh origin and a fresh browser: its own server (a new port is a new
+ * origin, so localStorage starts empty) and its own Chromium profile.
+ * Returns { server, browser, context, page, consoleErrors, foreignRequests,
+ * newPage(), close() }.
+ */
+export async function openSession({ root = distDir, viewport, launchOptions = {} } = {}) {
+  const server = await startServer(root);
+  const browser = await launch({ ...(viewport ? { viewport } : {}), ...launchOptions });
+  const first = await watchedPage(browser.context, server.origin);
+  return {
+    server,
+    browser,
+    context: browser.context,
+    ...first,
+    newPage: () => watchedPage(browser.context, server.origin),
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}
+
+/** Poll `fn` until it returns something truthy and return that, or throw. */
+export async function until(fn, { timeout = 10_000, interval = 40, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${String(last?.message ?? last)})`);
+    await new Promise((ok) => setTimeout(ok, interval));
+  }
+}
+
+/** One localStorage entry parsed as JSON (null when absent). */
+export async function storedJson(page, key) {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** The stored envelope of draft `id` (null when absent). */
+export const storedDraft = (page, id) => storedJson(page, `bcdv.draft.${id}`);
+
+/** Wait until the stored envelope of `id` satisfies `predicate(envelope)`; returns it. */
+export async function waitForDraft(page, id, predicate, what = 'the draft in storage', timeout = 10_000) {
+  return until(async () => {
+    const env = await storedDraft(page, id);
+    return env && predicate(env) ? env : null;
+  }, { what, timeout });
+}
+
+/** Locator of the form control named `name` (the field naming contract). */
+export const field = (page, name) => page.locator(`[name="${name}"]`);
+
+/** The draft id of the editor URL `#/bao-cao/<id>`. */
+export function draftIdOf(url) {
+  const m = /#\/bao-cao\/([^/?#]+)$/.exec(url);
+  if (!m) throw new Error(`not an editor URL: ${url}`);
+  return decodeURIComponent(m[1]);
+}
+
+/** Wait until the editor of a draft is on screen. */
+export async function editorReady(page) {
+  await appReady(page);
+  await page.locator('nav.checklist').waitFor({ timeout: 20_000 });
+}
+
+/**
+ * Create a report through the home screen ("Tạo báo cáo mới"): kind `CQ` or
+ * `DANG`, period code (Q1..Q4, H1, M9, Y) and year. Returns the new id once
+ * the editor is open.
+ */
+export async function createReport(page, { kind = 'CQ', period = 'Q3', year = 2025 } = {}) {
+  const here = new URL(page.url());
+  if (here.hash !== '' && here.hash !== '#/') await page.goto(new URL('#/', here).href);
+  await appReady(page);
+  const form = page.locator('form.new-report');
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Tạo báo cáo mới' }).click();
+  await form.waitFor();
+  await form.locator(`input[name="new.kind"][value="${kind}"]`).check();
+  await form.getByLabel('Kỳ báo cáo').selectOption(period);
+  await form.getByLabel('Năm').fill(String(year));
+  await form.getByRole('button', { name: 'Tạo và mở báo cáo' }).click();
+  await page.waitForURL(/#\/bao-cao\/.+/);
+  await editorReady(page);
+  return draftIdOf(page.url());
+}
+
+/** Open a section of the editor by its exact checklist title. */
+export async function openSection(page, title) {
+  const item = page.locator('nav.checklist .check-item').filter({
+    has: page.locator('.check-title', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+  await item.click();
+  await page.locator('#section-heading', { hasText: title }).waitFor();
+}
+
+/** Wait until the save chip says "Đã lưu lúc HH:MM"; returns its text. */
+export async function savedChip(page, timeout = 10_000) {
+  const chip = page.locator('.save-chip');
+  await chip.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor({ timeout });
+  return (await chip.innerText()).trim();
+}
+
+/** Click `trigger` and return the download it starts as { name, text }. */
+export async function downloadOf(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), trigger()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}

@@ -1,0 +1,259 @@
+//! "Tổng hợp": the level above loads many units' files of one kind and
+//! period and gets one table with totals. Rates are recomputed from the
+//! summed integers (by evaluating a report that holds the sums), never
+//! averaged from the units' rates.
+
+use super::import::{read_report_file, Incoming};
+use crate::engine::{evaluate, Evaluation};
+use crate::format;
+use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
+use crate::template::{Level, Template};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// One unit's report taken into the summary.
+#[derive(Clone, Debug)]
+pub struct UnitRow {
+    pub file: String,
+    pub unit: String,
+    pub report: Report,
+    pub evaluation: Evaluation,
+}
+
+impl UnitRow {
+    pub fn errors(&self) -> usize {
+        self.evaluation.issues.iter().filter(|i| i.level == Level::Error).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.evaluation.issues.len() - self.errors()
+    }
+}
+
+/// A file that was not taken, and why (Vietnamese).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub file: String,
+    pub reason: String,
+}
+
+/// A column of the summary table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub key: String,
+    pub label: String,
+    /// Summed figure (true) or a rate recomputed from the sums (false).
+    pub summed: bool,
+}
+
+/// The merged table.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub kind: Kind,
+    pub period_type: PeriodType,
+    pub year: i32,
+    pub units: Vec<UnitRow>,
+    pub set_aside: Vec<SetAside>,
+    pub columns: Vec<Column>,
+    /// Σ over units, per summed key (only keys some unit entered).
+    pub totals: BTreeMap<String, i64>,
+    /// Evaluation of the report holding the sums: the recomputed rates.
+    pub total_evaluation: Evaluation,
+    total_report: Report,
+}
+
+fn unit_key(r: &Report) -> String {
+    let code = r.unit.code.trim();
+    if code.is_empty() { format::nfc(r.unit.name.trim()).to_uppercase() } else { code.to_uppercase() }
+}
+
+fn unit_name(r: &Report) -> String {
+    if r.unit.name.trim().is_empty() { r.unit.code.clone() } else { r.unit.name.clone() }
+}
+
+/// Merge the given files. The kind, period and template taken are those of
+/// most valid files (the first in a tie); others are set aside with the reason.
+/// With no usable file at all, the reasons are returned instead.
+pub fn merge(files: &[(String, Vec<u8>)]) -> Result<Summary, Vec<SetAside>> {
+    let mut set_aside = Vec::new();
+    let mut valid: Vec<Incoming> = Vec::new();
+    for (name, bytes) in files {
+        match read_report_file(name, bytes) {
+            Ok(incoming) => valid.push(incoming),
+            Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
+        }
+    }
+    let target = |r: &Report| (r.kind, r.period.period_type, r.period.year, r.template.clone());
+    let mut counts: Vec<((Kind, PeriodType, i32, crate::model::TemplateRef), usize)> = Vec::new();
+    for incoming in &valid {
+        let t = target(&incoming.report);
+        match counts.iter_mut().find(|(k, _)| *k == t) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((t, 1)),
+        }
+    }
+    // The most common target wins; `find` keeps the first in a tie.
+    let Some(best) = counts.iter().map(|(_, n)| *n).max() else { return Err(set_aside) };
+    let (kind, period_type, year, template_ref) = counts.iter().find(|(_, n)| *n == best).map(|(k, _)| k.clone()).expect("best exists");
+    let wanted = format::period_name(period_type, year);
+
+    let mut by_unit: BTreeMap<String, Incoming> = BTreeMap::new();
+    for incoming in valid {
+        let r = &incoming.report;
+        let reason = if r.kind != kind {
+            Some(format!("khác loại báo cáo ({}, cần {})", r.kind.label(), kind.label()))
+        } else if (r.period.period_type, r.period.year) != (period_type, year) {
+            Some(format!("khác kỳ báo cáo ({}, cần {wanted})", format::period_name(r.period.period_type, r.period.year)))
+        } else if r.template != template_ref {
+            Some(format!("khác đề cương ({} phiên bản {})", r.template.id, r.template.version))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            set_aside.push(SetAside { file: incoming.file.clone(), reason: format!("Tệp «{}»: {reason}.", incoming.file) });
+            continue;
+        }
+        let key = unit_key(r);
+        match by_unit.remove(&key) {
+            None => {
+                by_unit.insert(key, incoming);
+            }
+            Some(previous) => {
+                // Keep the most recently updated report of a unit.
+                let (keep, drop) =
+                    if incoming.report.updated_at >= previous.report.updated_at { (incoming, previous) } else { (previous, incoming) };
+                set_aside.push(SetAside {
+                    file: drop.file.clone(),
+                    reason: format!(
+                        "Tệp «{}»: trùng đơn vị {} với tệp «{}» (giữ bản cập nhật sau).",
+                        drop.file,
+                        unit_name(&drop.report),
+                        keep.file
+                    ),
+                });
+                by_unit.insert(key, keep);
+            }
+        }
+    }
+
+    let template = Template::builtin(kind);
+    let units: Vec<UnitRow> = by_unit
+        .into_values()
+        .map(|i| UnitRow { unit: unit_name(&i.report), evaluation: evaluate(template, &i.report), file: i.file, report: i.report })
+        .collect();
+
+    let mut totals: BTreeMap<String, i64> = BTreeMap::new();
+    let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
+    let mut lists: BTreeMap<String, Vec<crate::model::Row>> = BTreeMap::new();
+    for u in &units {
+        for (k, v) in &u.report.values {
+            if let (Some(n), Some(_)) = (v.as_int(), template.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
+                *totals.entry(k.clone()).or_default() += n;
+            }
+        }
+        for (k, v) in &u.report.cung_ky {
+            if let Some(n) = v.as_int() {
+                *cung_ky.entry(k.clone()).or_default() += n;
+            }
+        }
+        for (k, rows) in &u.report.lists {
+            lists.entry(k.clone()).or_default().extend(rows.iter().cloned());
+        }
+    }
+    let mut total_report = Report::new("tong-hop", kind, period_type, year, UnitProfile::default(), units.first().map(|u| u.report.updated_at).unwrap_or_default());
+    total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
+    total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
+    total_report.lists = lists;
+    let total_evaluation = evaluate(template, &total_report);
+
+    let mut columns: Vec<Column> = template
+        .value_keys()
+        .into_iter()
+        .filter(|k| totals.contains_key(k))
+        .map(|k| {
+            let label = template.indicator(&k).map(|i| i.full_label()).unwrap_or_else(|| k.clone());
+            Column { key: k, label, summed: true }
+        })
+        .collect();
+    for c in total_evaluation.computed.values().filter(|c| c.value.rate().is_some()) {
+        columns.push(Column { key: c.key.clone(), label: c.label.clone(), summed: false });
+    }
+    Ok(Summary { kind, period_type, year, units, set_aside, columns, totals, total_evaluation, total_report })
+}
+
+impl Summary {
+    /// Display text of one cell (a unit's figure or rate).
+    pub fn cell(&self, unit: &UnitRow, column: &Column) -> String {
+        if column.summed {
+            unit.report.values.get(&column.key).and_then(Value::as_int).map(format::int).unwrap_or_default()
+        } else {
+            unit.evaluation.display(&column.key).unwrap_or_default().to_string()
+        }
+    }
+
+    /// Display text of the total of a column.
+    pub fn total(&self, column: &Column) -> String {
+        if column.summed {
+            self.totals.get(&column.key).map(|n| format::int(*n)).unwrap_or_default()
+        } else {
+            self.total_evaluation.display(&column.key).unwrap_or_default().to_string()
+        }
+    }
+
+    /// The table as CSV for Excel: UTF-8 with BOM, CRLF, every cell quoted.
+    /// Cells that a spreadsheet would run as a formula are defused with a
+    /// leading apostrophe (the files come from other people).
+    pub fn csv(&self) -> String {
+        fn cell(s: &str) -> String {
+            let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+            format!("\"{}\"", s.replace('"', "\"\""))
+        }
+        let mut out = String::from("\u{feff}");
+        let header: Vec<String> =
+            std::iter::once("Đơn vị".to_string()).chain(self.columns.iter().map(|c| c.label.clone())).chain(["Lỗi".into(), "Cảnh báo".into()]).collect();
+        out += &header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",");
+        out += "\r\n";
+        for u in &self.units {
+            // Raw integers (no "." grouping) so spreadsheets read numbers.
+            let mut row = vec![cell(&u.unit)];
+            for c in &self.columns {
+                let text = if c.summed {
+                    u.report.values.get(&c.key).and_then(Value::as_int).map(|n| n.to_string()).unwrap_or_default()
+                } else {
+                    self.cell(u, c)
+                };
+                row.push(cell(&text));
+            }
+            row.push(cell(&u.errors().to_string()));
+            row.push(cell(&u.warnings().to_string()));
+            out += &row.join(",");
+            out += "\r\n";
+        }
+        let mut total = vec![cell("Tổng cộng")];
+        for c in &self.columns {
+            let text = if c.summed { self.totals.get(&c.key).map(|n| n.to_string()).unwrap_or_default() } else { self.total(c) };
+            total.push(cell(&text));
+        }
+        out += &total.join(",");
+        out += "\r\n";
+        out
+    }
+
+    /// A new draft for the upper level holding the summed figures and the
+    /// list of units included, ready to edit and print.
+    pub fn to_report(&self, id: &str, unit: UnitProfile, now: DateTime<Utc>) -> Report {
+        let mut report = Report::new(id, self.kind, self.period_type, self.year, unit, now);
+        report.name = format!("Tổng hợp {} – {}", format::period_name(self.period_type, self.year), self.kind.label());
+        report.values = self.total_report.values.clone();
+        report.cung_ky = self.total_report.cung_ky.clone();
+        report.lists = self.total_report.lists.clone();
+        let names: Vec<&str> = self.units.iter().map(|u| u.unit.as_str()).collect();
+        report.texts.insert(
+            "N01.text".into(),
+            format!("(Số liệu tổng hợp từ báo cáo của {} đơn vị: {}.)", format::count(names.len() as i64, true), names.join(", ")),
+        );
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests;
