@@ -134,3 +134,45 @@ mod tests {
         assert_eq!(Report { exported_at: None, status: r.status, ..back }, r);
     }
 }
+
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
+    use crate::model::{Kind, PeriodType, UnitProfile, Value};
+    use chrono::TimeZone;
+
+    const SCHEMA: &str = include_str!("report.schema.json");
+
+    fn validator() -> jsonschema::Validator {
+        let schema: Json = serde_json::from_str(SCHEMA).unwrap();
+        jsonschema::options().should_validate_formats(true).build(&schema).unwrap()
+    }
+
+    fn assert_valid(file: &ExportFile) {
+        let instance: Json = serde_json::from_str(&file.json).unwrap();
+        let v = validator();
+        let errors: Vec<String> = v.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.name);
+    }
+
+    #[test]
+    fn exported_files_of_both_kinds_validate_against_the_published_schema() {
+        let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
+        for kind in Kind::ALL {
+            let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000c1", kind, PeriodType::M9, 2025, UnitProfile::default(), now);
+            r.values.insert("hg_thanh".into(), Value::Int(3));
+            r.lists.insert("hoi_quan_ds".into(), vec![[("thanh_vien".to_string(), Value::Int(40))].into_iter().collect()]);
+            assert_valid(&export(Template::builtin(kind), &r, "0.1.0", now));
+        }
+    }
+
+    #[test]
+    fn schema_rejects_a_file_with_a_formatted_number() {
+        let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
+        let r = Report::new("4b8f0a4e-0000-4000-8000-0000000000c2", Kind::Cq, PeriodType::Q1, 2025, UnitProfile::default(), now);
+        let mut instance: Json = serde_json::from_str(&export(Template::builtin(Kind::Cq), &r, "0.1.0", now).json).unwrap();
+        instance["report"]["values"]["hg_thanh"] = serde_json::json!(1.5);
+        instance["kind"] = serde_json::json!("XX");
+        assert!(!validator().is_valid(&instance));
+    }
+}
