@@ -320,3 +320,9 @@ pub fn apply<S: KeyValueStore>(
 
 #[cfg(test)]
 mod tests;
+
+/// The `schema` member of a JSON file, to route report files and backups.
+pub fn schema_of(bytes: &[u8]) -> Option<String> {
+    let json = parse_json(bytes).ok()?;
+    json.get("schema")?.as_str().map(str::to_string)
+}

@@ -2,6 +2,7 @@ use super::editor::EditorScreen;
 use super::home::Home;
 use super::offline::UpdatePrompt;
 use super::profile::ProfileScreen;
+use super::summary::SummaryScreen;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::Profile => view! { <ProfileScreen /> }.into_any(),
+                Route::Summary => view! { <SummaryScreen /> }.into_any(),
                 Route::Edit(id) => view! { <EditorScreen id=id /> }.into_any(),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),

@@ -1,3 +1,4 @@
+use super::exchange_panel::ExchangePanel;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
 use crate::model::{Kind, PeriodType, UnitProfile};
@@ -193,6 +194,7 @@ pub fn Home() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <ExchangePanel on_changed=move |_| refresh() />
             <StorageStatus />
         </section>
     }

@@ -3,12 +3,15 @@
 mod app;
 mod download;
 mod editor;
+mod exchange_panel;
 mod fields;
+mod files;
 mod home;
 mod offline;
 mod panic_banner;
 mod profile;
 mod storage_ui;
+mod summary;
 
 /// Install the panic banner, register the service worker and mount the app
 /// on `<body>`.

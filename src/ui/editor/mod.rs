@@ -4,6 +4,7 @@
 
 mod checklist;
 mod ctx;
+mod cung_ky;
 mod general;
 mod inputs;
 mod issues;
@@ -18,6 +19,7 @@ use crate::ui::app::PendingEdits;
 use crate::ui::download::download;
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
+use cung_ky::CungKyPicker;
 use ctx::{Ctx, GENERAL, SIGNING};
 use general::{GeneralForm, SigningForm};
 use issues::IssuePanel;
@@ -329,6 +331,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                     </div>
                 })}
             </div>
+            <CungKyPicker />
             <div class="editor-body">
                 <Checklist />
                 <div class="editor-main">{section_view}</div>

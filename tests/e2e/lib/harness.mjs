@@ -234,12 +234,16 @@ export async function createReport(page, { kind = 'CQ', period = 'Q3', year = 20
   return draftIdOf(page.url());
 }
 
-/** Open a section of the editor by its exact checklist title. */
-export async function openSection(page, title) {
-  const item = page.locator('nav.checklist .check-item').filter({
+/** The checklist button of the section titled exactly `title`. */
+export function checklistItem(page, title) {
+  return page.locator('nav.checklist .check-item').filter({
     has: page.locator('.check-title', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
   });
-  await item.click();
+}
+
+/** Open a section of the editor by its exact checklist title. */
+export async function openSection(page, title) {
+  await checklistItem(page, title).click();
   await page.locator('#section-heading', { hasText: title }).waitFor();
 }
 

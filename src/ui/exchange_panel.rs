@@ -1,0 +1,198 @@
+//! Import of report files and backups (picker or drag-and-drop), backup of
+//! everything, and the conflict questions when a report already exists.
+
+use super::download::download;
+use super::files::{from_drop, from_input, read_all, Picked};
+use super::home::new_id;
+use super::storage_ui::open_store;
+use crate::editor::drafts;
+use crate::exchange::backup::{backup, backup_file_name, read_backup, BACKUP_SCHEMA};
+use crate::exchange::import::{apply, classify, read_report_file, schema_of, Applied, Choice, Existing};
+use crate::model::{Report, UnitProfile};
+use crate::storage::DraftSummary;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Outcome {
+    Done { ok: bool, message: String },
+    Conflict { file: String, report: Box<Report>, existing: DraftSummary },
+}
+
+#[derive(Clone, Debug)]
+struct Line {
+    id: usize,
+    outcome: Outcome,
+}
+
+fn import_one(file: &str, report: Report) -> Outcome {
+    let store = match open_store() {
+        Ok(s) => s,
+        Err(e) => return Outcome::Done { ok: false, message: e.message() },
+    };
+    match classify(&store, &report) {
+        Existing::Different(existing) => Outcome::Conflict { file: file.to_string(), report: Box::new(report), existing },
+        _ => finish(file, &report, Choice::Skip),
+    }
+}
+
+fn finish(file: &str, report: &Report, choice: Choice) -> Outcome {
+    let result = open_store().map_err(|e| e.message()).and_then(|store| {
+        apply(&store, report, choice, new_id, chrono::Utc::now()).map_err(|e| e.message())
+    });
+    match result {
+        Ok(Applied::Stored { .. }) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã nhập báo cáo «{}».", report.name) },
+        Ok(Applied::Unchanged) => Outcome::Done {
+            ok: true,
+            message: format!("Tệp «{file}»: báo cáo «{}» đã có sẵn, không có gì thay đổi.", report.name),
+        },
+        Ok(Applied::Skipped) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã bỏ qua, giữ nguyên bản trên máy.") },
+        Err(m) => Outcome::Done { ok: false, message: format!("Tệp «{file}»: chưa nhập được. {m}") },
+    }
+}
+
+/// Every outcome of one picked file (a backup gives one per report).
+fn handle(picked: Picked) -> Vec<Outcome> {
+    let name = picked.name;
+    let bytes = match picked.bytes {
+        Ok(b) => b,
+        Err(e) => return vec![Outcome::Done { ok: false, message: e.message(&name) }],
+    };
+    if schema_of(&bytes).as_deref() == Some(BACKUP_SCHEMA) {
+        return match read_backup(&name, &bytes) {
+            Err(e) => vec![Outcome::Done { ok: false, message: e.message(&name) }],
+            Ok(restored) => {
+                let mut out = Vec::new();
+                let stored_profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten());
+                if stored_profile.unwrap_or_default() == UnitProfile::default() && restored.profile != UnitProfile::default() {
+                    let saved = open_store().and_then(|s| s.save_profile(&restored.profile));
+                    out.push(Outcome::Done {
+                        ok: saved.is_ok(),
+                        message: match saved {
+                            Ok(()) => format!("Tệp «{name}»: đã khôi phục thông tin đơn vị."),
+                            Err(e) => format!("Tệp «{name}»: chưa khôi phục được thông tin đơn vị. {}", e.message()),
+                        },
+                    });
+                }
+                out.extend(restored.reports.into_iter().map(|r| import_one(&name, r)));
+                if out.is_empty() {
+                    out.push(Outcome::Done { ok: true, message: format!("Tệp «{name}»: bản sao lưu không có báo cáo nào.") });
+                }
+                out
+            }
+        };
+    }
+    match read_report_file(&name, &bytes) {
+        Ok(incoming) => {
+            let mut out = vec![import_one(&name, incoming.report)];
+            if let Some(v) = incoming.migrated_from {
+                out.push(Outcome::Done { ok: true, message: format!("Tệp «{name}»: định dạng cũ (phiên bản {v}) đã được chuyển đổi.") });
+            }
+            out
+        }
+        Err(e) => vec![Outcome::Done { ok: false, message: e.message(&name) }],
+    }
+}
+
+/// Every stored report, for a backup.
+fn all_reports() -> Result<(Vec<Report>, UnitProfile), String> {
+    let store = open_store().map_err(|e| e.message())?;
+    let (list, _) = store.list();
+    let mut reports = Vec::new();
+    for d in list {
+        reports.push(drafts::open(&store, &d.id).map_err(|e| e.message())?.report);
+    }
+    let profile = store.load_profile::<UnitProfile>().ok().flatten().unwrap_or_default();
+    Ok((reports, profile))
+}
+
+#[component]
+pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
+    let lines = RwSignal::new(Vec::<Line>::new());
+    let next_id = StoredValue::new(0usize);
+    let dragging = RwSignal::new(false);
+
+    let take = move |list: Option<web_sys::FileList>| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let picked = read_all(list).await;
+            let mut new_lines = Vec::new();
+            for p in picked {
+                for outcome in handle(p) {
+                    let id = next_id.get_value();
+                    next_id.set_value(id + 1);
+                    new_lines.push(Line { id, outcome });
+                }
+            }
+            lines.set(new_lines);
+            on_changed.run(());
+        });
+    };
+    let resolve = move |id: usize, choice: Choice| {
+        let Some(Line { outcome: Outcome::Conflict { file, report, .. }, .. }) = lines.with_untracked(|l| l.iter().find(|x| x.id == id).cloned()) else {
+            return;
+        };
+        let done = finish(&file, &report, choice);
+        lines.update(|l| {
+            if let Some(line) = l.iter_mut().find(|x| x.id == id) {
+                line.outcome = done;
+            }
+        });
+        on_changed.run(());
+    };
+    let make_backup = move |_| {
+        let result = all_reports().and_then(|(reports, profile)| {
+            let now = chrono::Utc::now();
+            let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
+            download(&name, "application/json", &backup(&reports, &profile, super::editor::APP_VERSION, now)).map(|_| reports.len())
+        });
+        let outcome = match result {
+            Ok(n) => Outcome::Done { ok: true, message: format!("Đã tạo tệp sao lưu gồm {n} báo cáo và thông tin đơn vị.") },
+            Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },
+        };
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        lines.set(vec![Line { id, outcome }]);
+    };
+
+    view! {
+        <section class="panel exchange" aria-labelledby="exchange-heading">
+            <h2 id="exchange-heading">"Nhập, sao lưu và khôi phục"</h2>
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); take(from_drop(&ev)); }>
+                <p>"Kéo thả tệp báo cáo (.json) hoặc tệp sao lưu vào đây, hoặc:"</p>
+                <div class="exchange-actions">
+                    <label class="button primary file-button">
+                        "Nhập tệp báo cáo / khôi phục"
+                        <input type="file" class="visually-hidden" name="import-files" accept=".json,application/json" multiple
+                            on:change=move |ev| { take(from_input(&ev)); event_target::<web_sys::HtmlInputElement>(&ev).set_value(""); } />
+                    </label>
+                    <button type="button" on:click=make_backup>"Sao lưu tất cả"</button>
+                </div>
+            </div>
+            <ul class="import-results" role="status" aria-live="polite">
+                <For each=move || lines.get() key=|l| (l.id, matches!(l.outcome, Outcome::Done { .. })) let:line>
+                    {match line.outcome {
+                        Outcome::Done { ok, message } => view! { <li class:ok=ok class:error=!ok>{message}</li> }.into_any(),
+                        Outcome::Conflict { file, report, existing } => {
+                            let id = line.id;
+                            view! {
+                                <li class="conflict">
+                                    <p>{format!(
+                                        "Tệp «{file}»: trên máy đã có báo cáo «{}» (lưu lúc {}) khác với bản trong tệp. Chọn cách xử lý:",
+                                        existing.name,
+                                        existing.updated_at.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M"),
+                                    )}</p>
+                                    <p class="muted">{format!("Bản trong tệp: «{}»", report.name)}</p>
+                                    <button type="button" on:click=move |_| resolve(id, Choice::Replace)>"Thay bằng bản trong tệp"</button>
+                                    <button type="button" on:click=move |_| resolve(id, Choice::KeepBoth)>"Giữ cả hai"</button>
+                                    <button type="button" on:click=move |_| resolve(id, Choice::Skip)>"Bỏ qua"</button>
+                                </li>
+                            }.into_any()
+                        }
+                    }}
+                </For>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+//! "Tổng hợp": the level above drops many units' files and gets one table
+//! with totals, the files set aside and why, a CSV for Excel, and a new
+//! draft pre-filled with the sums.
+
+use super::download::download;
+use super::files::{from_drop, from_input, read_all};
+use super::home::new_id;
+use super::storage_ui::open_store;
+use crate::editor::drafts;
+use crate::exchange::summary::{merge, SetAside, Summary};
+use crate::model::UnitProfile;
+use crate::template::Template;
+use leptos::prelude::*;
+
+#[component]
+pub fn SummaryScreen() -> impl IntoView {
+    let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
+    let unread = RwSignal::new(Vec::<SetAside>::new());
+    let result = RwSignal::new(None::<Result<Summary, Vec<SetAside>>>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let dragging = RwSignal::new(false);
+
+    let add = move |list: Option<web_sys::FileList>| {
+        wasm_bindgen_futures::spawn_local(async move {
+            for picked in read_all(list).await {
+                match picked.bytes {
+                    Ok(bytes) => files.update(|f| f.push((picked.name, bytes))),
+                    Err(e) => unread.update(|u| u.push(SetAside { reason: e.message(&picked.name), file: picked.name })),
+                }
+            }
+            result.set(Some(files.with_untracked(|f| merge(f))));
+        });
+    };
+    let clear = move |_| {
+        files.set(Vec::new());
+        unread.set(Vec::new());
+        result.set(None);
+        message.set(None);
+    };
+    let set_aside = move || {
+        let mut all = unread.get();
+        if let Some(Err(reasons)) = result.get() {
+            all.extend(reasons);
+        }
+        if let Some(Ok(s)) = result.get() {
+            all.extend(s.set_aside);
+        }
+        all
+    };
+    let export_csv = move |_| {
+        if let Some(Ok(s)) = result.get_untracked() {
+            let name = format!("BCDV_TongHop_{}{}_{}.csv", s.year, s.period_type.code(), s.kind.code());
+            if let Err(m) = download(&name, "text/csv;charset=utf-8", &s.csv()) {
+                message.set(Some((false, m)));
+            }
+        }
+    };
+    let create_report = move |_| {
+        let Some(Ok(s)) = result.get_untracked() else { return };
+        let id = new_id();
+        let outcome = open_store().map_err(|e| e.message()).and_then(|store| {
+            let profile = store.load_profile::<UnitProfile>().ok().flatten().unwrap_or_default();
+            let report = s.to_report(&id, profile, chrono::Utc::now());
+            let progress = drafts::progress_percent(Template::builtin(report.kind), &report);
+            drafts::save(&store, &report, progress, None, chrono::Utc::now()).map_err(|e| e.message())
+        });
+        match outcome {
+            Ok(_) => {
+                let _ = window().location().set_hash(&format!("#/bao-cao/{id}"));
+            }
+            Err(m) => message.set(Some((false, format!("Chưa tạo được báo cáo tổng hợp: {m}")))),
+        }
+    };
+
+    view! {
+        <section class="screen summary">
+            <div class="screen-head"><h1>"Tổng hợp báo cáo các đơn vị"</h1></div>
+            <p class="lead">
+                "Chọn các tệp báo cáo (.json) do các xã, phường gửi lên, cùng loại và cùng kỳ. "
+                "Số liệu được cộng lại; tỷ lệ được tính lại từ tổng số, không lấy trung bình."
+            </p>
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); add(from_drop(&ev)); }>
+                <p>"Kéo thả các tệp vào đây, hoặc:"</p>
+                <div class="exchange-actions">
+                    <label class="button primary file-button">
+                        "Chọn tệp báo cáo…"
+                        <input type="file" class="visually-hidden" name="summary-files" accept=".json,application/json" multiple
+                            on:change=move |ev| { add(from_input(&ev)); event_target::<web_sys::HtmlInputElement>(&ev).set_value(""); } />
+                    </label>
+                    <button type="button" on:click=clear disabled=move || files.with(Vec::is_empty) && unread.with(Vec::is_empty)>"Làm lại từ đầu"</button>
+                </div>
+            </div>
+            <div role="status" aria-live="polite">
+                {move || message.get().map(|(ok, m)| view! { <p class="notice" class:ok=ok class:error=!ok>{m}</p> })}
+                {move || {
+                    let received = files.with(Vec::len) + unread.with(Vec::len);
+                    (received > 0).then(|| {
+                        let taken = result.with(|r| match r { Some(Ok(s)) => s.units.len(), _ => 0 });
+                        view! { <p class="summary-count">{format!("Đã nhận {received} tệp: lấy {taken}, để riêng {}.", received - taken)}</p> }
+                    })
+                }}
+            </div>
+            {move || {
+                let aside = set_aside();
+                (!aside.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="aside-heading">
+                        <h2 id="aside-heading">"Tệp để riêng (không cộng vào)"</h2>
+                        <ul class="set-aside">{aside.into_iter().map(|a| view! { <li>{a.reason}</li> }).collect_view()}</ul>
+                    </section>
+                })
+            }}
+            {move || match result.get() {
+                Some(Ok(s)) => view! { <SummaryTable summary=s on_csv=export_csv on_create=create_report /> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
+    let title = format!(
+        "{} – {} ({} đơn vị)",
+        crate::format::period_name(summary.period_type, summary.year),
+        summary.kind.label(),
+        summary.units.len()
+    );
+    let header = summary.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
+    let rows = summary
+        .units
+        .iter()
+        .map(|u| {
+            let cells = summary.columns.iter().map(|c| view! { <td class="num">{summary.cell(u, c)}</td> }).collect_view();
+            let issues: Vec<String> = u.evaluation.issues.iter().map(|i| format!("{}: {}", i.rule, i.message)).collect();
+            let (errors, warnings) = (u.errors(), u.warnings());
+            view! {
+                <tr>
+                    <th scope="row">{u.unit.clone()}<br /><span class="muted small">{u.file.clone()}</span></th>
+                    {cells}
+                    <td>
+                        {format!("{errors} lỗi, {warnings} cảnh báo")}
+                        {(!issues.is_empty()).then(|| view! {
+                            <details>
+                                <summary>"Xem"</summary>
+                                <ul>{issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                            </details>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let totals = summary.columns.iter().map(|c| view! { <td class="num"><strong>{summary.total(c)}</strong></td> }).collect_view();
+    view! {
+        <section class="panel" aria-labelledby="table-heading">
+            <h2 id="table-heading">{title}</h2>
+            <div class="exchange-actions">
+                <button type="button" on:click=move |_| on_csv.run(())>"Xuất bảng ra Excel (CSV)"</button>
+                <button type="button" class="primary" on:click=move |_| on_create.run(())>"Tạo báo cáo tổng hợp"</button>
+            </div>
+            <div class="table-scroll">
+                <table class="summary-table">
+                    <caption class="visually-hidden">"Số liệu các đơn vị và tổng cộng"</caption>
+                    <thead><tr><th scope="col">"Đơn vị"</th>{header}<th scope="col">"Kiểm tra"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot><tr><th scope="row">"Tổng cộng"</th>{totals}<td></td></tr></tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
