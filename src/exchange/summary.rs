@@ -61,13 +61,22 @@ pub struct Summary {
     total_report: Report,
 }
 
+/// Identity of a unit: its code, else its name, else (nothing to compare)
+/// the report itself.
 fn unit_key(r: &Report) -> String {
     let code = r.unit.code.trim();
-    if code.is_empty() { format::nfc(r.unit.name.trim()).to_uppercase() } else { code.to_uppercase() }
+    let name = format::nfc(r.unit.name.trim()).to_uppercase();
+    if !code.is_empty() {
+        code.to_uppercase()
+    } else if !name.is_empty() {
+        name
+    } else {
+        format!("id:{}", r.id)
+    }
 }
 
 fn unit_name(r: &Report) -> String {
-    if r.unit.name.trim().is_empty() { r.unit.code.clone() } else { r.unit.name.clone() }
+    [&r.unit.name, &r.unit.code].into_iter().find(|s| !s.trim().is_empty()).cloned().unwrap_or_else(|| "(chưa ghi tên đơn vị)".into())
 }
 
 /// Merge the given files. The kind, period and template taken are those of

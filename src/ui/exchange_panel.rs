@@ -111,7 +111,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let next_id = StoredValue::new(0usize);
     let dragging = RwSignal::new(false);
 
-    let take = move |list: Option<web_sys::FileList>| {
+    let take = move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let picked = read_all(list).await;
             let mut new_lines = Vec::new();
@@ -165,7 +165,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                     <label class="button primary file-button">
                         "Nhập tệp báo cáo / khôi phục"
                         <input type="file" class="visually-hidden" name="import-files" accept=".json,application/json" multiple
-                            on:change=move |ev| { take(from_input(&ev)); event_target::<web_sys::HtmlInputElement>(&ev).set_value(""); } />
+                            on:change=move |ev| { take(from_input(&ev)); } />
                     </label>
                     <button type="button" on:click=make_backup>"Sao lưu tất cả"</button>
                 </div>

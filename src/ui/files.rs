@@ -10,12 +10,10 @@ pub struct Picked {
     pub bytes: Result<Vec<u8>, ImportError>,
 }
 
-/// Read every file of a picker or drop.
-pub async fn read_all(list: Option<web_sys::FileList>) -> Vec<Picked> {
-    let Some(list) = list else { return Vec::new() };
+/// Read every picked or dropped file.
+pub async fn read_all(files: Vec<web_sys::File>) -> Vec<Picked> {
     let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.get(i) else { continue };
+    for file in files {
         let name = crate::format::nfc(&file.name());
         let size = file.size() as usize;
         let bytes = if size > MAX_FILE_BYTES {
@@ -31,15 +29,22 @@ pub async fn read_all(list: Option<web_sys::FileList>) -> Vec<Picked> {
     out
 }
 
-/// Files of an `<input type=file>` change event.
-pub fn from_input(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
+/// A `FileList` is live (clearing the input empties it): copy it out first.
+fn collect(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
+/// Files of an `<input type=file>` change event; the input is then cleared
+/// so that picking the same file again fires another change.
+pub fn from_input(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
     use wasm_bindgen::JsCast;
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let files = input.files();
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
+    let files = collect(input.files());
+    input.set_value("");
     files
 }
 
 /// Files of a drop event.
-pub fn from_drop(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
-    ev.data_transfer().and_then(|d| d.files())
+pub fn from_drop(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    collect(ev.data_transfer().and_then(|d| d.files()))
 }

@@ -20,7 +20,7 @@ pub fn SummaryScreen() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let dragging = RwSignal::new(false);
 
-    let add = move |list: Option<web_sys::FileList>| {
+    let add = move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             for picked in read_all(list).await {
                 match picked.bytes {
@@ -88,7 +88,7 @@ pub fn SummaryScreen() -> impl IntoView {
                     <label class="button primary file-button">
                         "Chọn tệp báo cáo…"
                         <input type="file" class="visually-hidden" name="summary-files" accept=".json,application/json" multiple
-                            on:change=move |ev| { add(from_input(&ev)); event_target::<web_sys::HtmlInputElement>(&ev).set_value(""); } />
+                            on:change=move |ev| { add(from_input(&ev)); } />
                     </label>
                     <button type="button" on:click=clear disabled=move || files.with(Vec::is_empty) && unread.with(Vec::is_empty)>"Làm lại từ đầu"</button>
                 </div>
@@ -122,9 +122,11 @@ pub fn SummaryScreen() -> impl IntoView {
 
 #[component]
 fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
+    let period = crate::format::period_name(summary.period_type, summary.year);
+    let period: String = period.chars().take(1).flat_map(char::to_uppercase).chain(period.chars().skip(1)).collect();
     let title = format!(
         "{} – {} ({} đơn vị)",
-        crate::format::period_name(summary.period_type, summary.year),
+        period,
         summary.kind.label(),
         summary.units.len()
     );

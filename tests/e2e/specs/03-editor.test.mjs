@@ -600,12 +600,28 @@ test('outline titles are resolved for the period (no raw "{ky_sau}" placeholder 
   });
 });
 
+test('home: each draft row is compact on a tablet (the name is not pushed down by empty space)', async () => {
+  await withSession({ viewport: PORTRAIT }, async ({ page }) => {
+    const id = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await createReport(page, { kind: 'DANG', period: 'Q3', year: 2025 });
+    await goHome(page);
+    const row = draftRow(page, id);
+    await row.waitFor();
+    const box = await row.boundingBox();
+    const name = await row.locator('.draft-name').boundingBox();
+    const gap = name.y - box.y;
+    assert.ok(gap <= 40, `the name starts ${gap.toFixed(0)} px below the top of its row`);
+    assert.ok(box.height <= 200, `a draft row is ${box.height.toFixed(0)} px tall on a 1280 px tall screen`);
+  });
+});
+
 // --- Accessibility, touch targets, keyboard ---------------------------------
 
 /** Every visible control of the editor smaller than 44 px tall. */
 async function smallTargets(page) {
   return page.evaluate(() => {
     const out = [];
+    let checked = 0;
     for (const el of document.querySelectorAll('.editor button, .editor input, .editor select, .editor textarea, .editor a[href], header.topbar a[href]')) {
       let box = el.getBoundingClientRect();
       if (box.width <= 1 || box.height <= 1) continue; // visually hidden
@@ -614,11 +630,12 @@ async function smallTargets(page) {
       if (el.tagName === 'A' && el.closest('p, li') && !el.classList.contains('button')) continue;
       // A checkbox or radio is operated through its whole label.
       if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) box = el.closest('label').getBoundingClientRect();
+      checked++;
       if (box.height < 43.5) {
         out.push(`${el.tagName.toLowerCase()}[${el.name || el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30)}] ${box.width.toFixed(0)}×${box.height.toFixed(1)}`);
       }
     }
-    return out;
+    return { checked, small: out };
   });
 }
 
@@ -658,7 +675,9 @@ for (const [label, viewport] of [['tablet portrait 800×1280', PORTRAIT], ['tabl
           await page.locator('#f-hg_thanh-msgs .msg.error').first().waitFor();
         }
         await axe(`editor «${section}»`);
-        assert.deepEqual(await smallTargets(page), [], `editor «${section}»: controls under 44 px`);
+        const targets = await smallTargets(page);
+        assert.ok(targets.checked >= 20, `editor «${section}»: only ${targets.checked} controls measured`);
+        assert.deepEqual(targets.small, [], `editor «${section}»: controls under 44 px`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `editor «${section}»: horizontal overflow ${overflow}px`);
       }
