@@ -102,8 +102,17 @@ pub struct Delta {
     pub previous: Exact,
     /// "tăng 01", "giảm 02", "bằng cùng kỳ", "tăng 9,62 điểm %".
     pub text: String,
-    /// Optional ratio text for counts: "bằng 87,5% so với cùng kỳ" (None when cùng kỳ is 0).
-    pub ratio_text: Option<String>,
+}
+
+impl Delta {
+    /// Optional ratio text for counts (C10): "bằng 87,5% so với cùng kỳ";
+    /// None for rates, DEC values, or when cùng kỳ is 0. Computed on demand.
+    pub fn ratio_text(&self) -> Option<String> {
+        match (&self.current, &self.previous) {
+            (Exact::Int { value: c }, Exact::Int { value: p }) => compare::ratio_text(*c, *p),
+            _ => None,
+        }
+    }
 }
 
 /// A validation finding.
