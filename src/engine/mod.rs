@@ -7,6 +7,7 @@ mod checks;
 mod compare;
 mod computed;
 mod cung_ky;
+mod display;
 mod env;
 mod fmt;
 mod numbering;
@@ -16,6 +17,7 @@ mod text;
 
 pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, CungKyError};
+pub use display::value_text;
 pub use numbering::{node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
