@@ -40,8 +40,8 @@ pub(crate) fn formula_rules(
             path_prefix: "cung_ky.",
         },
     ];
-    for rule in &template.index.rules {
-        for (si, side) in sides.iter().enumerate() {
+    for (si, side) in sides.iter().enumerate() {
+        for rule in &template.index.rules {
             if si == 1 && !rule.cung_ky {
                 continue;
             }

@@ -298,51 +298,61 @@ fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
-    let insts: Vec<_> = template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
+fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Prepared], cur: &Side, issues: &mut Vec<Issue>) {
+    let insts: Vec<_> =
+        template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
     let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
+    if phrases.is_empty() {
+        return;
+    }
     phrases.sort();
     phrases.dedup();
-    for phrase in phrases {
-        let cands: Vec<_> = insts
-            .iter()
-            .filter(|c| c.mentions.iter().any(|m| m == phrase))
-            .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
-            .collect();
-        if cands.is_empty() {
-            continue;
+    for p in texts {
+        let (key, t, nums) = (p.key, &p.text, &p.nums);
+        for (i, f) in longest_matches(&phrases, |i| find_mentions(t, nums, phrases[i], "", true)) {
+            let phrase = phrases[i];
+            let Some(typed) = &f.num.value else { continue };
+            let cands: Vec<_> = insts
+                .iter()
+                .filter(|c| c.mentions.iter().any(|m| m == phrase))
+                .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
+                .collect();
+            if cands.is_empty() || cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
+                continue;
+            }
+            let (c, r) = cands[0];
+            issues.push(Issue {
+                rule: "W01".into(),
+                level: Level::Warning,
+                paths: vec![key.to_string(), c.key.clone()],
+                message: format!(
+                    "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
+                    node_label(template, report, &node.id),
+                    f.snippet,
+                    fmt::lower_first(&c.label),
+                    fmt::percent(r)
+                ),
+                node_id: Some(node.id.clone()),
+            });
         }
-        for p in texts {
-            let (key, t, nums) = (p.key, &p.text, &p.nums);
-            for f in find_mentions(t, nums, phrase, "", true) {
-                let Some(typed) = &f.num.value else { continue };
-                if cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
-                    continue;
-                }
-                let (c, r) = cands[0];
-                issues.push(Issue {
-                    rule: "W01".into(),
-                    level: Level::Warning,
-                    paths: vec![key.to_string(), c.key.clone()],
-                    message: format!(
-                        "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
-                        node_label(template, report, &node.id),
-                        f.snippet,
-                        fmt::lower_first(&c.label),
-                        fmt::percent(r)
-                    ),
-                    node_id: Some(node.id.clone()),
-                });
+    }
+}
+
+/// Figures found by several phrases (by index), each owned by the longest
+/// phrase that introduces it ("đang giải quyết 70" beats "giải quyết 70").
+fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<(usize, Found)> {
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (i, phrase) in phrases.iter().enumerate() {
+        for f in find(i) {
+            match found.iter_mut().find(|(_, g)| g.num.start == f.num.start) {
+                Some(slot) if phrases[slot.0].len() < phrase.len() => *slot = (i, f),
+                Some(_) => {}
+                None => found.push((i, f)),
             }
         }
     }
+    found.sort_by_key(|(_, f)| f.num.start);
+    found
 }
 
 fn mentions_w02(
@@ -362,20 +372,10 @@ fn mentions_w02(
     phrases.dedup();
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
-        // Every figure a phrase introduces; when phrases overlap on one number
-        // ("đang giải quyết 70" vs "giải quyết 70") the longest phrase owns it.
-        let mut found: Vec<(usize, &str, &str, Found)> = Vec::new();
-        for (phrase, unit) in &phrases {
-            for f in find_mentions(t, nums, phrase, unit, false) {
-                let len = phrase.len();
-                match found.iter_mut().find(|(_, _, _, g)| g.num.start == f.num.start) {
-                    Some(slot) if slot.0 < len => *slot = (len, phrase, unit, f),
-                    Some(_) => {}
-                    None => found.push((len, phrase, unit, f)),
-                }
-            }
-        }
-        for (_, phrase, unit, f) in found {
+        let texts_only: Vec<&str> = phrases.iter().map(|(p, _)| *p).collect();
+        let found = longest_matches(&texts_only, |i| find_mentions(t, nums, phrases[i].0, phrases[i].1, false));
+        for (i, f) in found {
+            let (phrase, unit) = phrases[i];
             let Some(n) = f.num.int else { continue };
             let cands = candidates(template, report, node, phrase, unit, cur);
             if cands.is_empty() || cands.iter().any(|(_, _, v)| *v == n) {
