@@ -128,7 +128,7 @@ fn lower_all(s: &str) -> String {
             0xE1 if i + 2 < b.len() => {
                 let last = b[i + 2];
                 let in_range = (next == 0xBA && last >= 0xA0) || (next == 0xBB && last <= 0xB9);
-                if in_range && last % 2 == 0 {
+                if in_range && last.is_multiple_of(2) {
                     b[i + 2] += 1;
                 }
             }

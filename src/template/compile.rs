@@ -179,7 +179,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         ctx.part_of_checks.push((here.clone(), p.clone()));
     }
     let content_id = r.part_of.clone().unwrap_or_else(|| r.id.clone());
-    let periods = parse_periods(&path, &r.periods)?;
+    let periods = parse_periods(path, &r.periods)?;
 
     // Row groups.
     let mut groups = Vec::new();
