@@ -70,7 +70,6 @@ struct Msg<'a> {
 
 fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&String, usize, &Row)>, issues: &mut Vec<Issue>) {
     let env = Env {
-        index: &template.index,
         values: side.values,
         lists: side.lists,
         computed: side.computed,

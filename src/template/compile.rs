@@ -73,10 +73,11 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     let mut compare = Vec::new();
     for (_, node) in t.walk() {
         for ind in node.indicators.iter().filter(|i| i.compare && i.ty.is_numeric()) {
-            compare.extend(node.keys_of(ind).into_iter().map(|k| (k, ind.ty.clone())));
+            compare.extend(node.keys_of(ind).into_iter().map(|k| (k, ind.ty.clone(), None)));
         }
     }
     t.index.compare = compare;
+    t.index.fill_modes();
     Ok(t)
 }
 
@@ -539,7 +540,7 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
                     (None, Some(_), None) => return Err(format!("\"{base}\" needs a row group")),
                     (None, None, _) => base,
                 };
-                Expr::Var { key, scale }
+                Expr::Var { key, scale, mode: None }
             }
         },
         Ast::ListSum(list, col) => {
