@@ -25,6 +25,25 @@ fn fixtures_of_both_kinds_evaluate_without_any_issue_and_can_be_finalised() {
 }
 
 #[test]
+fn fixtures_fill_every_indicator_narrative_and_list() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        let r = full_report(kind);
+        for k in t.value_keys() {
+            assert!(r.value(&k).is_some(), "{} fixture lacks {k}", kind.code());
+        }
+        for k in t.narrative_keys() {
+            assert!(r.text(&k).is_some(), "{} fixture lacks {k}", kind.code());
+        }
+        for (_, node) in t.walk() {
+            for l in &node.lists {
+                assert!(r.lists.get(&l.key).is_some_and(|rows| rows.len() >= 3), "{} fixture lacks rows of {}", kind.code(), l.key);
+            }
+        }
+    }
+}
+
+#[test]
 fn e01_numbers_must_be_non_negative_integers_and_rates_are_not_typed() {
     let mut r = cq();
     set(&mut r, &[("hg_thanh", -3)]);

@@ -101,7 +101,7 @@ fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&Str
         }
         if let Some((list, i, _)) = row {
             let label = template.list(list).map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
-            prefix.push(format!("{label}, dòng {}", i + 1));
+            prefix.push(format!("{label}, dòng {}", fmt::int(i as i64 + 1)));
         }
         let message = if prefix.is_empty() {
             fmt::capitalise(&body)
