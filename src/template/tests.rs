@@ -119,6 +119,14 @@ fn required_flags_follow_the_spec_n_column() {
 }
 
 #[test]
+fn builtin_for_finds_the_template_a_report_names() {
+    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1 };
+    assert_eq!(Template::builtin_for(&r).map(|t| t.kind), Some(Kind::Cq));
+    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0 };
+    assert!(Template::builtin_for(&old).is_none());
+}
+
+#[test]
 fn every_node_has_a_title_and_vietnamese_guidance() {
     for kind in Kind::ALL {
         for (_, n) in Template::builtin(kind).walk() {
