@@ -130,7 +130,10 @@ fn report() -> impl Strategy<Value = Report> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn evaluate_never_panics_on_arbitrary_reports(r in report(), other_kind in any::<bool>()) {
@@ -145,6 +148,7 @@ proptest! {
         let _ = cung_ky_from_previous(t, &r, &r);
         for d in e.deltas.values() {
             let _ = d.ratio_text();
+            let _ = d.points();
         }
         // The report still serialises and loads back identically.
         let json = serde_json::to_string(&r).unwrap();

@@ -44,6 +44,7 @@ pub use numbering::{node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
 use crate::format::Rational;
+use num_traits::{CheckedMul, CheckedSub};
 use crate::model::Report;
 use crate::template::Template;
 pub use crate::template::Level;
@@ -129,6 +130,12 @@ pub struct Delta {
 }
 
 impl Delta {
+    /// For rates: the change in percentage points, exact (11/13 − 12/16 → 1,25/13 = 9,615…).
+    pub fn points(&self) -> Option<Rational> {
+        let (c, p) = (self.current.rate()?, self.previous.rate()?);
+        c.checked_sub(&p)?.checked_mul(&Rational::from_integer(100))
+    }
+
     /// Optional ratio text for counts (C10): "bằng 87,5% so với cùng kỳ";
     /// None for rates, DEC values, or when cùng kỳ is 0. Computed on demand.
     pub fn ratio_text(&self) -> Option<String> {
