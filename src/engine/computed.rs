@@ -5,12 +5,13 @@ use super::{fmt, ComputedValue, Exact};
 use crate::format::Rational;
 use crate::model::{HgDenominator, Row, Value};
 use crate::template::{Display, Mode, Template};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// Results of one side: exact values for further formulas, and display entries.
 pub(crate) struct Side {
     /// Every computed key that has a value (including if-blank ones shadowed by input).
-    pub exact: HashMap<String, Rational>,
+    pub exact: FastMap<String, Rational>,
     /// What the UI shows.
     pub out: BTreeMap<String, ComputedValue>,
 }
@@ -40,14 +41,14 @@ pub(crate) fn compute(
     hg: HgDenominator,
 ) -> Side {
     let index = &template.index;
-    let mut exact: HashMap<String, Rational> = HashMap::new();
+    let mut exact: FastMap<String, Rational> = FastMap::default();
     let mut out = BTreeMap::new();
     for inst in &index.computed {
         let expr = inst.expr_for(hg);
         if let Some(list) = &inst.per_row {
             let Some(rows) = lists.and_then(|l| l.get(list)) else { continue };
             for (i, row) in rows.iter().enumerate() {
-                let env = Env { index, values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
+                let env = Env { values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
                 if let Some((value, display)) = env.eval(expr).and_then(|r| present(inst.display, &r)) {
                     let key = format!("{list}.{i}.{}", inst.key);
                     out.insert(
@@ -58,7 +59,7 @@ pub(crate) fn compute(
             }
             continue;
         }
-        let env = Env { index, values, lists, computed: &exact, row: None, lookup: Lookup::Effective };
+        let env = Env { values, lists, computed: &exact, row: None, lookup: Lookup::Effective };
         let Some(r) = env.eval(expr) else { continue };
         let shadowed = inst.mode == Mode::IfBlank && values.get(&inst.key).is_some_and(|v| !v.is_blank());
         if !shadowed {

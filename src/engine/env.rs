@@ -2,10 +2,11 @@
 
 use crate::format::Rational;
 use crate::model::{Row, Value};
-use crate::template::compiled::{Expr, Index};
+use crate::template::compiled::Expr;
 use crate::template::Mode;
 use num_traits::{CheckedAdd, CheckedDiv, CheckedSub, Zero};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// Largest magnitude the engine treats as a real figure; larger values are E01 errors
 /// and are never passed to the format functions.
@@ -22,10 +23,9 @@ pub(crate) enum Lookup {
 
 /// Values visible to an expression: one side (current or cùng kỳ) of a report.
 pub(crate) struct Env<'a> {
-    pub index: &'a Index,
     pub values: &'a BTreeMap<String, Value>,
     pub lists: Option<&'a BTreeMap<String, Vec<Row>>>,
-    pub computed: &'a HashMap<String, Rational>,
+    pub computed: &'a FastMap<String, Rational>,
     pub row: Option<&'a Row>,
     pub lookup: Lookup,
 }
@@ -36,6 +36,10 @@ pub(crate) fn number(v: &Value, scale: u32) -> Option<Rational> {
     if n.unsigned_abs() > MAX_VALUE as u64 {
         return None;
     }
+    if scale == 0 {
+        // Avoid the gcd of Ratio::new on the common path.
+        return Some(Rational::from_integer(n as i128));
+    }
     Some(Rational::new(n as i128, 10i128.pow(scale.min(18))))
 }
 
@@ -45,15 +49,14 @@ impl Env<'_> {
         self.values.get(key).and_then(|v| number(v, scale))
     }
 
-    /// A key's value according to the lookup mode.
-    pub fn var(&self, key: &str, scale: u32) -> Option<Rational> {
+    /// A key's value according to the lookup mode; `mode` is the key's
+    /// computed mode (None when no computed field targets it).
+    pub fn var(&self, key: &str, scale: u32, mode: Option<Mode>) -> Option<Rational> {
         let computed = || self.computed.get(key).cloned();
-        match self.lookup {
-            Lookup::EnteredFirst => self.entered(key, scale).or_else(computed),
-            Lookup::Effective => match self.index.computed_keys.get(key).map(|i| self.index.computed[*i].mode) {
-                Some(Mode::Always) => computed().or_else(|| self.entered(key, scale)),
-                _ => self.entered(key, scale).or_else(computed),
-            },
+        match (self.lookup, mode) {
+            (_, None) => self.entered(key, scale),
+            (Lookup::Effective, Some(Mode::Always)) => computed().or_else(|| self.entered(key, scale)),
+            _ => self.entered(key, scale).or_else(computed),
         }
     }
 
@@ -61,7 +64,7 @@ impl Env<'_> {
     pub fn eval(&self, e: &Expr) -> Option<Rational> {
         match e {
             Expr::Lit(n) => Some(Rational::from_integer(*n as i128)),
-            Expr::Var { key, scale } => self.var(key, *scale),
+            Expr::Var { key, scale, mode } => self.var(key, *scale, *mode),
             Expr::Cell { col, scale, default } => {
                 let row = self.row?;
                 match row.get(col).filter(|v| !v.is_blank()) {

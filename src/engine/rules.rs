@@ -8,13 +8,14 @@ use crate::model::{Report, Row, Value};
 use crate::template::compiled::{Expr, RuleInst};
 use crate::template::formula::CmpOp;
 use crate::template::{FieldType, MessagePattern, Template};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// One side of the report a rule is checked on.
 struct SideCtx<'a> {
     values: &'a BTreeMap<String, Value>,
     lists: Option<&'a BTreeMap<String, Vec<Row>>>,
-    computed: &'a HashMap<String, Rational>,
+    computed: &'a FastMap<String, Rational>,
     /// "Cùng kỳ năm 2024" for the cùng kỳ side.
     prefix: Option<String>,
     /// Path prefix for keys ("cung_ky.").
@@ -25,8 +26,8 @@ struct SideCtx<'a> {
 pub(crate) fn formula_rules(
     template: &Template,
     report: &Report,
-    cur: &HashMap<String, Rational>,
-    prev: &HashMap<String, Rational>,
+    cur: &FastMap<String, Rational>,
+    prev: &FastMap<String, Rational>,
     issues: &mut Vec<Issue>,
 ) {
     let sides = [
@@ -39,8 +40,8 @@ pub(crate) fn formula_rules(
             path_prefix: "cung_ky.",
         },
     ];
-    for rule in &template.index.rules {
-        for (si, side) in sides.iter().enumerate() {
+    for (si, side) in sides.iter().enumerate() {
+        for rule in &template.index.rules {
             if si == 1 && !rule.cung_ky {
                 continue;
             }
@@ -69,7 +70,6 @@ struct Msg<'a> {
 
 fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&String, usize, &Row)>, issues: &mut Vec<Issue>) {
     let env = Env {
-        index: &template.index,
         values: side.values,
         lists: side.lists,
         computed: side.computed,
@@ -101,7 +101,7 @@ fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&Str
         }
         if let Some((list, i, _)) = row {
             let label = template.list(list).map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
-            prefix.push(format!("{label}, dòng {}", i + 1));
+            prefix.push(format!("{label}, dòng {}", fmt::int(i as i64 + 1)));
         }
         let message = if prefix.is_empty() {
             fmt::capitalise(&body)

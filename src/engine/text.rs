@@ -25,7 +25,6 @@ use super::{fmt, Issue};
 use crate::format::Rational;
 use crate::model::Report;
 use crate::template::{Level, Node, Template};
-use std::collections::BTreeMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A number token in text.
@@ -96,13 +95,61 @@ fn numbers(text: &str) -> Vec<Num> {
     out
 }
 
+/// NFC, lower-cased text for matching (typed or pasted text may be NFD).
 fn normalise(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
-        lower
-    } else {
-        lower.nfc().collect()
+    // Combining marks U+0300–U+036F start with byte 0xCC or 0xCD in UTF-8.
+    if s.bytes().any(|x| x == 0xCC || x == 0xCD) && is_nfc_quick(s.chars()) != IsNormalized::Yes {
+        let nfc: String = s.nfc().collect();
+        return lower_all(&nfc);
     }
+    lower_all(s)
+}
+
+/// Lower-case ASCII and the Vietnamese capitals; other scripts are left as
+/// typed, which is enough for matching Vietnamese phrases and much faster
+/// than full case mapping. Unchanged runs are copied as whole slices.
+fn lower_all(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (lower, width) = match b[i] {
+            x @ b'A'..=b'Z' => ((x + 32) as char, 1),
+            0xC3 | 0xC4 | 0xC5 | 0xC6 | 0xE1 => match s[i..].chars().next() {
+                Some(c) => (vietnamese_lower(c), c.len_utf8()),
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let original = &s[i..i + width];
+        if lower.len_utf8() == width && original.starts_with(lower) {
+            i += width;
+            continue;
+        }
+        out.push_str(&s[copied..i]);
+        out.push(lower);
+        i += width;
+        copied = i;
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+/// Lower case of a Vietnamese capital (À..Þ, Ă Đ Ĩ Ũ Ơ Ư, Ạ..Ỹ); other characters unchanged.
+fn vietnamese_lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => u + 1,
+        0x1AF => 0x1B0,
+        0x1EA0..=0x1EF9 if u.is_multiple_of(2) => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 /// Skip whitespace and quotes forward from `i`.
@@ -142,8 +189,7 @@ struct Found {
 /// Numbers introduced by a mention pattern in `t` (already normalised).
 fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let m = normalise(mention);
-    let unit = normalise(unit);
+    let (m, unit) = (mention, unit);
     if let Some(prefix) = m.strip_suffix("{n}").map(str::trim_end) {
         if prefix.is_empty() {
             return out;
@@ -176,7 +222,7 @@ fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -
                     }
                 }
                 let u = skip_ws(t, e);
-                if !unit.is_empty() && !starts_with_word(t, u, &unit) {
+                if !unit.is_empty() && !starts_with_word(t, u, unit) {
                     continue;
                 }
                 if t[skip_ws(t, n.end)..].starts_with('%') {
@@ -196,7 +242,7 @@ fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -
                     continue;
                 }
                 e = trim_back(t, e - 1);
-            } else if !unit.is_empty() && t[..e].ends_with(unit.as_str()) && !suffix.starts_with(unit.as_str()) {
+            } else if !unit.is_empty() && t[..e].ends_with(unit) && !suffix.starts_with(unit) {
                 e = trim_back(t, e - unit.len());
             }
             if let Some(n) = nums.iter().find(|n| n.end == e) {
@@ -219,44 +265,46 @@ fn rate_agrees(typed: &Rational, places: u32, exact: &Rational) -> bool {
     diff <= tol_abs || diff <= half_unit
 }
 
-/// The narratives of a node's content (its own and its sub-parts'), normalised.
-fn node_texts<'a>(report: &'a Report, content_id: &str) -> Vec<(&'a str, String)> {
-    let prefix = format!("{content_id}.");
-    report
-        .texts
-        .range(prefix.clone()..)
-        .take_while(|(k, _)| k.starts_with(&prefix))
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k.as_str(), normalise(v)))
-        .collect()
+/// A narrative prepared once for every check: key, normalised text, number tokens.
+struct Prepared<'a> {
+    key: &'a str,
+    text: String,
+    nums: Vec<Num>,
 }
 
 /// Run W01, W02, W04 (text), W06 and the E08 year check on every narrative.
 pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issues: &mut Vec<Issue>) {
-    let mut scanned: BTreeMap<String, Vec<Num>> = BTreeMap::new();
-    for (_, node) in template.walk() {
+    let prepared: Vec<Prepared> = report
+        .texts
+        .iter()
+        // Every check here is about a figure: text without digits has nothing to check.
+        .filter(|(_, v)| v.bytes().any(|b| b.is_ascii_digit()))
+        .map(|(k, v)| {
+            let text = normalise(v);
+            let nums = numbers(&text);
+            Prepared { key: k.as_str(), text, nums }
+        })
+        .collect();
+    if prepared.is_empty() {
+        return;
+    }
+
+    for node in &template.nodes_flat() {
         if node.part_of.is_some() {
             continue;
         }
-        let texts = node_texts(report, &node.id);
+        let prefix = format!("{}.", node.id);
+        let texts: Vec<&Prepared> = prepared.iter().filter(|p| p.key.starts_with(&prefix)).collect();
         if texts.is_empty() {
             continue;
         }
-        for (key, t) in &texts {
-            scanned.insert(key.to_string(), numbers(t));
-        }
-        mentions_w01(template, report, node, &texts, &scanned, cur, issues);
-        mentions_w02(template, report, node, &texts, &scanned, cur, issues);
+        mentions_w01(template, report, node, &texts, cur, issues);
+        mentions_w02(template, report, node, &texts, cur, issues);
     }
-    for (key, text) in &report.texts {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let t = normalise(text);
-        let nums = scanned.remove(key).unwrap_or_else(|| numbers(&t));
-        let node_id = key.split('.').next().map(str::to_string);
-        w06_and_w04(key, &t, &nums, node_id.as_deref(), issues);
-        e08_years(report, key, &t, &nums, node_id.as_deref(), issues);
+    for p in &prepared {
+        let node_id = p.key.split('.').next();
+        w06_and_w04(p.key, &p.text, &p.nums, node_id, issues);
+        e08_years(report, p.key, &p.text, &p.nums, node_id, issues);
     }
 }
 
@@ -264,119 +312,134 @@ fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[(&str, String)],
-    scanned: &BTreeMap<String, Vec<Num>>,
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
-    let insts: Vec<_> = template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
+fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Prepared], cur: &Side, issues: &mut Vec<Issue>) {
+    let insts: Vec<_> =
+        template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
     let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
+    if phrases.is_empty() {
+        return;
+    }
     phrases.sort();
     phrases.dedup();
-    for phrase in phrases {
-        let cands: Vec<_> = insts
-            .iter()
-            .filter(|c| c.mentions.iter().any(|m| m == phrase))
-            .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
-            .collect();
-        if cands.is_empty() {
-            continue;
+    for p in texts {
+        let (key, t, nums) = (p.key, &p.text, &p.nums);
+        for (i, f) in longest_matches(&phrases, |i| find_mentions(t, nums, phrases[i], "", true)) {
+            let phrase = phrases[i];
+            let Some(typed) = &f.num.value else { continue };
+            let cands: Vec<_> = insts
+                .iter()
+                .filter(|c| c.mentions.iter().any(|m| m == phrase))
+                .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
+                .collect();
+            if cands.is_empty() || cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
+                continue;
+            }
+            let (c, r) = cands[0];
+            issues.push(Issue {
+                rule: "W01".into(),
+                level: Level::Warning,
+                paths: vec![key.to_string(), c.key.clone()],
+                message: format!(
+                    "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
+                    node_label(template, report, &node.id),
+                    f.snippet,
+                    fmt::lower_first(&c.label),
+                    fmt::percent(r)
+                ),
+                node_id: Some(node.id.clone()),
+            });
         }
-        for (key, t) in texts {
-            let nums = &scanned[*key];
-            for f in find_mentions(t, nums, phrase, "", true) {
-                let Some(typed) = &f.num.value else { continue };
-                if cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
-                    continue;
-                }
-                let (c, r) = cands[0];
-                issues.push(Issue {
-                    rule: "W01".into(),
-                    level: Level::Warning,
-                    paths: vec![key.to_string(), c.key.clone()],
-                    message: format!(
-                        "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
-                        node_label(template, report, &node.id),
-                        f.snippet,
-                        fmt::lower_first(&c.label),
-                        fmt::percent(r)
-                    ),
-                    node_id: Some(node.id.clone()),
-                });
+    }
+}
+
+/// Figures found by several phrases (by index), each owned by the longest
+/// phrase that introduces it ("đang giải quyết 70" beats "giải quyết 70").
+fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<(usize, Found)> {
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (i, phrase) in phrases.iter().enumerate() {
+        for f in find(i) {
+            match found.iter_mut().find(|(_, g)| g.num.start == f.num.start) {
+                Some(slot) if phrases[slot.0].len() < phrase.len() => *slot = (i, f),
+                Some(_) => {}
+                None => found.push((i, f)),
             }
         }
     }
+    found.sort_by_key(|(_, f)| f.num.start);
+    found
 }
 
 fn mentions_w02(
     template: &Template,
     report: &Report,
     node: &Node,
-    texts: &[(&str, String)],
-    scanned: &BTreeMap<String, Vec<Num>>,
+    texts: &[&Prepared],
     cur: &Side,
     issues: &mut Vec<Issue>,
 ) {
     let mut phrases: Vec<(&str, &str)> =
         node.indicators.iter().flat_map(|i| i.mentions.iter().map(move |m| (m.as_str(), i.unit.as_str()))).collect();
+    if phrases.is_empty() {
+        return;
+    }
     phrases.sort();
     phrases.dedup();
-    for (phrase, unit) in phrases {
-        // Candidate values: every indicator with this phrase and unit (grouped: each group and the sum).
-        let mut cands: Vec<(String, String, i64)> = Vec::new();
-        for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
-            let keys: Vec<String> = if ind.grouped {
-                node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
-            } else {
-                vec![ind.key.clone()]
-            };
-            let mut sum: Option<i64> = None;
-            for k in &keys {
-                let v = super::compare::effective(template, &report.values, &cur.exact, k, 0).and_then(|r| to_i64(&r));
-                if let Some(v) = v {
-                    let label = template.indicator(k).map(|x| x.full_label()).unwrap_or_else(|| k.clone());
-                    cands.push((k.clone(), label, v));
-                    sum = Some(sum.unwrap_or(0).saturating_add(v));
-                }
+    for p in texts {
+        let (key, t, nums) = (p.key, &p.text, &p.nums);
+        let texts_only: Vec<&str> = phrases.iter().map(|(p, _)| *p).collect();
+        let found = longest_matches(&texts_only, |i| find_mentions(t, nums, phrases[i].0, phrases[i].1, false));
+        for (i, f) in found {
+            let (phrase, unit) = phrases[i];
+            let Some(n) = f.num.int else { continue };
+            let cands = candidates(template, report, node, phrase, unit, cur);
+            if cands.is_empty() || cands.iter().any(|(_, _, v)| *v == n) {
+                continue;
             }
-            if ind.grouped {
-                if let Some(s) = sum {
-                    cands.push((ind.key.clone(), ind.label.clone(), s));
-                }
+            let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
+            let mut paths = vec![key.to_string()];
+            paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
+            issues.push(Issue {
+                rule: "W02".into(),
+                level: Level::Warning,
+                paths,
+                message: format!(
+                    "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
+                    node_label(template, report, &node.id),
+                    f.snippet,
+                    listed.join("; ")
+                ),
+                node_id: Some(node.id.clone()),
+            });
+        }
+    }
+}
+
+/// Values a phrase may refer to: every indicator of the node with this phrase
+/// and unit (grouped ones: each group and their sum), as (key, label, value).
+fn candidates(template: &Template, report: &Report, node: &Node, phrase: &str, unit: &str, cur: &Side) -> Vec<(String, String, i64)> {
+    let mut cands = Vec::new();
+    for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
+        let keys: Vec<String> = if ind.grouped {
+            node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+        } else {
+            vec![ind.key.clone()]
+        };
+        let mut sum: Option<i64> = None;
+        for k in &keys {
+            let v = super::compare::effective(template, &report.values, &cur.exact, k, 0).and_then(|r| to_i64(&r));
+            if let Some(v) = v {
+                let label = template.indicator(k).map(|x| x.full_label()).unwrap_or_else(|| k.clone());
+                cands.push((k.clone(), label, v));
+                sum = Some(sum.unwrap_or(0).saturating_add(v));
             }
         }
-        if cands.is_empty() {
-            continue;
-        }
-        for (key, t) in texts {
-            let nums = &scanned[*key];
-            for f in find_mentions(t, nums, phrase, unit, false) {
-                let Some(n) = f.num.int else { continue };
-                if cands.iter().any(|(_, _, v)| *v == n) {
-                    continue;
-                }
-                let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
-                let mut paths = vec![key.to_string()];
-                paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
-                issues.push(Issue {
-                    rule: "W02".into(),
-                    level: Level::Warning,
-                    paths,
-                    message: format!(
-                        "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
-                        node_label(template, report, &node.id),
-                        f.snippet,
-                        listed.join("; ")
-                    ),
-                    node_id: Some(node.id.clone()),
-                });
+        if ind.grouped {
+            if let Some(s) = sum {
+                cands.push((ind.key.clone(), ind.label.clone(), s));
             }
         }
     }
+    cands
 }
 
 const UNIT_WORDS: [&str; 10] = ["%", "tỷ", "triệu", "nghìn", "ngàn", "ha", "tấn", "m2", "m²", "km"];
@@ -471,6 +534,13 @@ mod tests {
         assert_eq!(n[1].value, Some(Rational::new(9746, 100)));
         assert!(n[2].dot_decimal);
         assert!(n[3].dot_decimal);
+    }
+
+    #[test]
+    fn lowering_covers_vietnamese_capitals_and_nfd_input() {
+        assert_eq!(normalise("ĐẢNG ỦY PHƯỜNG 1, Tổ Nhân Dân Tự Quản, ƠI ĂN ĨU ŨA Ý"), "đảng ủy phường 1, tổ nhân dân tự quản, ơi ăn ĩu ũa ý");
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hòa giải THÀNH").collect();
+        assert_eq!(normalise(&nfd), "hòa giải thành");
     }
 
     #[test]
