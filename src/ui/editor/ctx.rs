@@ -34,6 +34,10 @@ impl Ctx {
         self.report.update(|r| {
             f(r);
             r.updated_at = chrono::Utc::now();
+            // The exported file no longer matches: back to a draft.
+            if r.status == crate::model::Status::Exported {
+                r.status = crate::model::Status::Draft;
+            }
         });
         self.changed.run(());
     }

@@ -374,3 +374,73 @@ test('10c. a draft of an older format / outline version opens with the migration
     await savedChip(page);
   });
 });
+
+test('10d. a stored report this version cannot read is kept, explained, and can still be exported as a backup', async () => {
+  await withSession({}, async (s) => {
+    const { page } = s;
+    const id = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await page.goto(s.server.url);
+    await rewriteDraft(page, id, (e) => { e.schema_version = 99; e.report.schema_version = 99; e.report.period = '2025-Q3'; });
+    const raw = (await appStorage(page))[`bcdv.draft.${id}`];
+    await page.goto(s.server.url);
+    await appReady(page);
+    await page.locator(`li.draft[data-id="${id}"]`).waitFor(); // still listed from its summary
+    await page.locator(`li.draft[data-id="${id}"] a.draft-open`).click();
+    await page.getByRole('heading', { level: 1, name: 'Không mở được báo cáo' }).waitFor();
+    const alert = page.locator('.notice.error[role="alert"]');
+    assert.match(await alert.innerText(), /Bản lưu vẫn được giữ nguyên; hãy xuất sao lưu/);
+    assert.equal((await appStorage(page))[`bcdv.draft.${id}`], raw, 'kept as is');
+    // The message asks for a backup export: the screen must offer one.
+    const exportButton = page.getByRole('button', { name: /Xuất tệp/ });
+    assert.equal(await exportButton.count(), 1, 'no way to export the draft the message asks to back up');
+    const file = await downloadOf(page, () => exportButton.click());
+    assert.ok(file.text.includes('2025-Q3'));
+  });
+});
+
+test('autosave: continuous typing is saved within the 2 s maximum wait, before the typing stops', async () => {
+  await withSession({}, async (s) => {
+    const { page } = s;
+    const id = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await openSection(page, N01);
+    await field(page, 'N01.text').click();
+    const text = 'Nhân dân tin tưởng vào sự lãnh đạo của Đảng, chính quyền.';
+    const start = Date.now();
+    let firstSave = null;
+    let typingDone = null;
+    const typing = page.keyboard.type(text, { delay: 80 }).then(() => { typingDone = Date.now() - start; });
+    const watching = until(async () => {
+      const t = (await storedDraft(page, id)).report.texts['N01.text'];
+      if (t && firstSave === null) firstSave = { at: Date.now() - start, text: t };
+      return typingDone !== null;
+    }, { what: 'the typing to end', timeout: 20_000, interval: 50 });
+    await Promise.all([typing, watching]);
+    assert.ok(typingDone > 3_000, `typing took ${typingDone} ms`);
+    assert.ok(firstSave, 'nothing saved while typing');
+    assert.ok(firstSave.at < 2_800, `first save ${firstSave.at} ms after the first keystroke`);
+    assert.ok(text.startsWith(firstSave.text) && firstSave.text.length < text.length, 'a partial text was saved while typing');
+    await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === text, 'the whole text after the debounce');
+    await savedChip(page);
+  });
+});
+
+test('a draft deleted in another tab: the editor says so and keeps the text on screen', async () => {
+  await withSession({}, async (s) => {
+    const id = await createReport(s.page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await openSection(s.page, N01);
+    await field(s.page, 'N01.text').fill('Văn bản đang sửa');
+    await waitForDraft(s.page, id, (e) => e.report.texts['N01.text'] === 'Văn bản đang sửa');
+    const other = await s.newPage();
+    await other.page.goto(s.server.url);
+    await appReady(other.page);
+    other.page.once('dialog', (d) => d.accept());
+    await other.page.locator(`li.draft[data-id="${id}"]`).getByRole('button', { name: 'Xóa' }).click();
+    await other.page.getByRole('button', { name: 'Hoàn tác' }).waitFor();
+    await s.page.getByText('Báo cáo này vừa bị xóa ở một thẻ khác').waitFor();
+    assert.equal(await field(s.page, 'N01.text').inputValue(), 'Văn bản đang sửa');
+    // "Hoàn tác" in the other tab brings it back for both.
+    await other.page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await waitForDraft(s.page, id, (e) => e.report.texts['N01.text'] === 'Văn bản đang sửa');
+    assert.deepEqual(other.consoleErrors, []);
+  });
+});
