@@ -444,3 +444,28 @@ test('a draft deleted in another tab: the editor says so and keeps the text on s
     assert.deepEqual(other.consoleErrors, []);
   });
 });
+
+test('"Sao lưu tất cả" still backs up every readable draft when one stored report cannot be read', async () => {
+  await withSession({}, async (s) => {
+    const { page } = s;
+    const good = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await openSection(page, N01);
+    await field(page, 'N01.text').fill('Bản nháp còn tốt');
+    await waitForDraft(page, good, (e) => e.report.texts['N01.text'] === 'Bản nháp còn tốt');
+    const bad = await createReport(page, { kind: 'CQ', period: 'Q4', year: 2025 });
+    await page.goto(s.server.url);
+    await rewriteDraft(page, bad, (e) => { e.schema_version = 99; e.report.schema_version = 99; e.report.period = '2025-Q4'; });
+    await page.goto(s.server.url);
+    await appReady(page);
+    await page.locator(`li.draft[data-id="${good}"]`).waitFor();
+    const backup = page.getByRole('button', { name: 'Sao lưu tất cả' });
+    const download = page.waitForEvent('download', { timeout: 5_000 }).catch(() => null);
+    await backup.click();
+    const result = page.locator('.import-results li');
+    await result.first().waitFor();
+    const dl = await download;
+    assert.ok(dl, `no backup file; the screen says: ${await result.first().innerText()}`);
+    const json = JSON.parse(await (await import('node:fs/promises')).readFile(await dl.path(), 'utf8'));
+    assert.ok(json.reports.some((r) => r.id === good && r.texts['N01.text'] === 'Bản nháp còn tốt'), 'the readable draft is in the backup');
+  });
+});

@@ -324,3 +324,115 @@ test('1. round trip: "Xuất tệp" writes a schema-valid, checksummed file with
     assert.equal(dialogs.length, 1, 'exactly one confirm (the delete)');
   });
 });
+
+test('2. importing the same file again changes nothing (storage byte-identical, "đã có sẵn"), also right after exporting it', async () => {
+  const base = await baseFile();
+  await withSession(async ({ page }) => {
+    const f = fileOf('BCDV_PM_2025Q3_CQ.json', base);
+    const first = await importFiles(page, [f]);
+    assert.match(first[0].cls, /\bok\b/);
+    assert.match(first[0].text, /đã nhập báo cáo/);
+    const stored = await storedDraft(page, base.reportId);
+    assert.deepEqual(stored.report, base.report);
+    const before = await appStorage(page);
+
+    const second = await importFiles(page, [f]);
+    assert.equal(second.length, 1);
+    assert.match(second[0].cls, /\bok\b/);
+    assert.equal(second[0].text, `Tệp «${f.name}»: báo cáo «${base.report.name}» đã có sẵn, không có gì thay đổi.`);
+    assert.deepEqual(await appStorage(page), before, 'storage byte-identical after the second import');
+    // A third time by drag and drop: still nothing.
+    const third = await dropFiles(page, [f]);
+    assert.match(third[0].text, /đã có sẵn/);
+    assert.deepEqual(await appStorage(page), before, 'storage byte-identical after dropping it again');
+    assert.equal(await page.locator('li.draft').count(), 1, 'one draft listed');
+    assert.equal((await storedJson(page, 'bcdv.index')).drafts.length, 1);
+
+    // The file a draft was just exported to is that draft: importing it is a no-op too.
+    await page.locator('li.draft').getByRole('link', { name: 'Mở' }).click();
+    await editorReady(page);
+    await openSection(page, N01);
+    await field(page, 'N01.text').fill('Đã sửa sau khi nhập.');
+    await waitForDraft(page, base.reportId, (e) => e.report.texts['N01.text'] === 'Đã sửa sau khi nhập.');
+    await savedChip(page);
+    const exported = await exportOpenReport(page);
+    await waitForDraft(page, base.reportId, (e) => e.report.exported_at === exported.json.report.exported_at, 'the new export time stored');
+    await savedChip(page);
+    await goHome(page);
+    const afterExport = await appStorage(page);
+    const again = await importFiles(page, [fileOf(exported.name, exported.bytes)]);
+    assert.match(again[0].text, /đã có sẵn, không có gì thay đổi/);
+    assert.deepEqual(await appStorage(page), afterExport, 'importing the file just exported changes nothing');
+  });
+});
+
+test('3. a changed version of a stored report asks what to do: "Bỏ qua" keeps storage, "Giữ cả hai" adds a "(bản nhập)" copy, "Thay bằng bản trong tệp" stores the file', async () => {
+  const base = await baseFile();
+  await withSession(async ({ page }) => {
+    await importFiles(page, [fileOf('goc.json', base)]);
+    const original = await storedDraft(page, base.reportId);
+    const changed = variant(base, (r) => {
+      r.texts['N01.text'] = 'Bản do cấp trên sửa: tình hình có chuyển biến.';
+      r.values.hg_thanh = 10;
+      r.values.hg_khong_thanh = 3;
+      r.updated_at = '2025-10-20T02:00:00Z';
+    });
+    const f = fileOf('BCDV_PM_2025Q3_CQ (sửa).json', changed);
+    const conflictRow = page.locator('.import-results > li.conflict');
+
+    // 1) Bỏ qua.
+    let before = await appStorage(page);
+    let lines = await importFiles(page, [f]);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0].cls, /\bconflict\b/);
+    assert.match(lines[0].text, new RegExp(`^Tệp «${f.name.replace(/[()]/g, '\\$&')}»: trên máy đã có báo cáo «${base.report.name}» \\(lưu lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\) khác với bản trong tệp`));
+    assert.deepEqual(await appStorage(page), before, 'nothing stored while the question is open');
+    await conflictRow.getByRole('button', { name: 'Bỏ qua' }).click();
+    await page.locator('.import-results > li.ok', { hasText: 'đã bỏ qua, giữ nguyên bản trên máy' }).waitFor();
+    assert.equal(await conflictRow.count(), 0);
+    assert.deepEqual(await appStorage(page), before, 'skip: storage byte-identical');
+
+    // 2) Giữ cả hai.
+    lines = await importFiles(page, [f]);
+    assert.match(lines[0].cls, /\bconflict\b/);
+    await conflictRow.getByRole('button', { name: 'Giữ cả hai' }).click();
+    await page.locator('.import-results > li.ok', { hasText: 'đã nhập báo cáo' }).waitFor();
+    const index = await until(async () => {
+      const i = await storedJson(page, 'bcdv.index');
+      return i.drafts.length === 2 ? i : null;
+    }, { what: 'two drafts in the index' });
+    const copyId = index.drafts.map((d) => d.id).find((x) => x !== base.reportId);
+    assert.match(copyId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual((await storedDraft(page, base.reportId)).report, original.report, 'keep both: the stored report is untouched');
+    const copy = (await storedDraft(page, copyId)).report;
+    assert.equal(copy.name, `${base.report.name} (bản nhập)`);
+    assert.deepEqual({ ...copy, id: changed.report.id, name: changed.report.name }, changed.report, 'the copy is the file\'s report under a new id and name');
+    await draftRow(page, copyId).getByText(`${base.report.name} (bản nhập)`).waitFor();
+    await draftRow(page, base.reportId).getByText(base.report.name, { exact: true }).waitFor();
+    assert.equal(await page.locator('li.draft').count(), 2);
+
+    // 3) Thay bằng bản trong tệp.
+    before = await appStorage(page);
+    lines = await importFiles(page, [f]);
+    assert.match(lines[0].cls, /\bconflict\b/);
+    await conflictRow.getByRole('button', { name: 'Thay bằng bản trong tệp' }).click();
+    await page.locator('.import-results > li.ok', { hasText: 'đã nhập báo cáo' }).waitFor();
+    const replaced = await waitForDraft(page, base.reportId, (e) => e.report.values.hg_thanh === 10, 'the replaced draft');
+    assert.deepEqual(replaced.report, changed.report, 'replace: the stored report is the file\'s');
+    assert.equal(replaced.revision, original.revision + 1);
+    assert.deepEqual((await storedJson(page, `bcdv.draft.${base.reportId}.prev`)).report, original.report, 'the replaced version is kept as .prev');
+    assert.equal((await storedDraft(page, copyId)).report.name, `${base.report.name} (bản nhập)`, 'the copy is untouched');
+    assert.equal(before[`bcdv.draft.${copyId}`], (await appStorage(page))[`bcdv.draft.${copyId}`]);
+    // The editor opens the replaced version.
+    await draftRow(page, base.reportId).getByRole('link', { name: 'Mở' }).click();
+    await editorReady(page);
+    await openSection(page, N01);
+    assert.equal(await field(page, 'N01.text').inputValue(), 'Bản do cấp trên sửa: tình hình có chuyển biến.');
+    // Importing it once more: identical now, no question.
+    await goHome(page);
+    const after = await appStorage(page);
+    lines = await importFiles(page, [f]);
+    assert.match(lines[0].text, /đã có sẵn/);
+    assert.deepEqual(await appStorage(page), after);
+  });
+});
