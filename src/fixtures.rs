@@ -224,12 +224,10 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
             .map(|(i, n)| row(&[("ten_luc_luong", t(n)), ("so_to", Value::Int(3 + i as i64)), ("so_thanh_vien", Value::Int(24 + 6 * i as i64))]))
             .collect(),
     );
-    let org_names = ["Mặt trận", "Phụ nữ", "Thanh niên", "Cựu chiến binh", "Nông dân"];
     l.insert(
         "doan_the_ket_qua".into(),
         (0..15)
             .map(|i| {
-                let _ = org_names;
                 row(&[
                     ("to_chuc", t(ORGS[i % ORGS.len()])),
                     ("noi_dung", t("Vận động hội viên giúp nhau phát triển kinh tế, trao quà cho hộ khó khăn")),

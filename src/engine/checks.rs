@@ -304,7 +304,6 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
 /// W05: %KH above 300%, or a count more than 5 times (or under a fifth of) cùng kỳ.
 pub(crate) fn w05_outliers(
     template: &Template,
-    report: &Report,
     cur: &Side,
     deltas: &BTreeMap<String, Delta>,
     issues: &mut Vec<Issue>,
@@ -326,7 +325,6 @@ pub(crate) fn w05_outliers(
             }
         }
     }
-    let _ = report;
     for (key, d) in deltas {
         let (Exact::Int { value: c }, Exact::Int { value: p }) = (&d.current, &d.previous) else { continue };
         let (c, p) = (*c, *p);

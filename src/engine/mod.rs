@@ -212,7 +212,7 @@ pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     progress::e10_issues(template, report, &progress, &mut issues);
     checks::w03_tiep_dan(template, report, &mut issues);
     checks::w04_money(template, report, &mut issues);
-    checks::w05_outliers(template, report, &cur, &deltas, &mut issues);
+    checks::w05_outliers(template, &cur, &deltas, &mut issues);
     text::text_checks(template, report, &cur, &mut issues);
 
     Evaluation {
