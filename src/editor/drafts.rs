@@ -280,9 +280,13 @@ mod tests {
     }
 
     #[test]
-    fn progress_of_an_empty_report_is_low() {
+    fn progress_of_an_empty_report_is_low_and_of_the_full_fixture_complete() {
         let template = Template::builtin(Kind::Cq);
         let empty = Report::new("e", Kind::Cq, PeriodType::H1, 2025, unit(), now());
         assert!(progress_percent(template, &empty) < 20);
+        for kind in Kind::ALL {
+            let full = crate::fixtures::full_report(kind);
+            assert_eq!(progress_percent(Template::builtin(kind), &full), 100, "{kind:?}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 // and a fresh browser profile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   openSession, appReady, appStorage,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, downloadOf, editorReady,
@@ -465,7 +466,7 @@ test('"Sao lưu tất cả" still backs up every readable draft when one stored 
     await result.first().waitFor();
     const dl = await download;
     assert.ok(dl, `no backup file; the screen says: ${await result.first().innerText()}`);
-    const json = JSON.parse(await (await import('node:fs/promises')).readFile(await dl.path(), 'utf8'));
+    const json = JSON.parse(readFileSync(await dl.path(), 'utf8'));
     assert.ok(json.reports.some((r) => r.id === good && r.texts['N01.text'] === 'Bản nháp còn tốt'), 'the readable draft is in the backup');
   });
 });

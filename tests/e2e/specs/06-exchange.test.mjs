@@ -436,3 +436,99 @@ test('3. a changed version of a stored report asks what to do: "Bỏ qua" keeps 
     assert.deepEqual(await appStorage(page), after);
   });
 });
+
+/** A backup file (backup.rs layout) of `reports` and `profile`, signed. */
+function backupOf(reports, profile, createdAt = '2025-12-01T01:02:03Z') {
+  return resign({ schema: 'danvan-backup', schemaVersion: 1, appVersion: '0.1.0', createdAt, profile, reports });
+}
+
+/** [file name, content (JSON, text or bytes), what the message must say]. */
+function badCorpus(base) {
+  const edit = (fn) => variant(base, fn);
+  const half = pretty(base);
+  return [
+    ['khong-phai-json.json', 'Đây là biên bản họp, không phải JSON.', /không phải tệp dữ liệu JSON \(dòng 1, cột \d+\)/],
+    ['bi-cat-cut.json', half.slice(0, Math.floor(half.length / 2)), /tệp bị cắt cụt/],
+    ['rong.json', '', /tệp rỗng/],
+    ['chi-co-khoang-trang.json', '  \n\t ', /tệp rỗng/],
+    ['khong-phai-utf8.json', Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), /không phải văn bản UTF-8/],
+    ['mang-rong.json', '[]', /không phải tệp báo cáo Dân vận \(loại tệp «không rõ»\)/],
+    ['sai-loai-tep.json', resign({ ...clone(base), schema: 'danvan-baocao' }), /không phải tệp báo cáo Dân vận \(loại tệp «danvan-baocao»\)/],
+    ['phien-ban-moi.json', resign({ ...clone(base), schemaVersion: 2 }), /phiên bản mới hơn của ứng dụng \(định dạng 2, ứng dụng này đọc đến 1\)/],
+    ['thieu-ma-kiem-tra.json', (({ sha256: _, ...rest }) => rest)(base), /thiếu mã kiểm tra \(sha256\)/],
+    ['sua-tay.json', (() => { const f = clone(base); f.report.values.hg_thanh = 12; return f; })(), /mã kiểm tra không khớp/],
+    ['thieu-report.json', resign((({ report: _, ...rest }) => rest)(base)), /không đúng cấu trúc báo cáo \(thiếu phần report\)/],
+    ['de-cuong-la.json', edit((r) => { r.template.id = 'CQ-2030'; }), /đề cương «CQ-2030» phiên bản 1, ứng dụng không có đề cương này/],
+    ['de-cuong-moi-hon.json', edit((r) => { r.template.version = 7; }), /đề cương «CQ» phiên bản 7/],
+    ['sai-loai-bao-cao.json', edit((r) => { r.kind = 'MTTQ'; }), /không đúng cấu trúc báo cáo \(.*MTTQ/],
+    ['so-dang-chu.json', edit((r) => { r.values.hg_thanh = '11'; }), /giá trị không hợp lệ ở «hg_thanh»: cần một số, tệp ghi «11»/],
+    ['so-am.json', edit((r) => { r.values.hg_tiep_nhan = -13; }), /giá trị không hợp lệ ở «hg_tiep_nhan»: số âm \(-13\)/],
+    ['so-le.json', edit((r) => { r.values.hg_thanh = 10.5; }), /giá trị không hợp lệ ở «hg_thanh»: cần một số/],
+    ['so-qua-lon.json', edit((r) => { r.values.hg_thanh = 1e18; }), /giá trị không hợp lệ ở «hg_thanh»: số quá lớn/],
+    ['cung-ky-am.json', edit((r) => { r.cung_ky.hg_thanh = -2; }), /giá trị không hợp lệ ở «hg_thanh»: số âm \(-2\)/],
+    ['chi-tieu-la.json', edit((r) => { r.values.chi_tieu_bia = 5; }), /«chi_tieu_bia»: chỉ tiêu không có trong đề cương/],
+    ['muc-viet-la.json', edit((r) => { r.texts['N99.text'] = 'Mục không có'; }), /«N99\.text»: mục viết không có trong đề cương/],
+    ['van-ban-qua-dai.json', edit((r) => { r.texts['N01.text'] = 'ẩ'.repeat(200_001); }), /«N01\.text»: văn bản dài quá 200000 ký tự/],
+    ['nam-sai.json', edit((r) => { r.period = { ...r.period, year: 1899 }; }), /«period\.year»: năm 1899 nằm ngoài 1990–2100/],
+    ['ma-bao-cao-sai.json', edit((r) => { r.id = '../bcdv.index'; }), /«reportId»: mã báo cáo không hợp lệ/],
+    ['o-danh-sach-sai.json', edit((r) => { r.lists.hoi_quan_ds = [{ ten: 'Hội quán Ấp 1', thanh_vien: 'bốn mươi' }]; }), /«hoi_quan_ds\.0\.thanh_vien»: cần một số, tệp ghi «bốn mươi»/],
+    ['cot-la.json', edit((r) => { r.lists.hoi_quan_ds = [{ ten: 'Hội quán Ấp 1', so_dien_thoai: '0909' }]; }), /«hoi_quan_ds\.0\.so_dien_thoai»: cột không có trong danh sách/],
+    ['danh-sach-la.json', edit((r) => { r.lists.ds_bia = []; }), /«ds_bia»: danh sách không có trong đề cương/],
+    ['qua-lon.json', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), /tệp quá lớn \(5[.,]0 MB; tối đa 5 MB\)/],
+    ['sao-luu-hong.json', backupOf([base.report, (() => { const r = clone(base.report); r.id = uuid(99); r.values.hg_thanh = -5; return r; })()],
+      { code: 'P9', name: 'PHƯỜNG 9' }), /«reports\[1\]\.hg_thanh»: số âm \(-5\)/],
+    ['sao-luu-moi-hon.json', resign({ ...backupOf([base.report], { code: 'P9' }), schemaVersion: 3 }), /phiên bản mới hơn của ứng dụng \(định dạng 3/],
+    ['Báo cáo phường 3 – sửa tay.json', (() => { const f = clone(base); f.report.texts['N01.text'] = 'Sửa tay'; return f; })(), /mã kiểm tra không khớp/],
+  ];
+}
+
+test('4. a corpus of bad files (picker, one by one, drag and drop): each is refused with its own Vietnamese message naming the file, and storage is byte-identical', async () => {
+  const base = await baseFile();
+  const corpus = badCorpus(base);
+  assert.ok(corpus.length >= 20);
+  // None of the hand-made report files validates against the schema except
+  // those whose fault the schema cannot see (checksum, unknown keys, limits).
+  await withSession(async ({ page }) => {
+    // Something stored already (a report, no unit profile) so "unchanged" means something.
+    const ok = variant(base, (r) => { r.id = uuid(1); });
+    await importFiles(page, [fileOf('da-co.json', ok)]);
+    await draftRow(page, uuid(1)).waitFor();
+    const before = await appStorage(page);
+    assert.ok(Object.keys(before).length >= 2);
+
+    const files = corpus.map(([name, data, why]) => ({ ...fileOf(name, data), why }));
+    const check = (lines, batch) => {
+      assert.equal(lines.length, batch.length, `one line per file: ${JSON.stringify(lines, null, 1)}`);
+      for (const f of batch) {
+        const mine = lines.filter((l) => l.text.includes(`«${f.name}»`));
+        assert.equal(mine.length, 1, `exactly one line names «${f.name}»: ${JSON.stringify(lines.map((l) => l.text.slice(0, 200)))}`);
+        assert.match(mine[0].cls, /\berror\b/, `${f.name} is shown as an error`);
+        assert.ok(mine[0].text.startsWith(`Tệp «${f.name}»: `), `${f.name}: message starts with the file name: ${mine[0].text.slice(0, 200)}`);
+        assert.match(mine[0].text, f.why, `${f.name}: the reason`);
+        assert.ok(mine[0].text.length < 400, `${f.name}: a short message, not the file echoed back`);
+      }
+    };
+    const oneByOne = ['rong.json', 'qua-lon.json', 'khong-phai-utf8.json', 'sua-tay.json'];
+    const dropped = ['sai-loai-tep.json', 'Báo cáo phường 3 – sửa tay.json', 'o-danh-sach-sai.json'];
+    const batch = files.filter((f) => !oneByOne.includes(f.name) && !dropped.includes(f.name));
+    check(await importFiles(page, batch.map(({ why: _, ...f }) => f)), batch);
+    assert.deepEqual(await appStorage(page), before, 'storage unchanged after the batch');
+    for (const name of oneByOne) {
+      const f = files.find((x) => x.name === name);
+      check(await importFiles(page, [{ name: f.name, mimeType: f.mimeType, buffer: f.buffer }]), [f]);
+      assert.deepEqual(await appStorage(page), before, `storage unchanged after ${name}`);
+    }
+    const drop = files.filter((f) => dropped.includes(f.name));
+    check(await dropFiles(page, drop), drop);
+    assert.deepEqual(await appStorage(page), before, 'storage unchanged after the drop');
+
+    // A good file among bad ones is still imported, and only it.
+    const good = variant(base, (r) => { r.id = uuid(2); });
+    const mixed = await importFiles(page, [files[0], fileOf('tot.json', good), files[1]].map(({ why: _, ...f }) => f));
+    assert.deepEqual(mixed.map((l) => /\bok\b/.test(l.cls)), [false, true, false]);
+    await draftRow(page, uuid(2)).waitFor();
+    const after = await appStorage(page);
+    assert.deepEqual(Object.keys(after).filter((k) => !(k in before)), [`bcdv.draft.${uuid(2)}`]);
+    assert.equal(await page.locator('li.draft').count(), 2);
+  });
+});
