@@ -135,6 +135,8 @@ pub struct Opened {
     pub read_only: Option<String>,
     /// Something the user should know (e.g. the outline was updated).
     pub notice: Option<String>,
+    /// Fields restored from the crash journal (unsaved keystrokes).
+    pub journal: super::journal::Journal,
 }
 
 /// Why a draft could not be opened at all.
@@ -194,7 +196,20 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         report.schema_version = SCHEMA_VERSION;
         report.template.version = template.version;
     }
-    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice })
+    // Keystrokes typed after the last save (the tab crashed or was killed).
+    let mut journal = super::journal::Journal::default();
+    if read_only.is_none() {
+        if let Some(saved) = store.read_journal(id).and_then(|raw| serde_json::from_str::<super::journal::Journal>(&raw).ok()) {
+            let restored = super::journal::replay(template, &mut report, &saved);
+            if restored > 0 {
+                notice = Some(format!(
+                    "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
+                ));
+                journal = saved;
+            }
+        }
+    }
+    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice, journal })
 }
 
 #[cfg(test)]
@@ -258,6 +273,23 @@ mod tests {
         store.save(&s, 1, "CQ", 1, &serde_json::json!({"kind": "nonsense"}), None, now()).unwrap();
         assert!(matches!(open(&store, "r4"), Err(OpenError::Unreadable(_))));
         assert!(store.load("r4").unwrap().is_some());
+    }
+
+    #[test]
+    fn unsaved_keystrokes_in_the_journal_are_replayed_on_open() {
+        let store = DraftStore::new(MemoryStore::new());
+        create(&store, "j1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let journal = crate::editor::journal::Journal {
+            base_revision: 1,
+            entries: [("N01.text".to_string(), "gõ dở".to_string())].into(),
+        };
+        store.write_journal("j1", &serde_json::to_string(&journal).unwrap()).unwrap();
+        let opened = open(&store, "j1").unwrap();
+        assert_eq!(opened.report.texts["N01.text"], "gõ dở");
+        assert!(opened.notice.unwrap().contains("khôi phục 1 ô"));
+        assert_eq!(opened.journal, journal);
+        store.delete("j1").unwrap();
+        assert!(store.read_journal("j1").is_none(), "delete removes the journal");
     }
 
     #[test]

@@ -1,4 +1,5 @@
 pub mod autosave;
 pub mod drafts;
 pub mod input;
+pub mod journal;
 pub mod locate;

@@ -8,6 +8,7 @@ const PROFILE_KEY: &str = "bcdv.profile";
 const DRAFT_PREFIX: &str = "bcdv.draft.";
 const PREV_SUFFIX: &str = ".prev";
 const QUARANTINE_PREFIX: &str = "bcdv.quarantine.";
+const JOURNAL_PREFIX: &str = "bcdv.journal.";
 
 /// What the draft list shows for one draft; also kept inside each envelope so
 /// the index can always be rebuilt from the drafts themselves.
@@ -129,6 +130,10 @@ fn draft_key(id: &str) -> String {
 
 fn prev_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}{PREV_SUFFIX}")
+}
+
+fn journal_key(id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{id}")
 }
 
 impl<S: KeyValueStore> DraftStore<S> {
@@ -272,6 +277,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         let removed = self.store.get(&draft_key(id))?.and_then(|raw| serde_json::from_str(&raw).ok());
         self.store.remove(&draft_key(id))?;
         self.store.remove(&prev_key(id))?;
+        self.store.remove(&journal_key(id))?;
         let (mut drafts, _) = self.read_index().map(|i| (i.drafts, ())).unwrap_or_default();
         drafts.retain(|d| d.id != id);
         self.write_index(&drafts)?;
@@ -283,6 +289,19 @@ impl<S: KeyValueStore> DraftStore<S> {
         let raw = serde_json::to_string(envelope).map_err(|e| StorageError::Other(e.to_string()))?;
         self.store.set(&draft_key(&envelope.summary.id), &raw)?;
         self.upsert_index(&envelope.summary)
+    }
+
+    /// Keystrokes not yet saved (see `editor::journal`), as raw JSON.
+    pub fn read_journal(&self, id: &str) -> Option<String> {
+        self.store.get(&journal_key(id)).ok().flatten()
+    }
+
+    pub fn write_journal(&self, id: &str, raw: &str) -> Result<(), StorageError> {
+        self.store.set(&journal_key(id), raw)
+    }
+
+    pub fn clear_journal(&self, id: &str) -> Result<(), StorageError> {
+        self.store.remove(&journal_key(id))
     }
 
     pub fn load_profile<T: serde::de::DeserializeOwned>(&self) -> Result<Option<T>, Problem> {

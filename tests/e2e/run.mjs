@@ -19,8 +19,10 @@ const failures = [];
 for await (const event of run({ files, concurrency: 1, timeout: 10 * 60_000 })) {
   const { type, data } = event;
   if (type !== 'test:pass' && type !== 'test:fail') continue;
-  // Count tests, not the suites or files that contain them.
-  if (data.details?.type === 'suite' || files.includes(data.name)) continue;
+  // Count tests, not the suites or files that contain them; but a file
+  // that fails on its own (syntax error, failing hook) is a failure.
+  const isFile = files.includes(data.name) || data.nesting === 0 && data.file === data.name;
+  if (data.details?.type === 'suite' || (isFile && type === 'test:pass')) continue;
   const ms = Math.round(data.details?.duration_ms ?? 0);
   if (type === 'test:pass') {
     passed++;

@@ -23,6 +23,8 @@ pub struct Ctx {
     pub generation: RwSignal<u32>,
     /// Tells autosave that the report changed.
     pub changed: Callback<()>,
+    /// Writes a field's raw text to the crash journal at once (path, text).
+    pub record: Callback<(String, String)>,
 }
 
 impl Ctx {

@@ -28,6 +28,7 @@ fn ReportField(
         let name = name.clone();
         Memo::new(move |_| ctx.messages_for(&name))
     };
+    let name_for_input = name.clone();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -36,6 +37,7 @@ fn ReportField(
                 readonly=move || ctx.locked.get()
                 on:input=move |ev| {
                     let text = crate::format::nfc(&event_target_value(&ev));
+                    ctx.record.run((name_for_input.clone(), text.clone()));
                     ctx.edit(move |r| set(r, text));
                 } />
             <div class="field-msgs" id=hint_id>
@@ -225,7 +227,9 @@ pub fn SigningForm() -> impl IntoView {
                 <label for=recipients_id.clone()>"Nơi nhận (mỗi dòng một nơi, không cần dấu câu)"</label>
                 <textarea id=recipients_id name="recipients" rows="5" readonly=move || ctx.locked.get()
                     on:input=move |ev| {
-                        let lines: Vec<String> = crate::format::nfc(&event_target_value(&ev))
+                        let raw = crate::format::nfc(&event_target_value(&ev));
+                        ctx.record.run(("recipients".to_string(), raw.clone()));
+                        let lines: Vec<String> = raw
                             .lines().map(|l| l.trim().trim_end_matches([',', ';', '.']).trim().to_string())
                             .filter(|l| !l.is_empty()).collect();
                         ctx.edit(move |r| r.recipients = lines);

@@ -94,8 +94,11 @@ pub fn ValueInput(
     let ty_for_input = ty.clone();
     let unit_for_input = unit.clone();
     let slot_for_input = at.clone();
+    let name_for_input = name.clone();
     let on_input = move |ev: leptos::ev::Event| {
-        let typed = input::read(&ty_for_input, &event_target_value(&ev));
+        let raw = event_target_value(&ev);
+        ctx.record.run((name_for_input.clone(), raw.clone()));
+        let typed = input::read(&ty_for_input, &raw);
         parse_error.set(typed.error.clone());
         reads_as.set(typed.value.as_ref().and_then(|v| input::reads_as(&ty_for_input, &unit_for_input, v)));
         let slot = slot_for_input.clone();

@@ -72,6 +72,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let current = RwSignal::new(GENERAL.to_string());
     let autosave = StoredValue::new(Autosave::default());
     let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
+    let replayed = !opened.journal.is_empty();
+    let journal = StoredValue::new(opened.journal.clone());
+    let journal_id = StoredValue::new(id.clone());
 
     // Write now if anything is pending. Uses try_* reads: it also runs while
     // the editor is being torn down (navigation, page hide).
@@ -95,6 +98,11 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             Ok(outcome) => {
                 revision.set_value(outcome.revision);
                 autosave.update_value(|a| a.saved(started));
+                // Everything journaled so far is in this revision.
+                journal.update_value(|j| j.entries.clear());
+                if let (Ok(store), Some(id)) = (open_store(), journal_id.try_get_value()) {
+                    let _ = store.clear_journal(&id);
+                }
                 has_previous.set(true);
                 save_error.set(None);
                 save_state.set(SaveState::Saved(local_hhmm()));
@@ -132,8 +140,27 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         );
     });
 
-    let ctx = Ctx { template, report, eval, locked, current, generation, changed };
+    let record_id = id.clone();
+    let record = Callback::new(move |(path, raw): (String, String)| {
+        if is_read_only {
+            return;
+        }
+        journal.update_value(|j| {
+            j.base_revision = revision.get_value();
+            j.entries.insert(path, raw);
+        });
+        // Best effort: when storage is full the banner already says so.
+        if let (Ok(store), Some(raw)) = (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten()) {
+            let _ = store.write_journal(&record_id, &raw);
+        }
+    });
+
+    let ctx = Ctx { template, report, eval, locked, current, generation, changed, record };
     provide_context(ctx);
+    if replayed {
+        // Restored keystrokes are saved as a normal edit.
+        changed.run(());
+    }
 
     // Replace what is on screen with a stored revision (other tab, restore).
     let adopt = move |r: Report, rev: u64| {

@@ -26,6 +26,7 @@ pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, re
                 on:input=move |ev| {
                     let text = crate::format::nfc(&event_target_value(&ev));
                     let key = key_for_input.clone();
+                    ctx.record.run((key.clone(), text.clone()));
                     ctx.edit(move |r| {
                         if text.is_empty() { r.texts.remove(&key); } else { r.texts.insert(key, text); }
                     });

@@ -470,3 +470,36 @@ test('"Sao lưu tất cả" still backs up every readable draft when one stored 
     assert.ok(json.reports.some((r) => r.id === good && r.texts['N01.text'] === 'Bản nháp còn tốt'), 'the readable draft is in the backup');
   });
 });
+
+test('storage full when creating a report: the reason is shown and nothing half-made is left', async () => {
+  await withSession({}, async (s) => {
+    const { page } = s;
+    await page.evaluate(() => {
+      let i = 0;
+      for (let size = 1 << 20; size >= 1; size >>= 1) {
+        const chunk = 'x'.repeat(size);
+        try { for (;;) { localStorage.setItem(`filler.${i}`, chunk); i++; } } catch { /* full at this size */ }
+      }
+    });
+    await page.getByRole('button', { name: 'Tạo báo cáo mới' }).click();
+    await page.getByRole('button', { name: 'Tạo và mở báo cáo' }).click();
+    await page.getByText(/Bộ nhớ của trình duyệt đã đầy/).first().waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'stays on the home screen');
+    assert.deepEqual(Object.keys(await appStorage(page)).filter((k) => k.startsWith('bcdv.draft.')), [], 'no draft written');
+  }, { allowConsoleErrors: true });
+});
+
+test('a corrupted draft list (bcdv.index) is set aside and rebuilt from the drafts', async () => {
+  await withSession({}, async (s) => {
+    const { page } = s;
+    const id = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    await page.evaluate(() => localStorage.setItem('bcdv.index', '[garbage'));
+    await page.goto(s.server.url);
+    await appReady(page);
+    await page.locator('.notices .notice.warn', { hasText: 'cách ly' }).waitFor();
+    await page.locator(`li.draft[data-id="${id}"]`).waitFor();
+    const stored = await page.evaluate(() => ({ ...localStorage }));
+    assert.equal(stored['bcdv.quarantine.1.bcdv.index'], '[garbage');
+    assert.deepEqual(JSON.parse(stored['bcdv.index']).drafts.map((d) => d.id), [id], 'index rebuilt');
+  });
+});
