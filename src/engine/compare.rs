@@ -7,13 +7,14 @@ use crate::format::Rational;
 use crate::model::{Report, Value};
 use crate::template::{FieldType, Template};
 use num_traits::CheckedMul;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// A key's effective value on one side (entered, or computed per the field's mode).
 pub(crate) fn effective(
     template: &Template,
     values: &BTreeMap<String, Value>,
-    exact: &HashMap<String, Rational>,
+    exact: &FastMap<String, Rational>,
     key: &str,
     scale: u32,
 ) -> Option<Rational> {
@@ -25,7 +26,7 @@ pub(crate) fn effective(
 pub(crate) fn effective_int(
     template: &Template,
     values: &BTreeMap<String, Value>,
-    exact: &HashMap<String, Rational>,
+    exact: &FastMap<String, Rational>,
     key: &str,
 ) -> Option<i64> {
     effective(template, values, exact, key, 0).and_then(|r| to_i64(&r))
@@ -40,7 +41,7 @@ fn amount_delta(d: i64, shown: impl Fn(i64) -> String) -> String {
     }
 }
 
-fn ratio_text(cur: i64, prev: i64) -> Option<String> {
+pub(crate) fn ratio_text(cur: i64, prev: i64) -> Option<String> {
     if prev <= 0 || cur < 0 {
         return None;
     }
@@ -52,40 +53,30 @@ fn ratio_text(cur: i64, prev: i64) -> Option<String> {
 pub(crate) fn deltas(template: &Template, report: &Report, cur: &Side, prev: &Side) -> BTreeMap<String, Delta> {
     let pad = report.options.pad_small_counts;
     let mut out = BTreeMap::new();
-    for (_, node) in template.walk() {
-        for ind in node.indicators.iter().filter(|i| i.compare && i.ty.is_numeric()) {
-            let keys: Vec<String> = if ind.grouped {
-                node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
-            } else {
-                vec![ind.key.clone()]
-            };
-            let scale = ind.ty.scale();
-            for key in keys {
-                let c = effective(template, &report.values, &cur.exact, &key, scale);
-                let p = effective(template, &report.cung_ky, &prev.exact, &key, scale);
-                let (Some(c), Some(p)) = (c, p) else { continue };
-                let unit = 10i128.pow(scale);
-                let (Some(cu), Some(pu)) =
-                    (c.checked_mul(&Rational::from_integer(unit)), p.checked_mul(&Rational::from_integer(unit)))
-                else {
-                    continue;
-                };
-                let (Some(ci), Some(pi)) = (to_i64(&cu), to_i64(&pu)) else { continue };
-                let Some(d) = ci.checked_sub(pi) else { continue };
-                let (text, current, previous) = match &ind.ty {
-                    FieldType::Dec(s) => (
-                        amount_delta(d, |x| fmt::decimal(x, *s)),
-                        Exact::Dec { units: ci, scale: *s },
-                        Exact::Dec { units: pi, scale: *s },
-                    ),
-                    FieldType::Money => {
-                        (amount_delta(d, fmt::money), Exact::Int { value: ci }, Exact::Int { value: pi })
-                    }
-                    _ => (fmt::delta(ci, pi, pad), Exact::Int { value: ci }, Exact::Int { value: pi }),
-                };
-                out.insert(key.clone(), Delta { key, current, previous, text, ratio_text: ratio_text(ci, pi) });
-            }
-        }
+    for (key, ty) in &template.index.compare {
+        let scale = ty.scale();
+        let c = effective(template, &report.values, &cur.exact, key, scale);
+        let p = effective(template, &report.cung_ky, &prev.exact, key, scale);
+        let (Some(c), Some(p)) = (c, p) else { continue };
+        let (cu, pu) = if scale == 0 {
+            (c, p)
+        } else {
+            let unit = Rational::from_integer(10i128.pow(scale));
+            let (Some(cu), Some(pu)) = (c.checked_mul(&unit), p.checked_mul(&unit)) else { continue };
+            (cu, pu)
+        };
+        let (Some(ci), Some(pi)) = (to_i64(&cu), to_i64(&pu)) else { continue };
+        let Some(d) = ci.checked_sub(pi) else { continue };
+        let (text, current, previous) = match ty {
+            FieldType::Dec(s) => (
+                amount_delta(d, |x| fmt::decimal(x, *s)),
+                Exact::Dec { units: ci, scale: *s },
+                Exact::Dec { units: pi, scale: *s },
+            ),
+            FieldType::Money => (amount_delta(d, fmt::money), Exact::Int { value: ci }, Exact::Int { value: pi }),
+            _ => (fmt::delta(ci, pi, pad), Exact::Int { value: ci }, Exact::Int { value: pi }),
+        };
+        out.insert(key.clone(), Delta { key: key.clone(), current, previous, text });
     }
     for inst in template.index.computed.iter().filter(|c| c.compare && c.per_row.is_none()) {
         if out.contains_key(&inst.key) {
@@ -98,7 +89,6 @@ pub(crate) fn deltas(template: &Template, report: &Report, cur: &Side, prev: &Si
                 current: Exact::from_rate(c),
                 previous: Exact::from_rate(p),
                 text: fmt::rate_delta(c, p),
-                ratio_text: None,
             }
         } else {
             let (Some(ci), Some(pi)) = (to_i64(c), to_i64(p)) else { continue };
@@ -107,7 +97,6 @@ pub(crate) fn deltas(template: &Template, report: &Report, cur: &Side, prev: &Si
                 current: Exact::Int { value: ci },
                 previous: Exact::Int { value: pi },
                 text: fmt::delta(ci, pi, pad),
-                ratio_text: ratio_text(ci, pi),
             }
         };
         out.insert(inst.key.clone(), delta);

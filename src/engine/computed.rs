@@ -5,12 +5,13 @@ use super::{fmt, ComputedValue, Exact};
 use crate::format::Rational;
 use crate::model::{HgDenominator, Row, Value};
 use crate::template::{Display, Mode, Template};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// Results of one side: exact values for further formulas, and display entries.
 pub(crate) struct Side {
     /// Every computed key that has a value (including if-blank ones shadowed by input).
-    pub exact: HashMap<String, Rational>,
+    pub exact: FastMap<String, Rational>,
     /// What the UI shows.
     pub out: BTreeMap<String, ComputedValue>,
 }
@@ -40,7 +41,7 @@ pub(crate) fn compute(
     hg: HgDenominator,
 ) -> Side {
     let index = &template.index;
-    let mut exact: HashMap<String, Rational> = HashMap::new();
+    let mut exact: FastMap<String, Rational> = FastMap::default();
     let mut out = BTreeMap::new();
     for inst in &index.computed {
         let expr = inst.expr_for(hg);

@@ -5,7 +5,8 @@ use crate::model::{Row, Value};
 use crate::template::compiled::{Expr, Index};
 use crate::template::Mode;
 use num_traits::{CheckedAdd, CheckedDiv, CheckedSub, Zero};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// Largest magnitude the engine treats as a real figure; larger values are E01 errors
 /// and are never passed to the format functions.
@@ -25,7 +26,7 @@ pub(crate) struct Env<'a> {
     pub index: &'a Index,
     pub values: &'a BTreeMap<String, Value>,
     pub lists: Option<&'a BTreeMap<String, Vec<Row>>>,
-    pub computed: &'a HashMap<String, Rational>,
+    pub computed: &'a FastMap<String, Rational>,
     pub row: Option<&'a Row>,
     pub lookup: Lookup,
 }
@@ -35,6 +36,10 @@ pub(crate) fn number(v: &Value, scale: u32) -> Option<Rational> {
     let n = v.as_int()?;
     if n.unsigned_abs() > MAX_VALUE as u64 {
         return None;
+    }
+    if scale == 0 {
+        // Avoid the gcd of Ratio::new on the common path.
+        return Some(Rational::from_integer(n as i128));
     }
     Some(Rational::new(n as i128, 10i128.pow(scale.min(18))))
 }

@@ -7,6 +7,7 @@ mod checks;
 mod compare;
 mod computed;
 mod cung_ky;
+mod display;
 mod env;
 mod fmt;
 mod numbering;
@@ -16,6 +17,7 @@ mod text;
 
 pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, CungKyError};
+pub use display::value_text;
 pub use numbering::{node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
@@ -102,8 +104,17 @@ pub struct Delta {
     pub previous: Exact,
     /// "tăng 01", "giảm 02", "bằng cùng kỳ", "tăng 9,62 điểm %".
     pub text: String,
-    /// Optional ratio text for counts: "bằng 87,5% so với cùng kỳ" (None when cùng kỳ is 0).
-    pub ratio_text: Option<String>,
+}
+
+impl Delta {
+    /// Optional ratio text for counts (C10): "bằng 87,5% so với cùng kỳ";
+    /// None for rates, DEC values, or when cùng kỳ is 0. Computed on demand.
+    pub fn ratio_text(&self) -> Option<String> {
+        match (&self.current, &self.previous) {
+            (Exact::Int { value: c }, Exact::Int { value: p }) => compare::ratio_text(*c, *p),
+            _ => None,
+        }
+    }
 }
 
 /// A validation finding.

@@ -6,7 +6,7 @@ use crate::format::Rational;
 use crate::model::{Report, Value};
 use crate::template::{FieldType, Level, Node, Requirement, Template};
 use serde::Serialize;
-use std::collections::HashMap;
+use crate::template::compiled::FastMap;
 
 /// Completion of one node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,13 +52,7 @@ impl Progress {
 /// Whether a node has any text, value or list row of its own.
 pub(crate) fn has_own_content(node: &Node, report: &Report) -> bool {
     node.narratives.iter().any(|n| report.text(&n.key).is_some())
-        || node.indicators.iter().any(|ind| {
-            if ind.grouped {
-                node.groups.iter().any(|g| report.value(&format!("{}.{}", ind.key, g.id)).is_some())
-            } else {
-                report.value(&ind.key).is_some()
-            }
-        })
+        || node.keys.iter().any(|k| report.value(k).is_some())
         || node.lists.iter().any(|l| report.lists.get(&l.key).is_some_and(|rows| !rows.is_empty()))
 }
 
@@ -89,7 +83,7 @@ fn group_used(node: &Node, group: &str, report: &Report) -> bool {
 }
 
 /// Required items of a node as (key, label, filled).
-fn items(node: &Node, report: &Report, computed: &HashMap<String, Rational>) -> Vec<(String, String, bool)> {
+fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> Vec<(String, String, bool)> {
     let period = report.period.period_type;
     let active = node.required || has_own_content(node, report);
     let mut out = Vec::new();
@@ -112,6 +106,7 @@ fn items(node: &Node, report: &Report, computed: &HashMap<String, Rational>) -> 
             } else {
                 vec![(ind.key.clone(), ind.label.clone())]
             };
+            // Labels are only needed for missing items, but building them is cheap next to lookups.
             for (key, label) in keys {
                 let filled = report.value(&key).is_some() || computed.contains_key(&key);
                 out.push((key, label, filled));
@@ -122,7 +117,7 @@ fn items(node: &Node, report: &Report, computed: &HashMap<String, Rational>) -> 
 }
 
 /// Completion of every node that applies to the period.
-pub(crate) fn progress(template: &Template, report: &Report, computed: &HashMap<String, Rational>) -> Progress {
+pub(crate) fn progress(template: &Template, report: &Report, computed: &FastMap<String, Rational>) -> Progress {
     let mut nodes = Vec::new();
     let (mut total, mut done) = (0, 0);
     let mut next_missing = None;
@@ -157,7 +152,7 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
     for np in progress.nodes.iter().filter(|n| !n.missing.is_empty()) {
         let Some(node) = template.node(&np.node_id) else { continue };
         let labels: Vec<String> = {
-            let its = items(node, report, &HashMap::new());
+            let its = items(node, report, &FastMap::default());
             np.missing
                 .iter()
                 .map(|k| its.iter().find(|(key, _, _)| key == k).map(|(_, l, _)| l.clone()).unwrap_or_else(|| k.clone()))

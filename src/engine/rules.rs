@@ -8,13 +8,14 @@ use crate::model::{Report, Row, Value};
 use crate::template::compiled::{Expr, RuleInst};
 use crate::template::formula::CmpOp;
 use crate::template::{FieldType, MessagePattern, Template};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::template::compiled::FastMap;
 
 /// One side of the report a rule is checked on.
 struct SideCtx<'a> {
     values: &'a BTreeMap<String, Value>,
     lists: Option<&'a BTreeMap<String, Vec<Row>>>,
-    computed: &'a HashMap<String, Rational>,
+    computed: &'a FastMap<String, Rational>,
     /// "Cùng kỳ năm 2024" for the cùng kỳ side.
     prefix: Option<String>,
     /// Path prefix for keys ("cung_ky.").
@@ -25,8 +26,8 @@ struct SideCtx<'a> {
 pub(crate) fn formula_rules(
     template: &Template,
     report: &Report,
-    cur: &HashMap<String, Rational>,
-    prev: &HashMap<String, Rational>,
+    cur: &FastMap<String, Rational>,
+    prev: &FastMap<String, Rational>,
     issues: &mut Vec<Issue>,
 ) {
     let sides = [

@@ -25,7 +25,6 @@ use super::{fmt, Issue};
 use crate::format::Rational;
 use crate::model::Report;
 use crate::template::{Level, Node, Template};
-use std::collections::BTreeMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A number token in text.
@@ -96,13 +95,48 @@ fn numbers(text: &str) -> Vec<Num> {
     out
 }
 
+/// NFC, lower-cased text for matching (typed or pasted text may be NFD).
 fn normalise(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
-        lower
-    } else {
-        lower.nfc().collect()
+    // Combining marks U+0300–U+036F start with byte 0xCC or 0xCD in UTF-8.
+    if s.bytes().any(|x| x == 0xCC || x == 0xCD) && is_nfc_quick(s.chars()) != IsNormalized::Yes {
+        let nfc: String = s.nfc().collect();
+        return lower_all(&nfc);
     }
+    lower_all(s)
+}
+
+/// Lower-case ASCII and the Vietnamese capitals in place (every such pair has
+/// the same UTF-8 length); other scripts are left as typed, which is enough
+/// for matching Vietnamese phrases and much faster than full case mapping.
+fn lower_all(s: &str) -> String {
+    let mut b = s.as_bytes().to_vec();
+    b.make_ascii_lowercase();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let (lead, next) = (b[i], b[i + 1]);
+        match lead {
+            // À..Þ except ×
+            0xC3 if (0x80..=0x9E).contains(&next) && next != 0x97 => b[i + 1] += 0x20,
+            // Ă Đ Ĩ
+            0xC4 if matches!(next, 0x82 | 0x90 | 0xA8) => b[i + 1] += 1,
+            // Ũ
+            0xC5 if next == 0xA8 => b[i + 1] += 1,
+            // Ơ Ư
+            0xC6 if next == 0xA0 => b[i + 1] += 1,
+            0xC6 if next == 0xAF => b[i + 1] = 0xB0,
+            // Ạ..Ỹ (U+1EA0..U+1EF9, even code points are capitals)
+            0xE1 if i + 2 < b.len() => {
+                let last = b[i + 2];
+                let in_range = (next == 0xBA && last >= 0xA0) || (next == 0xBB && last <= 0xB9);
+                if in_range && last % 2 == 0 {
+                    b[i + 2] += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(b).unwrap_or_else(|_| s.to_lowercase())
 }
 
 /// Skip whitespace and quotes forward from `i`.
@@ -142,8 +176,7 @@ struct Found {
 /// Numbers introduced by a mention pattern in `t` (already normalised).
 fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let m = normalise(mention);
-    let unit = normalise(unit);
+    let (m, unit) = (mention, unit);
     if let Some(prefix) = m.strip_suffix("{n}").map(str::trim_end) {
         if prefix.is_empty() {
             return out;
@@ -176,7 +209,7 @@ fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -
                     }
                 }
                 let u = skip_ws(t, e);
-                if !unit.is_empty() && !starts_with_word(t, u, &unit) {
+                if !unit.is_empty() && !starts_with_word(t, u, unit) {
                     continue;
                 }
                 if t[skip_ws(t, n.end)..].starts_with('%') {
@@ -196,7 +229,7 @@ fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -
                     continue;
                 }
                 e = trim_back(t, e - 1);
-            } else if !unit.is_empty() && t[..e].ends_with(unit.as_str()) && !suffix.starts_with(unit.as_str()) {
+            } else if !unit.is_empty() && t[..e].ends_with(unit) && !suffix.starts_with(unit) {
                 e = trim_back(t, e - unit.len());
             }
             if let Some(n) = nums.iter().find(|n| n.end == e) {
@@ -219,44 +252,45 @@ fn rate_agrees(typed: &Rational, places: u32, exact: &Rational) -> bool {
     diff <= tol_abs || diff <= half_unit
 }
 
-/// The narratives of a node's content (its own and its sub-parts'), normalised.
-fn node_texts<'a>(report: &'a Report, content_id: &str) -> Vec<(&'a str, String)> {
-    let prefix = format!("{content_id}.");
-    report
-        .texts
-        .range(prefix.clone()..)
-        .take_while(|(k, _)| k.starts_with(&prefix))
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k.as_str(), normalise(v)))
-        .collect()
+/// A narrative prepared once for every check: key, normalised text, number tokens.
+struct Prepared<'a> {
+    key: &'a str,
+    text: String,
+    nums: Vec<Num>,
 }
 
 /// Run W01, W02, W04 (text), W06 and the E08 year check on every narrative.
 pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issues: &mut Vec<Issue>) {
-    let mut scanned: BTreeMap<String, Vec<Num>> = BTreeMap::new();
-    for (_, node) in template.walk() {
+    let prepared: Vec<Prepared> = report
+        .texts
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| {
+            let text = normalise(v);
+            let nums = numbers(&text);
+            Prepared { key: k.as_str(), text, nums }
+        })
+        .collect();
+    if prepared.is_empty() {
+        return;
+    }
+
+    for node in &template.nodes_flat() {
         if node.part_of.is_some() {
             continue;
         }
-        let texts = node_texts(report, &node.id);
+        let prefix = format!("{}.", node.id);
+        let texts: Vec<&Prepared> = prepared.iter().filter(|p| p.key.starts_with(&prefix)).collect();
         if texts.is_empty() {
             continue;
         }
-        for (key, t) in &texts {
-            scanned.insert(key.to_string(), numbers(t));
-        }
-        mentions_w01(template, report, node, &texts, &scanned, cur, issues);
-        mentions_w02(template, report, node, &texts, &scanned, cur, issues);
+        mentions_w01(template, report, node, &texts, cur, issues);
+        mentions_w02(template, report, node, &texts, cur, issues);
     }
-    for (key, text) in &report.texts {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let t = normalise(text);
-        let nums = scanned.remove(key).unwrap_or_else(|| numbers(&t));
-        let node_id = key.split('.').next().map(str::to_string);
-        w06_and_w04(key, &t, &nums, node_id.as_deref(), issues);
-        e08_years(report, key, &t, &nums, node_id.as_deref(), issues);
+    for p in &prepared {
+        let node_id = p.key.split('.').next();
+        w06_and_w04(p.key, &p.text, &p.nums, node_id, issues);
+        e08_years(report, p.key, &p.text, &p.nums, node_id, issues);
     }
 }
 
@@ -268,8 +302,7 @@ fn mentions_w01(
     template: &Template,
     report: &Report,
     node: &Node,
-    texts: &[(&str, String)],
-    scanned: &BTreeMap<String, Vec<Num>>,
+    texts: &[&Prepared],
     cur: &Side,
     issues: &mut Vec<Issue>,
 ) {
@@ -286,8 +319,8 @@ fn mentions_w01(
         if cands.is_empty() {
             continue;
         }
-        for (key, t) in texts {
-            let nums = &scanned[*key];
+        for p in texts {
+            let (key, t, nums) = (p.key, &p.text, &p.nums);
             for f in find_mentions(t, nums, phrase, "", true) {
                 let Some(typed) = &f.num.value else { continue };
                 if cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
@@ -316,67 +349,83 @@ fn mentions_w02(
     template: &Template,
     report: &Report,
     node: &Node,
-    texts: &[(&str, String)],
-    scanned: &BTreeMap<String, Vec<Num>>,
+    texts: &[&Prepared],
     cur: &Side,
     issues: &mut Vec<Issue>,
 ) {
     let mut phrases: Vec<(&str, &str)> =
         node.indicators.iter().flat_map(|i| i.mentions.iter().map(move |m| (m.as_str(), i.unit.as_str()))).collect();
+    if phrases.is_empty() {
+        return;
+    }
     phrases.sort();
     phrases.dedup();
-    for (phrase, unit) in phrases {
-        // Candidate values: every indicator with this phrase and unit (grouped: each group and the sum).
-        let mut cands: Vec<(String, String, i64)> = Vec::new();
-        for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
-            let keys: Vec<String> = if ind.grouped {
-                node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
-            } else {
-                vec![ind.key.clone()]
-            };
-            let mut sum: Option<i64> = None;
-            for k in &keys {
-                let v = super::compare::effective(template, &report.values, &cur.exact, k, 0).and_then(|r| to_i64(&r));
-                if let Some(v) = v {
-                    let label = template.indicator(k).map(|x| x.full_label()).unwrap_or_else(|| k.clone());
-                    cands.push((k.clone(), label, v));
-                    sum = Some(sum.unwrap_or(0).saturating_add(v));
-                }
-            }
-            if ind.grouped {
-                if let Some(s) = sum {
-                    cands.push((ind.key.clone(), ind.label.clone(), s));
-                }
-            }
-        }
-        if cands.is_empty() {
-            continue;
-        }
-        for (key, t) in texts {
-            let nums = &scanned[*key];
+    for p in texts {
+        let (key, t, nums) = (p.key, &p.text, &p.nums);
+        // Every figure a phrase introduces; when phrases overlap on one number
+        // ("đang giải quyết 70" vs "giải quyết 70") the longest phrase owns it.
+        let mut found: Vec<(usize, &str, &str, Found)> = Vec::new();
+        for (phrase, unit) in &phrases {
             for f in find_mentions(t, nums, phrase, unit, false) {
-                let Some(n) = f.num.int else { continue };
-                if cands.iter().any(|(_, _, v)| *v == n) {
-                    continue;
+                let len = phrase.len();
+                match found.iter_mut().find(|(_, _, _, g)| g.num.start == f.num.start) {
+                    Some(slot) if slot.0 < len => *slot = (len, phrase, unit, f),
+                    Some(_) => {}
+                    None => found.push((len, phrase, unit, f)),
                 }
-                let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
-                let mut paths = vec![key.to_string()];
-                paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
-                issues.push(Issue {
-                    rule: "W02".into(),
-                    level: Level::Warning,
-                    paths,
-                    message: format!(
-                        "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
-                        node_label(template, report, &node.id),
-                        f.snippet,
-                        listed.join("; ")
-                    ),
-                    node_id: Some(node.id.clone()),
-                });
+            }
+        }
+        for (_, phrase, unit, f) in found {
+            let Some(n) = f.num.int else { continue };
+            let cands = candidates(template, report, node, phrase, unit, cur);
+            if cands.is_empty() || cands.iter().any(|(_, _, v)| *v == n) {
+                continue;
+            }
+            let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
+            let mut paths = vec![key.to_string()];
+            paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
+            issues.push(Issue {
+                rule: "W02".into(),
+                level: Level::Warning,
+                paths,
+                message: format!(
+                    "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
+                    node_label(template, report, &node.id),
+                    f.snippet,
+                    listed.join("; ")
+                ),
+                node_id: Some(node.id.clone()),
+            });
+        }
+    }
+}
+
+/// Values a phrase may refer to: every indicator of the node with this phrase
+/// and unit (grouped ones: each group and their sum), as (key, label, value).
+fn candidates(template: &Template, report: &Report, node: &Node, phrase: &str, unit: &str, cur: &Side) -> Vec<(String, String, i64)> {
+    let mut cands = Vec::new();
+    for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
+        let keys: Vec<String> = if ind.grouped {
+            node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+        } else {
+            vec![ind.key.clone()]
+        };
+        let mut sum: Option<i64> = None;
+        for k in &keys {
+            let v = super::compare::effective(template, &report.values, &cur.exact, k, 0).and_then(|r| to_i64(&r));
+            if let Some(v) = v {
+                let label = template.indicator(k).map(|x| x.full_label()).unwrap_or_else(|| k.clone());
+                cands.push((k.clone(), label, v));
+                sum = Some(sum.unwrap_or(0).saturating_add(v));
+            }
+        }
+        if ind.grouped {
+            if let Some(s) = sum {
+                cands.push((ind.key.clone(), ind.label.clone(), s));
             }
         }
     }
+    cands
 }
 
 const UNIT_WORDS: [&str; 10] = ["%", "tỷ", "triệu", "nghìn", "ngàn", "ha", "tấn", "m2", "m²", "km"];

@@ -61,7 +61,7 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     for p in std::mem::take(&mut ctx.rules) {
         compile_rule(p, &mut ctx)?;
     }
-    Ok(Template {
+    let mut t = Template {
         id: raw.id.clone(),
         version: raw.version,
         kind,
@@ -69,7 +69,15 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
         nodes,
         index: ctx.index,
         raw,
-    })
+    };
+    let mut compare = Vec::new();
+    for (_, node) in t.walk() {
+        for ind in node.indicators.iter().filter(|i| i.compare && i.ty.is_numeric()) {
+            compare.extend(node.keys_of(ind).into_iter().map(|k| (k, ind.ty.clone())));
+        }
+    }
+    t.index.compare = compare;
+    Ok(t)
 }
 
 fn is_ident(s: &str) -> bool {
@@ -250,7 +258,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
             req,
             compare: ind.compare,
             grouped: ind.grouped,
-            mentions: ind.mentions.clone(),
+            mentions: ind.mentions.iter().map(|m| m.to_lowercase()).collect(),
             per: ind.per.as_ref().map(per),
         };
         let already = ctx.index.values.keys().any(|k| k.split('.').next() == Some(ind.key.as_str()))
@@ -337,7 +345,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
             mode,
             per_row: c.per_row.clone(),
             compare: c.compare,
-            mentions: c.mentions.clone(),
+            mentions: c.mentions.iter().map(|m| m.to_lowercase()).collect(),
         };
         for (ai, a) in c.alt.iter().enumerate() {
             let ap = format!("{path}.computed[{ci}].alt[{ai}]");
@@ -382,6 +390,14 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     }
 
     let children = compile_nodes(&r.children, &format!("{path}.children"), depth + 1, ctx)?;
+    let mut keys = Vec::new();
+    for ind in &indicators {
+        if ind.grouped {
+            keys.extend(groups.iter().map(|g| format!("{}.{}", ind.key, g.id)));
+        } else {
+            keys.push(ind.key.clone());
+        }
+    }
     if appendix && !children.is_empty() {
         return Err(TemplateError::at(&here, "an appendix node cannot have children"));
     }
@@ -401,6 +417,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         computed,
         rules,
         children,
+        keys,
     })
 }
 

@@ -4,6 +4,29 @@ use super::formula::CmpOp;
 use super::{Display, Group, Indicator, Level, ListDef, MessagePattern, Mode};
 use crate::model::HgDenominator;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the engine hashes short keys many times per evaluation, where
+/// SipHash's DoS resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A HashMap with the FNV hasher.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A resolved expression: every name is a full value key or a list column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,10 +94,12 @@ pub(crate) struct RuleInst {
 /// Lookup tables built at load.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    pub values: HashMap<String, ValueSlot>,
-    pub lists: HashMap<String, (String, ListDef)>,
+    pub values: FastMap<String, ValueSlot>,
+    pub lists: FastMap<String, (String, ListDef)>,
     pub computed: Vec<ComputedInst>,
     /// Full computed key → position in `computed` (not per-row ones).
-    pub computed_keys: HashMap<String, usize>,
+    pub computed_keys: FastMap<String, usize>,
     pub rules: Vec<RuleInst>,
+    /// Comparable indicator value keys in outline order, with their type.
+    pub compare: Vec<(String, super::FieldType)>,
 }

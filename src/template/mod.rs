@@ -75,6 +75,8 @@ pub struct Node {
     pub rules: Vec<RuleDef>,
     /// Sub-nodes in print order.
     pub children: Vec<Node>,
+    /// Indicator value keys (grouped ones expanded), built at load.
+    pub(crate) keys: Vec<String>,
 }
 
 /// A narrative (free text) field; its key is `<content id>.<field>`.
@@ -345,17 +347,16 @@ impl Node {
 
     /// Every indicator value key of this node (grouped ones expanded).
     pub fn value_keys(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for ind in &self.indicators {
-            if ind.grouped {
-                for g in &self.groups {
-                    out.push(format!("{}.{}", ind.key, g.id));
-                }
-            } else {
-                out.push(ind.key.clone());
-            }
+        self.keys.clone()
+    }
+
+    /// Value keys of one indicator of this node (grouped: one per group).
+    pub fn keys_of(&self, ind: &Indicator) -> Vec<String> {
+        if ind.grouped {
+            self.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+        } else {
+            vec![ind.key.clone()]
         }
-        out
     }
 }
 
@@ -433,6 +434,11 @@ impl Template {
         let mut out = Vec::new();
         go(&self.nodes, 1, &mut out);
         out
+    }
+
+    /// Every node in print order (without depth).
+    pub fn nodes_flat(&self) -> Vec<&Node> {
+        self.walk().into_iter().map(|(_, n)| n).collect()
     }
 
     /// A node by id.
