@@ -7,6 +7,7 @@ mod fields;
 mod home;
 mod offline;
 mod panic_banner;
+mod print;
 mod profile;
 mod storage_ui;
 
