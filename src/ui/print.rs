@@ -107,15 +107,19 @@ fn render_document(doc: &Document) -> AnyView {
                 </h1>
                 {render_para(&doc.opening, "para opening")}
                 {doc.body.iter().map(render_block).collect_view()}
-                {render_para(&doc.closing, "para closing")}
-                {(!doc.footnotes.is_empty()).then(|| view! {
-                    <section class="notes" aria-label="Chú thích">
-                        {doc.footnotes.iter().map(|n| view! {
-                            <p class="note"><sup class="note-mark">{n.marker.clone()}</sup>" "{n.text.clone()}</p>
-                        }).collect_view()}
-                    </section>
-                })}
-                {render_signing(&doc.signing)}
+                // Closing sentence, notes and signature move to a new page together,
+                // so the signature never stands alone.
+                <div class="ending">
+                    {render_para(&doc.closing, "para closing")}
+                    {(!doc.footnotes.is_empty()).then(|| view! {
+                        <section class="notes" aria-label="Chú thích">
+                            {doc.footnotes.iter().map(|n| view! {
+                                <p class="note"><sup class="note-mark">{n.marker.clone()}</sup>" "{n.text.clone()}</p>
+                            }).collect_view()}
+                        </section>
+                    })}
+                    {render_signing(&doc.signing)}
+                </div>
             </div>
             {doc.appendix.as_ref().map(render_appendix)}
         </article>

@@ -229,6 +229,12 @@ test('CQ report prints in the NĐ 30 format with Phụ lục I', async () => {
   const { page } = watched;
   assert.equal(await page.title(), 'BCDV_P1-SADEC_2025H1_CQ');
   await checkScreen(watched);
+  // Tablet portrait: the A4 sheets are scaled to the screen, nothing overflows sideways.
+  await page.setViewportSize({ width: 800, height: 1280 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const pdf = await printPdf(page, 'print-cq');
   const ps = checkGeometry(pdf, 'CQ');
@@ -272,6 +278,9 @@ test('CQ report prints in the NĐ 30 format with Phụ lục I', async () => {
   }
   assert.match(text, /CHỦ TỊCH/);
   assert.match(text, /Trần Thị Bích/);
+  // The closing sentence, Nơi nhận and the signature are on one page.
+  const pageOf = (t) => ps.findIndex((p) => p.words.some((w) => w.text === t));
+  assert.ok(pageOf('Bích') > 0 && pageOf('Bích') === pageOf('nhận:') && pageOf('Bích') === pageOf('VT.') && pageOf('Bích') === pageOf('1./.'), 'signature block not split');
 
   // Phụ lục I on its own (landscape) page, with the generated bullets.
   const appxIndex = ps.findIndex((p) => p.width > p.height);
