@@ -79,7 +79,7 @@ fn PrintView(report: Report) -> impl IntoView {
                         on:change=move |ev| show_blank.set(event_target_checked(&ev)) />
                     "In đề cương trống"
                 </label>
-                <p class="print-hint">"Khi lưu thành PDF, chọn khổ A4, lề “Mặc định” và bật “Đồ họa nền”."</p>
+                <p class="print-hint">"Trong hộp thoại in, chọn khổ giấy A4 và lề “Mặc định”: lề, số trang và phông chữ đã đặt sẵn."</p>
             </div>
             {move || if show_blank.get() { render_document(&blank) } else { render_document(&filled) }}
         </div>
