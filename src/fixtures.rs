@@ -107,6 +107,8 @@ fn figures(weeks: i64) -> Vec<(&'static str, i64, Option<i64>)> {
         ("don_tiep_nhan.cong_dan", 7, Some(9)),
         ("don_thuoc_tham_quyen.cong_dan", 6, Some(9)),
         ("don_da_giai_quyet.cong_dan", 5, Some(6)),
+        ("don_ton_dong.cbccvc", 0, Some(0)),
+        ("don_ton_dong.cong_dan", 1, Some(3)),
         ("don_tong_moi_loai", 48, Some(52)),
         ("don_tong_da_giai_quyet", 31, Some(40)),
         // N09
@@ -222,12 +224,10 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
             .map(|(i, n)| row(&[("ten_luc_luong", t(n)), ("so_to", Value::Int(3 + i as i64)), ("so_thanh_vien", Value::Int(24 + 6 * i as i64))]))
             .collect(),
     );
-    let org_names = ["Mặt trận", "Phụ nữ", "Thanh niên", "Cựu chiến binh", "Nông dân"];
     l.insert(
         "doan_the_ket_qua".into(),
         (0..15)
             .map(|i| {
-                let _ = org_names;
                 row(&[
                     ("to_chuc", t(ORGS[i % ORGS.len()])),
                     ("noi_dung", t("Vận động hội viên giúp nhau phát triển kinh tế, trao quà cho hộ khó khăn")),
@@ -277,8 +277,11 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
     let c = |n: i64| count(n, true);
     let bối_cảnh = "Trong kỳ, tình hình chính trị, trật tự an toàn xã hội trên địa bàn phường cơ bản ổn định; đời sống vật chất, tinh thần của nhân dân từng bước được nâng lên. Nhân dân phấn khởi, tin tưởng vào sự lãnh đạo của Đảng, sự quản lý, điều hành của chính quyền; tích cực tham gia các phong trào thi đua yêu nước, cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”.";
     let khó_khăn = "Tuy nhiên, giá cả một số mặt hàng thiết yếu tăng, tình trạng tín dụng đen, lừa đảo qua mạng xã hội vẫn còn diễn biến phức tạp, một số hộ kinh doanh nhỏ gặp khó khăn; nhân dân quan tâm đến việc chỉnh trang đô thị, giải quyết thủ tục hành chính, bảo đảm vệ sinh môi trường và an ninh trật tự ở khu dân cư.";
+    let tư_tưởng = "Cán bộ, đảng viên và nhân dân quan tâm theo dõi việc sắp xếp tổ chức bộ máy, đơn vị hành chính; đa số đồng tình, ủng hộ chủ trương của Trung ương, mong muốn bộ máy mới hoạt động hiệu quả, thủ tục hành chính được giải quyết nhanh, thuận tiện. Một bộ phận người dân còn băn khoăn về địa điểm làm việc của cơ quan mới, việc điều chỉnh giấy tờ cá nhân và chế độ, chính sách đối với cán bộ không tái cử, nghỉ việc.";
+    let kinh_tế = "Hoạt động thương mại, dịch vụ trên địa bàn duy trì ổn định; các hộ kinh doanh tại chợ phường chấp hành tốt quy định về trật tự, vệ sinh, phòng cháy, chữa cháy. Nhân dân tích cực tham gia chỉnh trang nhà cửa, trồng hoa, cây xanh dọc các tuyến đường, hẻm; nhiều khóm tổ chức ngày chủ nhật xanh, thu gom rác thải, khai thông cống rãnh, góp phần xây dựng cảnh quan đô thị sáng, xanh, sạch, đẹp.";
+    let an_ninh = "Tình hình an ninh chính trị, trật tự an toàn xã hội được giữ vững; lực lượng công an phường phối hợp với các tổ bảo vệ an ninh, trật tự ở cơ sở tuần tra, kiểm soát, kịp thời giải quyết các vụ việc phát sinh từ cơ sở, không để xảy ra điểm nóng. Công tác tuyên truyền phòng, chống tội phạm lừa đảo trên không gian mạng được đẩy mạnh qua loa truyền thanh, nhóm Zalo khóm và các buổi sinh hoạt tổ nhân dân tự quản.";
     let mut m = BTreeMap::new();
-    m.insert("N01.text", format!("{bối_cảnh}\n{khó_khăn}\n{bối_cảnh}"));
+    m.insert("N01.text", format!("{bối_cảnh}\n{tư_tưởng}\n{kinh_tế}\n{an_ninh}\n{khó_khăn}"));
     m.insert(
         "N02.text",
         format!(
@@ -288,7 +291,7 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
     );
     m.insert("N03.tuyen_truyen", format!("Ủy ban nhân dân phường ban hành kế hoạch thực hiện công tác dân vận chính quyền năm {}; tổ chức quán triệt đến toàn thể cán bộ, công chức và tuyên truyền qua hệ thống loa truyền thanh, trang thông tin điện tử và các nhóm Zalo khóm.\n{bối_cảnh}", 2025));
     m.insert("N03.kiem_tra", format!("Tổ chức {} cuộc kiểm tra công vụ, kiểm tra việc thực hiện quy chế văn hóa công sở tại bộ phận một cửa; qua kiểm tra, cán bộ, công chức chấp hành tốt giờ giấc làm việc, thái độ phục vụ nhân dân đúng mực.", c(3)));
-    m.insert("N04.text", format!("Vận động nhân dân thực hiện tốt nghĩa vụ nộp thuế, tham gia ý kiến vào quy hoạch chỉnh trang đô thị, giữ gìn trật tự lòng lề đường; phối hợp tổ chức các hoạt động văn hóa, lễ hội truyền thống an toàn, tiết kiệm.\n{khó_khăn}"));
+    m.insert("N04.text", format!("Vận động nhân dân thực hiện tốt nghĩa vụ nộp thuế, tham gia ý kiến vào quy hoạch chỉnh trang đô thị, giữ gìn trật tự lòng lề đường; phối hợp tổ chức các hoạt động văn hóa, lễ hội truyền thống an toàn, tiết kiệm.\n{kinh_tế}\n{khó_khăn}"));
     m.insert("N04.dich_benh", "Tuyên truyền nhân dân chủ động phòng, chống sốt xuất huyết, bệnh tay chân miệng; tổ chức ra quân diệt lăng quăng tại các khóm.".to_string());
     m.insert(
         "N05.text",
@@ -371,7 +374,7 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
             c(4)
         ),
     );
-    m.insert("N13.text", "Phối hợp chặt chẽ với Mặt trận Tổ quốc và các đoàn thể theo quy chế; tạo điều kiện để Mặt trận thực hiện giám sát, phản biện xã hội, tổ chức cho nhân dân góp ý xây dựng Đảng, xây dựng chính quyền.".into());
+    m.insert("N13.text", format!("Phối hợp chặt chẽ với Mặt trận Tổ quốc và các đoàn thể theo quy chế; tạo điều kiện để Mặt trận thực hiện giám sát, phản biện xã hội, tổ chức cho nhân dân góp ý xây dựng Đảng, xây dựng chính quyền.\n{an_ninh}"));
     m.insert(
         "N14.text",
         format!(
@@ -442,8 +445,13 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
             c(2)
         ),
     );
-    m.insert("N21.text", "Các Tổ dân vận khóm nắm tình hình nhân dân, phản ánh kịp thời kiến nghị của nhân dân với cấp ủy, chính quyền.".into());
-    m.insert("N22.uu_diem", format!("Công tác dân vận được cấp ủy quan tâm lãnh đạo, chỉ đạo; phong trào thi đua “Dân vận khéo” có nhiều mô hình mới.\n{bối_cảnh}"));
+    m.insert("N21.text", format!("Các Tổ dân vận khóm nắm tình hình nhân dân, phản ánh kịp thời kiến nghị của nhân dân với cấp ủy, chính quyền.\n{tư_tưởng}"));
+    m.insert(
+        "N22.uu_diem",
+        format!(
+            "Công tác dân vận được cấp ủy quan tâm lãnh đạo, chỉ đạo; phong trào thi đua “Dân vận khéo” có nhiều mô hình mới.\n{bối_cảnh}\n{kinh_tế}\nViệc thực hiện dân chủ ở cơ sở đi vào nền nếp; công tác tiếp công dân, đối thoại, giải quyết đơn thư được quan tâm, nhiều vụ việc được giải quyết ngay từ cơ sở, góp phần củng cố niềm tin của nhân dân đối với Đảng, chính quyền."
+        ),
+    );
     m.insert("N22.han_che", "Một số chi bộ chưa thường xuyên nắm tình hình tư tưởng nhân dân; việc nhân rộng mô hình “Dân vận khéo” còn chậm.".into());
     m.insert("N22.nguyen_nhan", "Một số cán bộ kiêm nhiệm nhiều việc; kinh phí hoạt động còn hạn chế.".into());
     m.insert("N22.bai_hoc", "Phát huy vai trò nêu gương của cán bộ, đảng viên; lắng nghe và giải quyết kịp thời kiến nghị chính đáng của nhân dân.".into());

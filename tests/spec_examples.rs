@@ -66,6 +66,7 @@ fn spec_5_1_t3_rates_and_bullets_match_character_for_character() {
     let d = &e.deltas["hg_ty_le_thanh"];
     assert_eq!(d.text, "tăng 9,62 điểm %");
     assert_eq!(d.current.rate(), Some(Rational::new(11, 13)));
+    assert_eq!(d.points(), Some(Rational::new(125, 13)), "11/13 − 12/16 = 0,09615… = 9,615… điểm");
 }
 
 #[test]

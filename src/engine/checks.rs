@@ -83,7 +83,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
                         "E01",
                         Level::Error,
                         vec![format!("{list}.{i}.{col}")],
-                        format!("{}, dòng {}: {} {p}", def.label, i + 1, c.label),
+                        format!("{}, dòng {}: {} {p}", def.label, fmt::int(i as i64 + 1), c.label),
                         template.index.lists.get(list).map(|(n, _)| n.as_str()),
                     ));
                 }
@@ -167,7 +167,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         for c in def.columns.iter().filter(|c| c.ty == FieldType::Date) {
             for (i, row) in rows.iter().enumerate() {
                 if let Some(d) = row.get(&c.key).and_then(|v| v.as_date()) {
-                    check(format!("{list}.{i}.{}", c.key), format!("{}, dòng {}: {}", def.label, i + 1, c.label), d, Some(node_id));
+                    check(format!("{list}.{i}.{}", c.key), format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label), d, Some(node_id));
                 }
             }
         }
@@ -284,7 +284,7 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
         for c in def.columns.iter().filter(|c| c.ty == FieldType::Money) {
             for (i, row) in rows.iter().enumerate() {
                 let Some(n) = row.get(&c.key).and_then(Value::as_int) else { continue };
-                let label = format!("{}, dòng {}: {}", def.label, i + 1, c.label);
+                let label = format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label);
                 let path = format!("{list}.{i}.{}", c.key);
                 if n > 0 && n < 1000 {
                     flag(path, label, node_id, small(n));
@@ -304,7 +304,6 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
 /// W05: %KH above 300%, or a count more than 5 times (or under a fifth of) cùng kỳ.
 pub(crate) fn w05_outliers(
     template: &Template,
-    report: &Report,
     cur: &Side,
     deltas: &BTreeMap<String, Delta>,
     issues: &mut Vec<Issue>,
@@ -326,7 +325,6 @@ pub(crate) fn w05_outliers(
             }
         }
     }
-    let _ = report;
     for (key, d) in deltas {
         let (Exact::Int { value: c }, Exact::Int { value: p }) = (&d.current, &d.previous) else { continue };
         let (c, p) = (*c, *p);

@@ -18,8 +18,19 @@ pub(crate) fn effective(
     key: &str,
     scale: u32,
 ) -> Option<Rational> {
-    let env = Env { index: &template.index, values, lists: None, computed: exact, row: None, lookup: Lookup::Effective };
-    env.var(key, scale)
+    effective_with_mode(values, exact, key, scale, template.index.mode_of(key))
+}
+
+/// [`effective`] when the key's computed mode is already known.
+fn effective_with_mode(
+    values: &BTreeMap<String, Value>,
+    exact: &FastMap<String, Rational>,
+    key: &str,
+    scale: u32,
+    mode: Option<crate::template::Mode>,
+) -> Option<Rational> {
+    let env = Env { values, lists: None, computed: exact, row: None, lookup: Lookup::Effective };
+    env.var(key, scale, mode)
 }
 
 /// Effective integer value (INT, MONEY, counts).
@@ -53,10 +64,10 @@ pub(crate) fn ratio_text(cur: i64, prev: i64) -> Option<String> {
 pub(crate) fn deltas(template: &Template, report: &Report, cur: &Side, prev: &Side) -> BTreeMap<String, Delta> {
     let pad = report.options.pad_small_counts;
     let mut out = BTreeMap::new();
-    for (key, ty) in &template.index.compare {
+    for (key, ty, mode) in &template.index.compare {
         let scale = ty.scale();
-        let c = effective(template, &report.values, &cur.exact, key, scale);
-        let p = effective(template, &report.cung_ky, &prev.exact, key, scale);
+        let c = effective_with_mode(&report.values, &cur.exact, key, scale, *mode);
+        let p = effective_with_mode(&report.cung_ky, &prev.exact, key, scale, *mode);
         let (Some(c), Some(p)) = (c, p) else { continue };
         let (cu, pu) = if scale == 0 {
             (c, p)

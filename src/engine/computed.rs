@@ -48,7 +48,7 @@ pub(crate) fn compute(
         if let Some(list) = &inst.per_row {
             let Some(rows) = lists.and_then(|l| l.get(list)) else { continue };
             for (i, row) in rows.iter().enumerate() {
-                let env = Env { index, values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
+                let env = Env { values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
                 if let Some((value, display)) = env.eval(expr).and_then(|r| present(inst.display, &r)) {
                     let key = format!("{list}.{i}.{}", inst.key);
                     out.insert(
@@ -59,7 +59,7 @@ pub(crate) fn compute(
             }
             continue;
         }
-        let env = Env { index, values, lists, computed: &exact, row: None, lookup: Lookup::Effective };
+        let env = Env { values, lists, computed: &exact, row: None, lookup: Lookup::Effective };
         let Some(r) = env.eval(expr) else { continue };
         let shadowed = inst.mode == Mode::IfBlank && values.get(&inst.key).is_some_and(|v| !v.is_blank());
         if !shadowed {

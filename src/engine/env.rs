@@ -2,7 +2,7 @@
 
 use crate::format::Rational;
 use crate::model::{Row, Value};
-use crate::template::compiled::{Expr, Index};
+use crate::template::compiled::Expr;
 use crate::template::Mode;
 use num_traits::{CheckedAdd, CheckedDiv, CheckedSub, Zero};
 use std::collections::BTreeMap;
@@ -23,7 +23,6 @@ pub(crate) enum Lookup {
 
 /// Values visible to an expression: one side (current or cùng kỳ) of a report.
 pub(crate) struct Env<'a> {
-    pub index: &'a Index,
     pub values: &'a BTreeMap<String, Value>,
     pub lists: Option<&'a BTreeMap<String, Vec<Row>>>,
     pub computed: &'a FastMap<String, Rational>,
@@ -50,15 +49,14 @@ impl Env<'_> {
         self.values.get(key).and_then(|v| number(v, scale))
     }
 
-    /// A key's value according to the lookup mode.
-    pub fn var(&self, key: &str, scale: u32) -> Option<Rational> {
+    /// A key's value according to the lookup mode; `mode` is the key's
+    /// computed mode (None when no computed field targets it).
+    pub fn var(&self, key: &str, scale: u32, mode: Option<Mode>) -> Option<Rational> {
         let computed = || self.computed.get(key).cloned();
-        match self.lookup {
-            Lookup::EnteredFirst => self.entered(key, scale).or_else(computed),
-            Lookup::Effective => match self.index.computed_keys.get(key).map(|i| self.index.computed[*i].mode) {
-                Some(Mode::Always) => computed().or_else(|| self.entered(key, scale)),
-                _ => self.entered(key, scale).or_else(computed),
-            },
+        match (self.lookup, mode) {
+            (_, None) => self.entered(key, scale),
+            (Lookup::Effective, Some(Mode::Always)) => computed().or_else(|| self.entered(key, scale)),
+            _ => self.entered(key, scale).or_else(computed),
         }
     }
 
@@ -66,7 +64,7 @@ impl Env<'_> {
     pub fn eval(&self, e: &Expr) -> Option<Rational> {
         match e {
             Expr::Lit(n) => Some(Rational::from_integer(*n as i128)),
-            Expr::Var { key, scale } => self.var(key, *scale),
+            Expr::Var { key, scale, mode } => self.var(key, *scale, *mode),
             Expr::Cell { col, scale, default } => {
                 let row = self.row?;
                 match row.get(col).filter(|v| !v.is_blank()) {

@@ -1,6 +1,28 @@
 //! Evaluation of a report against its template: computed values, comparison
 //! with cùng kỳ, Phụ lục I, validation issues and completion. Pure: no clock,
-//! no I/O, and no input makes it panic.
+//! no I/O, and no input makes it panic (values beyond ±10^15 are reported by
+//! E01 and never reach the formatters; arithmetic is checked).
+//!
+//! Main entry points: [`evaluate`], [`can_finalise`], [`numbering`],
+//! [`node_title`], [`value_text`], [`cung_ky_from_previous`].
+//!
+//! Choices where the spec is open (DESIGN / UNCONFIRMED):
+//! - Blank means "not entered"; `0` is a value. A formula side with a blank
+//!   operand is not checked; `sum(a, b, …)` skips blank terms (used where a
+//!   breakdown may be partial, e.g. the "Dân vận khéo" fields).
+//! - Rules see what the user entered first, then the computed value; so E03
+//!   and the hội quán total only fire when a total was typed by hand.
+//! - Optional nodes count their required items only once started; an N15
+//!   organisation block needs its text once it has any figure or list row.
+//! - Table cells in Phụ lục I are never zero-padded ("1"); bullets follow the
+//!   `pad_small_counts` toggle ("giảm 02"). A bullet needs both years' figures;
+//!   a group that is all zero (or blank) in both years gets none. The T3
+//!   "x/y vụ" bullets use the denominator of the chosen `hg_denominator`.
+//! - Messages of grouped, per-row or cùng kỳ checks are prefixed with the
+//!   group label, "<list>, dòng n" or "Cùng kỳ năm <year−1>".
+//! - W03 counts whole weeks between `period.from` and `period.to` (else 13 per
+//!   quarter). W05 ignores counts whose larger year is under 10.
+//! - Narrative heuristics (W01, W02, W04, W06, E08 years) are documented in `text.rs`.
 
 mod appendix;
 mod checks;
@@ -22,6 +44,7 @@ pub use numbering::{node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
 use crate::format::Rational;
+use num_traits::{CheckedMul, CheckedSub};
 use crate::model::Report;
 use crate::template::Template;
 pub use crate::template::Level;
@@ -107,6 +130,12 @@ pub struct Delta {
 }
 
 impl Delta {
+    /// For rates: the change in percentage points, exact (11/13 − 12/16 → 1,25/13 = 9,615…).
+    pub fn points(&self) -> Option<Rational> {
+        let (c, p) = (self.current.rate()?, self.previous.rate()?);
+        c.checked_sub(&p)?.checked_mul(&Rational::from_integer(100))
+    }
+
     /// Optional ratio text for counts (C10): "bằng 87,5% so với cùng kỳ";
     /// None for rates, DEC values, or when cùng kỳ is 0. Computed on demand.
     pub fn ratio_text(&self) -> Option<String> {
@@ -183,7 +212,7 @@ pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     progress::e10_issues(template, report, &progress, &mut issues);
     checks::w03_tiep_dan(template, report, &mut issues);
     checks::w04_money(template, report, &mut issues);
-    checks::w05_outliers(template, report, &cur, &deltas, &mut issues);
+    checks::w05_outliers(template, &cur, &deltas, &mut issues);
     text::text_checks(template, report, &cur, &mut issues);
 
     Evaluation {

@@ -40,8 +40,8 @@ pub(crate) fn formula_rules(
             path_prefix: "cung_ky.",
         },
     ];
-    for rule in &template.index.rules {
-        for (si, side) in sides.iter().enumerate() {
+    for (si, side) in sides.iter().enumerate() {
+        for rule in &template.index.rules {
             if si == 1 && !rule.cung_ky {
                 continue;
             }
@@ -70,7 +70,6 @@ struct Msg<'a> {
 
 fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&String, usize, &Row)>, issues: &mut Vec<Issue>) {
     let env = Env {
-        index: &template.index,
         values: side.values,
         lists: side.lists,
         computed: side.computed,
@@ -102,7 +101,7 @@ fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&Str
         }
         if let Some((list, i, _)) = row {
             let label = template.list(list).map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
-            prefix.push(format!("{label}, dòng {}", i + 1));
+            prefix.push(format!("{label}, dòng {}", fmt::int(i as i64 + 1)));
         }
         let message = if prefix.is_empty() {
             fmt::capitalise(&body)

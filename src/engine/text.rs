@@ -105,38 +105,51 @@ fn normalise(s: &str) -> String {
     lower_all(s)
 }
 
-/// Lower-case ASCII and the Vietnamese capitals in place (every such pair has
-/// the same UTF-8 length); other scripts are left as typed, which is enough
-/// for matching Vietnamese phrases and much faster than full case mapping.
+/// Lower-case ASCII and the Vietnamese capitals; other scripts are left as
+/// typed, which is enough for matching Vietnamese phrases and much faster
+/// than full case mapping. Unchanged runs are copied as whole slices.
 fn lower_all(s: &str) -> String {
-    let mut b = s.as_bytes().to_vec();
-    b.make_ascii_lowercase();
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
     let mut i = 0;
-    while i + 1 < b.len() {
-        let (lead, next) = (b[i], b[i + 1]);
-        match lead {
-            // À..Þ except ×
-            0xC3 if (0x80..=0x9E).contains(&next) && next != 0x97 => b[i + 1] += 0x20,
-            // Ă Đ Ĩ
-            0xC4 if matches!(next, 0x82 | 0x90 | 0xA8) => b[i + 1] += 1,
-            // Ũ
-            0xC5 if next == 0xA8 => b[i + 1] += 1,
-            // Ơ Ư
-            0xC6 if next == 0xA0 => b[i + 1] += 1,
-            0xC6 if next == 0xAF => b[i + 1] = 0xB0,
-            // Ạ..Ỹ (U+1EA0..U+1EF9, even code points are capitals)
-            0xE1 if i + 2 < b.len() => {
-                let last = b[i + 2];
-                let in_range = (next == 0xBA && last >= 0xA0) || (next == 0xBB && last <= 0xB9);
-                if in_range && last % 2 == 0 {
-                    b[i + 2] += 1;
-                }
+    while i < b.len() {
+        let (lower, width) = match b[i] {
+            x @ b'A'..=b'Z' => ((x + 32) as char, 1),
+            0xC3 | 0xC4 | 0xC5 | 0xC6 | 0xE1 => match s[i..].chars().next() {
+                Some(c) => (vietnamese_lower(c), c.len_utf8()),
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
             }
-            _ => {}
+        };
+        let original = &s[i..i + width];
+        if lower.len_utf8() == width && original.starts_with(lower) {
+            i += width;
+            continue;
         }
-        i += 1;
+        out.push_str(&s[copied..i]);
+        out.push(lower);
+        i += width;
+        copied = i;
     }
-    String::from_utf8(b).unwrap_or_else(|_| s.to_lowercase())
+    out.push_str(&s[copied..]);
+    out
+}
+
+/// Lower case of a Vietnamese capital (À..Þ, Ă Đ Ĩ Ũ Ơ Ư, Ạ..Ỹ); other characters unchanged.
+fn vietnamese_lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => u + 1,
+        0x1AF => 0x1B0,
+        0x1EA0..=0x1EF9 if u.is_multiple_of(2) => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 /// Skip whitespace and quotes forward from `i`.
@@ -264,7 +277,8 @@ pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issu
     let prepared: Vec<Prepared> = report
         .texts
         .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
+        // Every check here is about a figure: text without digits has nothing to check.
+        .filter(|(_, v)| v.bytes().any(|b| b.is_ascii_digit()))
         .map(|(k, v)| {
             let text = normalise(v);
             let nums = numbers(&text);
@@ -298,51 +312,61 @@ fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
-    let insts: Vec<_> = template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
+fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Prepared], cur: &Side, issues: &mut Vec<Issue>) {
+    let insts: Vec<_> =
+        template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
     let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
+    if phrases.is_empty() {
+        return;
+    }
     phrases.sort();
     phrases.dedup();
-    for phrase in phrases {
-        let cands: Vec<_> = insts
-            .iter()
-            .filter(|c| c.mentions.iter().any(|m| m == phrase))
-            .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
-            .collect();
-        if cands.is_empty() {
-            continue;
+    for p in texts {
+        let (key, t, nums) = (p.key, &p.text, &p.nums);
+        for (i, f) in longest_matches(&phrases, |i| find_mentions(t, nums, phrases[i], "", true)) {
+            let phrase = phrases[i];
+            let Some(typed) = &f.num.value else { continue };
+            let cands: Vec<_> = insts
+                .iter()
+                .filter(|c| c.mentions.iter().any(|m| m == phrase))
+                .filter_map(|c| cur.exact.get(&c.key).map(|r| (c, r)))
+                .collect();
+            if cands.is_empty() || cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
+                continue;
+            }
+            let (c, r) = cands[0];
+            issues.push(Issue {
+                rule: "W01".into(),
+                level: Level::Warning,
+                paths: vec![key.to_string(), c.key.clone()],
+                message: format!(
+                    "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
+                    node_label(template, report, &node.id),
+                    f.snippet,
+                    fmt::lower_first(&c.label),
+                    fmt::percent(r)
+                ),
+                node_id: Some(node.id.clone()),
+            });
         }
-        for p in texts {
-            let (key, t, nums) = (p.key, &p.text, &p.nums);
-            for f in find_mentions(t, nums, phrase, "", true) {
-                let Some(typed) = &f.num.value else { continue };
-                if cands.iter().any(|(_, r)| rate_agrees(typed, f.num.places, r)) {
-                    continue;
-                }
-                let (c, r) = cands[0];
-                issues.push(Issue {
-                    rule: "W01".into(),
-                    level: Level::Warning,
-                    paths: vec![key.to_string(), c.key.clone()],
-                    message: format!(
-                        "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
-                        node_label(template, report, &node.id),
-                        f.snippet,
-                        fmt::lower_first(&c.label),
-                        fmt::percent(r)
-                    ),
-                    node_id: Some(node.id.clone()),
-                });
+    }
+}
+
+/// Figures found by several phrases (by index), each owned by the longest
+/// phrase that introduces it ("đang giải quyết 70" beats "giải quyết 70").
+fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<(usize, Found)> {
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (i, phrase) in phrases.iter().enumerate() {
+        for f in find(i) {
+            match found.iter_mut().find(|(_, g)| g.num.start == f.num.start) {
+                Some(slot) if phrases[slot.0].len() < phrase.len() => *slot = (i, f),
+                Some(_) => {}
+                None => found.push((i, f)),
             }
         }
     }
+    found.sort_by_key(|(_, f)| f.num.start);
+    found
 }
 
 fn mentions_w02(
@@ -362,20 +386,10 @@ fn mentions_w02(
     phrases.dedup();
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
-        // Every figure a phrase introduces; when phrases overlap on one number
-        // ("đang giải quyết 70" vs "giải quyết 70") the longest phrase owns it.
-        let mut found: Vec<(usize, &str, &str, Found)> = Vec::new();
-        for (phrase, unit) in &phrases {
-            for f in find_mentions(t, nums, phrase, unit, false) {
-                let len = phrase.len();
-                match found.iter_mut().find(|(_, _, _, g)| g.num.start == f.num.start) {
-                    Some(slot) if slot.0 < len => *slot = (len, phrase, unit, f),
-                    Some(_) => {}
-                    None => found.push((len, phrase, unit, f)),
-                }
-            }
-        }
-        for (_, phrase, unit, f) in found {
+        let texts_only: Vec<&str> = phrases.iter().map(|(p, _)| *p).collect();
+        let found = longest_matches(&texts_only, |i| find_mentions(t, nums, phrases[i].0, phrases[i].1, false));
+        for (i, f) in found {
+            let (phrase, unit) = phrases[i];
             let Some(n) = f.num.int else { continue };
             let cands = candidates(template, report, node, phrase, unit, cur);
             if cands.is_empty() || cands.iter().any(|(_, _, v)| *v == n) {
@@ -520,6 +534,13 @@ mod tests {
         assert_eq!(n[1].value, Some(Rational::new(9746, 100)));
         assert!(n[2].dot_decimal);
         assert!(n[3].dot_decimal);
+    }
+
+    #[test]
+    fn lowering_covers_vietnamese_capitals_and_nfd_input() {
+        assert_eq!(normalise("ĐẢNG ỦY PHƯỜNG 1, Tổ Nhân Dân Tự Quản, ƠI ĂN ĨU ŨA Ý"), "đảng ủy phường 1, tổ nhân dân tự quản, ơi ăn ĩu ũa ý");
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hòa giải THÀNH").collect();
+        assert_eq!(normalise(&nfd), "hòa giải thành");
     }
 
     #[test]

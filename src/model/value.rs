@@ -103,7 +103,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
         // Keep out-of-range or fractional numbers visible to validation (E01).
-        if v.fract() == 0.0 && v >= -9.0e18 && v <= 9.0e18 {
+        if v.fract() == 0.0 && (-9.0e18..=9.0e18).contains(&v) {
             Ok(Value::Int(v as i64))
         } else {
             Ok(Value::Text(v.to_string()))

@@ -73,10 +73,11 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     let mut compare = Vec::new();
     for (_, node) in t.walk() {
         for ind in node.indicators.iter().filter(|i| i.compare && i.ty.is_numeric()) {
-            compare.extend(node.keys_of(ind).into_iter().map(|k| (k, ind.ty.clone())));
+            compare.extend(node.keys_of(ind).into_iter().map(|k| (k, ind.ty.clone(), None)));
         }
     }
     t.index.compare = compare;
+    t.index.fill_modes();
     Ok(t)
 }
 
@@ -179,7 +180,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         ctx.part_of_checks.push((here.clone(), p.clone()));
     }
     let content_id = r.part_of.clone().unwrap_or_else(|| r.id.clone());
-    let periods = parse_periods(&path, &r.periods)?;
+    let periods = parse_periods(path, &r.periods)?;
 
     // Row groups.
     let mut groups = Vec::new();
@@ -539,7 +540,7 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
                     (None, Some(_), None) => return Err(format!("\"{base}\" needs a row group")),
                     (None, None, _) => base,
                 };
-                Expr::Var { key, scale }
+                Expr::Var { key, scale, mode: None }
             }
         },
         Ast::ListSum(list, col) => {

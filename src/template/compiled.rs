@@ -32,8 +32,9 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Expr {
     Lit(i64),
-    /// Full value key (`don_tiep_nhan.cong_dan`); `scale` for DEC.
-    Var { key: String, scale: u32 },
+    /// Full value key (`don_tiep_nhan.cong_dan`); `scale` for DEC; `mode` when
+    /// the key is also a computed target (filled in after all fields are known).
+    Var { key: String, scale: u32, mode: Option<Mode> },
     /// A column of the current row (per-row formulas).
     Cell { col: String, scale: u32, default: Option<i64> },
     ListSum { list: String, col: String, scale: u32 },
@@ -69,6 +70,42 @@ pub(crate) struct ComputedInst {
     pub mentions: Vec<String>,
 }
 
+impl Index {
+    /// The computed mode of a key, when a computed field targets it.
+    pub fn mode_of(&self, key: &str) -> Option<Mode> {
+        self.computed_keys.get(key).map(|i| self.computed[*i].mode)
+    }
+
+    /// Record in every `Var` whether its key is a computed target (done once at load).
+    pub fn fill_modes(&mut self) {
+        let modes: FastMap<String, Mode> =
+            self.computed_keys.iter().map(|(k, i)| (k.clone(), self.computed[*i].mode)).collect();
+        fn fill(e: &mut Expr, modes: &FastMap<String, Mode>) {
+            match e {
+                Expr::Var { key, mode, .. } => *mode = modes.get(key.as_str()).copied(),
+                Expr::SumOf(v) => v.iter_mut().for_each(|x| fill(x, modes)),
+                Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Div(a, b) => {
+                    fill(a, modes);
+                    fill(b, modes);
+                }
+                _ => {}
+            }
+        }
+        for c in &mut self.computed {
+            fill(&mut c.expr, &modes);
+            for (_, a) in &mut c.alts {
+                fill(a, &modes);
+            }
+        }
+        for r in &mut self.rules {
+            r.operands.iter_mut().for_each(|o| fill(o, &modes));
+        }
+        for (key, _, mode) in &mut self.compare {
+            *mode = modes.get(key.as_str()).copied();
+        }
+    }
+}
+
 impl ComputedInst {
     /// The formula in force for a report's options.
     pub fn expr_for(&self, hg: HgDenominator) -> &Expr {
@@ -100,6 +137,7 @@ pub(crate) struct Index {
     /// Full computed key → position in `computed` (not per-row ones).
     pub computed_keys: FastMap<String, usize>,
     pub rules: Vec<RuleInst>,
-    /// Comparable indicator value keys in outline order, with their type.
-    pub compare: Vec<(String, super::FieldType)>,
+    /// Comparable indicator value keys in outline order, with their type and
+    /// computed mode (when the key is also computed).
+    pub compare: Vec<(String, super::FieldType, Option<Mode>)>,
 }

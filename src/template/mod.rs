@@ -403,6 +403,11 @@ impl Template {
         })
     }
 
+    /// The built-in template a report refers to, if its id and version are built in.
+    pub fn builtin_for(r: &crate::model::TemplateRef) -> Option<&'static Template> {
+        Kind::ALL.iter().map(|k| Template::builtin(*k)).find(|t| t.id == r.id && t.version == r.version)
+    }
+
     /// Load a self-contained template file, checking it fully.
     pub fn from_json(json: &str) -> Result<Template, TemplateError> {
         let raw: raw::RawTemplate = serde_json::from_str(json).map_err(TemplateError::json)?;

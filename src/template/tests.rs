@@ -119,12 +119,20 @@ fn required_flags_follow_the_spec_n_column() {
 }
 
 #[test]
+fn builtin_for_finds_the_template_a_report_names() {
+    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1 };
+    assert_eq!(Template::builtin_for(&r).map(|t| t.kind), Some(Kind::Cq));
+    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0 };
+    assert!(Template::builtin_for(&old).is_none());
+}
+
+#[test]
 fn every_node_has_a_title_and_vietnamese_guidance() {
     for kind in Kind::ALL {
         for (_, n) in Template::builtin(kind).walk() {
             assert!(!n.title.trim().is_empty());
             assert!(n.guidance.chars().count() > 20, "{} {} guidance", kind.code(), n.id);
-            assert!(n.guidance.chars().any(|c| !c.is_ascii()), "{} guidance is not Vietnamese", n.id);
+            assert!(!n.guidance.is_ascii(), "{} guidance is not Vietnamese", n.id);
             let nfc: String = unicode_normalization::UnicodeNormalization::nfc(n.guidance.chars()).collect();
             assert_eq!(nfc, n.guidance, "{} guidance not NFC", n.id);
         }
@@ -244,7 +252,8 @@ fn template_with_empty_title_is_rejected() {
 
 #[test]
 fn template_other_mistakes_are_rejected_with_their_place() {
-    let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
+    type Breaker = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(Breaker, &str)> = vec![
         (Box::new(|v| v["kind"] = "XX".into()), "kind: unknown kind"),
         (Box::new(|v| v["nodes"][3]["rules"][0]["level"] = "fatal".into()), "unknown level \"fatal\""),
         (Box::new(|v| v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanh".into()), "needs a comparison"),
