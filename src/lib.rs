@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod fixtures;
 pub mod format;
 pub mod model;
+pub mod print;
 pub mod route;
 pub mod storage;
 pub mod template;

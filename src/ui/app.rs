@@ -1,6 +1,7 @@
 use super::editor::EditorScreen;
 use super::home::Home;
 use super::offline::UpdatePrompt;
+use super::print::PrintScreen;
 use super::profile::ProfileScreen;
 use super::summary::SummaryScreen;
 use crate::route::Route;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 Route::Profile => view! { <ProfileScreen /> }.into_any(),
                 Route::Summary => view! { <SummaryScreen /> }.into_any(),
                 Route::Edit(id) => view! { <EditorScreen id=id /> }.into_any(),
+                Route::Print(id) => view! { <PrintScreen id=id /> }.into_any(),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

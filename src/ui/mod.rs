@@ -9,6 +9,7 @@ mod files;
 mod home;
 mod offline;
 mod panic_banner;
+mod print;
 mod profile;
 mod storage_ui;
 mod summary;

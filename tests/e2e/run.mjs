@@ -18,6 +18,8 @@ let failed = 0;
 const failures = [];
 for await (const event of run({ files, concurrency: 1, timeout: 10 * 60_000 })) {
   const { type, data } = event;
+  // What a spec prints itself (e.g. the paths of rendered PDF pages).
+  if (type === 'test:stdout') { process.stdout.write(`  | ${data.message}`); continue; }
   if (type !== 'test:pass' && type !== 'test:fail') continue;
   // Count tests, not the suites or files that contain them; but a file
   // that fails on its own (syntax error, failing hook) is a failure.

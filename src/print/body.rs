@@ -1,0 +1,315 @@
+//! Body blocks: numbered headings, narrative paragraphs with footnote
+//! markers, generated figure lines; and the empty-outline body.
+
+use super::{Block, Note, Paragraph, Span};
+use crate::engine::{node_title, value_text, Evaluation, Exact};
+use crate::format;
+use crate::model::{Footnote, Kind, Report};
+use crate::template::{FieldType, Indicator, Node, Requirement, Template};
+use std::collections::HashMap;
+
+/// Footnote numbering: markers are numbered in order of first reference;
+/// a second reference to the same note reuses its number.
+pub(crate) struct Notes<'a> {
+    kind: Kind,
+    footnotes: &'a [Footnote],
+    used: Vec<(String, String)>,
+    out: Vec<Note>,
+}
+
+impl<'a> Notes<'a> {
+    pub(crate) fn new(kind: Kind, report: &'a Report) -> Notes<'a> {
+        Notes { kind, footnotes: &report.footnotes, used: Vec::new(), out: Vec::new() }
+    }
+
+    /// The marker of footnote `id`, numbering it on first use; None for an unknown id.
+    fn marker(&mut self, id: &str) -> Option<String> {
+        if let Some((_, m)) = self.used.iter().find(|(u, _)| u == id) {
+            return Some(m.clone());
+        }
+        let note = self.footnotes.iter().find(|f| f.id == id)?;
+        let n = self.out.len() + 1;
+        let marker = match self.kind {
+            Kind::Cq => n.to_string(),
+            Kind::Dang => format!("({n})"),
+        };
+        self.used.push((id.to_string(), marker.clone()));
+        self.out.push(Note { marker: marker.clone(), text: format::nfc(note.text.trim()) });
+        Some(marker)
+    }
+
+    /// Split a line at `[^id]` tokens; tokens of unknown notes stay as typed,
+    /// so the mistake is visible rather than silently dropped.
+    pub(crate) fn spans(&mut self, line: &str) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut text = String::new();
+        let mut rest = line;
+        while let Some(start) = rest.find("[^") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find(']') else { break };
+            let id = &after[..end];
+            let valid = !id.is_empty() && !id.chars().any(char::is_whitespace);
+            match valid.then(|| self.marker(id)).flatten() {
+                Some(marker) => {
+                    text.push_str(&rest[..start]);
+                    if !text.is_empty() {
+                        spans.push(Span::Text(std::mem::take(&mut text)));
+                    }
+                    spans.push(Span::NoteRef(marker));
+                }
+                None => text.push_str(&rest[..start + 2 + end + 1]),
+            }
+            rest = &after[end + 1..];
+        }
+        text.push_str(rest);
+        if !text.is_empty() {
+            spans.push(Span::Text(text));
+        }
+        spans
+    }
+
+    pub(crate) fn into_notes(self) -> Vec<Note> {
+        self.out
+    }
+}
+
+/// Paragraphs of a narrative: one per non-empty line (blank lines and single
+/// newlines both separate paragraphs); a line starting "- " or "+ " stays a
+/// dash line. `label` becomes a run-in label on the first paragraph.
+fn text_paragraphs(text: &str, label: Option<&str>, notes: &mut Notes) -> Vec<Paragraph> {
+    let text = format::nfc(text);
+    let mut out = Vec::new();
+    for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        let dash = line.starts_with("- ") || line.starts_with("+ ");
+        let mut spans = Vec::new();
+        if let (0, Some(label)) = (i, label) {
+            spans.push(Span::RunIn(format!("{label}: ")));
+        }
+        spans.extend(notes.spans(line));
+        out.push(Paragraph { spans, dash });
+    }
+    out
+}
+
+/// "giảm 03 so với cùng kỳ", "bằng cùng kỳ"; None when there is no comparison.
+fn delta_phrase(evaluation: &Evaluation, key: &str) -> Option<String> {
+    let text = &evaluation.deltas.get(key)?.text;
+    if text.is_empty() {
+        None
+    } else if text.contains("cùng kỳ") {
+        Some(text.clone())
+    } else {
+        Some(format!("{text} so với cùng kỳ"))
+    }
+}
+
+fn with_unit(value: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        value.to_string()
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+/// An indicator's value as printed: the entered value with unit and
+/// qualifier, else a computed value for the same key (e.g. `don_ton_dong`).
+fn indicator_value(template: &Template, report: &Report, evaluation: &Evaluation, key: &str, ind: &Indicator) -> Option<String> {
+    if let Some(text) = value_text(template, report, key) {
+        return Some(text);
+    }
+    let c = evaluation.computed.get(key)?;
+    let shown = match (&c.value, &ind.ty) {
+        // Counts read like entered counts ("01 đơn" when padding is on).
+        (Exact::Int { value }, FieldType::Int) if *value >= 0 => format::count(*value, report.options.pad_small_counts),
+        _ => c.display.clone(),
+    };
+    Some(with_unit(&shown, &ind.unit))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn figure(text: String) -> Paragraph {
+    Paragraph { spans: vec![Span::Text(text)], dash: true }
+}
+
+/// Generated figure lines of a node, built from the data: one dash line per
+/// ungrouped indicator or computed value ("- Hòa giải thành: 11 vụ (giảm 01
+/// so với cùng kỳ)", "- Tỷ lệ hòa giải thành: 84,62% (tăng 9,62 điểm % so
+/// với cùng kỳ)"), and one line per row group with data, keyed by group id.
+fn figures(template: &Template, report: &Report, evaluation: &Evaluation, node: &Node) -> (Vec<Paragraph>, HashMap<String, Paragraph>) {
+    let mut lines = Vec::new();
+    let indicator_keys: Vec<&str> = node.indicators.iter().map(|i| i.key.as_str()).collect();
+    for ind in node.indicators.iter().filter(|i| !i.grouped) {
+        let Some(value) = indicator_value(template, report, evaluation, &ind.key, ind) else { continue };
+        let mut line = format!("- {}: {value}", ind.label);
+        if let Some(d) = delta_phrase(evaluation, &ind.key) {
+            line.push_str(&format!(" ({d})"));
+        }
+        lines.push(figure(line));
+    }
+    for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
+        let Some(c) = evaluation.computed.get(&def.key) else { continue };
+        let mut line = format!("- {}: {}", def.label, c.display);
+        if let Some(d) = delta_phrase(evaluation, &def.key) {
+            line.push_str(&format!(" ({d})"));
+        }
+        lines.push(figure(line));
+    }
+    let mut groups = HashMap::new();
+    for g in &node.groups {
+        let mut items = Vec::new();
+        for ind in node.indicators.iter().filter(|i| i.grouped) {
+            let key = format!("{}.{}", ind.key, g.id);
+            let Some(value) = indicator_value(template, report, evaluation, &key, ind) else { continue };
+            let mut item = format!("{} {value}", lower_first(&ind.label));
+            if let Some(d) = delta_phrase(evaluation, &key) {
+                item.push_str(&format!(" ({d})"));
+            }
+            items.push(item);
+        }
+        for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
+            let key = format!("{}.{}", def.key, g.id);
+            let Some(c) = evaluation.computed.get(&key) else { continue };
+            let mut item = format!("{} {}", lower_first(&def.label), c.display);
+            if let Some(d) = delta_phrase(evaluation, &key) {
+                item.push_str(&format!(" ({d})"));
+            }
+            items.push(item);
+        }
+        if !items.is_empty() {
+            groups.insert(g.id.clone(), figure(format!("- {}: {}.", g.label, items.join("; "))));
+        }
+    }
+    (lines, groups)
+}
+
+/// Nodes whose heading refers to Phụ lục I when the template title does not already.
+const APPENDIX_NODES: [&str; 3] = ["N07", "N08", "N09"];
+const APPENDIX_REF: &str = "(phụ lục I kèm theo)";
+
+/// The body of a filled report: printed nodes only, in outline order, with
+/// the engine's numbers (so none is skipped or repeated).
+pub(crate) fn filled_body(
+    template: &Template,
+    report: &Report,
+    evaluation: &Evaluation,
+    numbers: &[(String, String)],
+    appendix_printed: bool,
+    notes: &mut Notes,
+) -> Vec<Block> {
+    let number_of: HashMap<&str, &str> = numbers.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
+    let template_refers = template.walk().iter().any(|(_, n)| n.title.to_lowercase().contains("phụ lục"));
+    let mut appendix_ref_done = template_refers;
+    let mut out = Vec::new();
+    for (depth, node) in template.walk() {
+        let Some(number) = number_of.get(node.id.as_str()) else { continue };
+        if node.appendix {
+            continue;
+        }
+        let mut title = node_title(node, report);
+        if appendix_printed && !appendix_ref_done && APPENDIX_NODES.contains(&node.id.as_str()) {
+            title = format!("{title} {APPENDIX_REF}");
+            appendix_ref_done = true;
+        }
+        out.push(Block::Heading {
+            node_id: node.id.clone(),
+            level: depth.min(u8::MAX as usize) as u8,
+            number: number.to_string(),
+            title,
+        });
+        let narratives: Vec<_> = node.narratives.iter().filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type)).collect();
+        let labelled = narratives.len() > 1;
+        let (lines, mut group_lines) = figures(template, report, evaluation, node);
+        for n in &narratives {
+            if let Some(text) = report.text(&n.key) {
+                let label = labelled.then_some(n.label.as_str());
+                out.extend(text_paragraphs(text, label, notes).into_iter().map(Block::Para));
+            }
+            if let Some(line) = n.group.as_ref().and_then(|g| group_lines.remove(g)) {
+                out.push(Block::Para(line));
+            }
+        }
+        out.extend(lines.into_iter().map(Block::Para));
+        for g in &node.groups {
+            if let Some(line) = group_lines.remove(&g.id) {
+                out.push(Block::Para(line));
+            }
+        }
+    }
+    out
+}
+
+/// Numbers of every node that applies to the period (the empty outline prints
+/// them all), same scheme as [`crate::engine::numbering`].
+fn number_all(template: &Template, report: &Report) -> Vec<(String, String, u8)> {
+    fn go(kind: Kind, nodes: &[Node], level: u8, report: &Report, appendix_no: &mut usize, out: &mut Vec<(String, String, u8)>) {
+        let mut index = 0;
+        for node in nodes.iter().filter(|n| n.applies_to(report.period.period_type)) {
+            if node.appendix {
+                if node.required || report.options.include_pl1 {
+                    *appendix_no += 1;
+                    out.push((node.id.clone(), format!("Phụ lục {}", format::roman(*appendix_no)), level));
+                }
+                continue;
+            }
+            index += 1;
+            out.push((node.id.clone(), format::heading_number(kind, level, index), level));
+            go(kind, &node.children, level + 1, report, appendix_no, out);
+        }
+    }
+    let mut out = Vec::new();
+    let mut appendix_no = 0;
+    go(template.kind, &template.nodes, 1, report, &mut appendix_no, &mut out);
+    out
+}
+
+/// Dotted lines per narrative of the empty outline.
+const LINES_SINGLE: usize = 5;
+const LINES_EACH: usize = 3;
+const LINES_GROUP: usize = 2;
+
+/// The empty outline body: every node with its guidance, dotted lines for
+/// each narrative and a fill-in line per entered indicator; returns the
+/// appendix label when Phụ lục I is part of the form.
+pub(crate) fn blank_body(template: &Template, report: &Report) -> (Vec<Block>, Option<String>) {
+    let mut out = Vec::new();
+    let mut appendix = None;
+    for (id, number, level) in number_all(template, report) {
+        let Some(node) = template.node(&id) else { continue };
+        if node.appendix {
+            appendix.get_or_insert(number);
+            continue;
+        }
+        out.push(Block::Heading { node_id: id.clone(), level, number, title: node_title(node, report) });
+        let guidance = node.guidance.trim();
+        if !guidance.is_empty() {
+            out.push(Block::Guidance(format::nfc(guidance)));
+        }
+        let narratives: Vec<_> = node.narratives.iter().filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type)).collect();
+        let groups_have_text = narratives.iter().any(|n| n.group.is_some());
+        for n in &narratives {
+            if narratives.len() > 1 {
+                out.push(Block::Label(format!("{}:", n.label)));
+                out.push(Block::Lines(if n.group.is_some() { LINES_GROUP } else { LINES_EACH }));
+            } else {
+                out.push(Block::Lines(LINES_SINGLE));
+            }
+        }
+        for ind in node.indicators.iter().filter(|i| i.req != Requirement::Computed) {
+            if !ind.grouped {
+                out.push(Block::Field { label: ind.label.clone(), unit: ind.unit.clone() });
+            } else if !groups_have_text {
+                for g in &node.groups {
+                    out.push(Block::Field { label: format!("{} ({})", ind.label, g.label), unit: ind.unit.clone() });
+                }
+            }
+        }
+    }
+    (out, appendix)
+}

@@ -1,0 +1,88 @@
+//! Names inside sentences ("Ủy ban nhân dân Phường 1", "Ban Thường vụ Đảng
+//! ủy xã Tân Phú") and the file name for "Save as PDF".
+
+use crate::format;
+use crate::model::{Kind, Report};
+
+/// Level words of a commune-level unit name, longest first.
+const LEVELS: [&str; 4] = ["thị trấn", "đặc khu", "phường", "xã"];
+
+/// Capitalise the first letter of a word, lower-case the rest.
+fn title_word(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
+/// A unit name as written inside a sentence (NĐ 30 Phụ lục II capitalisation):
+/// "PHƯỜNG 1" → "Phường 1" (level word + number: both capitalised),
+/// "XÃ TÂN PHÚ" → "xã Tân Phú", "THỊ TRẤN MỸ AN" → "thị trấn Mỹ An".
+/// Names without a known level word are title-cased.
+pub fn unit_phrase(name: &str) -> String {
+    let name = format::nfc(name.trim());
+    let lower = name.to_lowercase();
+    for level in LEVELS {
+        if let Some(rest) = lower.strip_prefix(level).filter(|r| r.starts_with(' ')) {
+            let rest = rest.trim();
+            let proper: Vec<String> = rest.split_whitespace().map(title_word).collect();
+            let starts_with_number = rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let level_word = if starts_with_number { title_word_phrase(level) } else { level.to_string() };
+            return format!("{level_word} {}", proper.join(" ")).trim().to_string();
+        }
+    }
+    name.split_whitespace().map(title_word).collect::<Vec<_>>().join(" ")
+}
+
+/// "thị trấn" → "Thị trấn" (only the first word capitalised).
+fn title_word_phrase(s: &str) -> String {
+    let mut words = s.split(' ');
+    let first = words.next().map(title_word).unwrap_or_default();
+    std::iter::once(first).chain(words.map(str::to_string)).collect::<Vec<_>>().join(" ")
+}
+
+/// The issuing body as named in the opening and closing sentences:
+/// CQ "Ủy ban nhân dân Phường 1"; DANG "Ban Thường vụ Đảng ủy Phường 1" when
+/// the signature is on behalf of the Ban Thường vụ, else "Đảng ủy Phường 1".
+pub fn issuer_sentence_name(report: &Report) -> String {
+    let unit = if report.unit.name.trim().is_empty() {
+        unit_phrase(&report.unit.place)
+    } else {
+        unit_phrase(&report.unit.name)
+    };
+    let body = match report.kind {
+        Kind::Cq => "Ủy ban nhân dân".to_string(),
+        Kind::Dang => {
+            let authority = format::nfc(&report.signature.quyen_han).to_uppercase();
+            if authority.contains("BAN THƯỜNG VỤ") {
+                "Ban Thường vụ Đảng ủy".to_string()
+            } else {
+                "Đảng ủy".to_string()
+            }
+        }
+    };
+    format!("{body} {unit}").trim().to_string()
+}
+
+/// File name for "Save as PDF": "BCDV_P1-SADEC_2025H1_CQ", the empty outline
+/// "BCDV_P1-SADEC_2025H1_CQ_de-cuong". The unit part is the unit code (else
+/// its name), with anything but letters, digits, "-" and "_" replaced by "-".
+pub fn file_name(report: &Report, blank: bool) -> String {
+    let unit_src = if report.unit.code.trim().is_empty() { &report.unit.name } else { &report.unit.code };
+    let unit: String = format::nfc(unit_src.trim())
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    let unit = if unit.is_empty() { "don-vi".to_string() } else { unit };
+    let mut name = format!(
+        "BCDV_{unit}_{}{}_{}",
+        report.period.year,
+        report.period.period_type.code(),
+        report.kind.code()
+    );
+    if blank {
+        name.push_str("_de-cuong");
+    }
+    name
+}
