@@ -137,6 +137,9 @@ pub struct Opened {
     pub notice: Option<String>,
     /// Fields restored from the crash journal (unsaved keystrokes).
     pub journal: super::journal::Journal,
+    /// The report JSON exactly as stored, kept for read-only drafts so an
+    /// export does not drop fields this version does not know.
+    pub stored: Option<serde_json::Value>,
 }
 
 /// Why a draft could not be opened at all.
@@ -209,7 +212,8 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
             }
         }
     }
-    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice, journal })
+    let stored = read_only.is_some().then(|| envelope.report.clone());
+    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice, journal, stored })
 }
 
 #[cfg(test)]

@@ -68,6 +68,17 @@ fn issues_json(evaluation: &Evaluation, level: Level) -> Json {
 /// model (raw values); computed values and issues are added, flagged, so the
 /// receiver can re-check them; `sha256` covers everything else.
 pub fn export(template: &Template, report: &Report, app_version: &str, now: DateTime<Utc>) -> ExportFile {
+    export_with(template, report, None, app_version, now)
+}
+
+/// Like [`export`], but the `report` member is `stored` exactly as it was
+/// stored: for a draft written by a newer app, whose fields this version
+/// does not know and must not drop.
+pub fn export_stored(template: &Template, report: &Report, stored: &Json, app_version: &str, now: DateTime<Utc>) -> ExportFile {
+    export_with(template, report, Some(stored), app_version, now)
+}
+
+fn export_with(template: &Template, report: &Report, stored: Option<&Json>, app_version: &str, now: DateTime<Utc>) -> ExportFile {
     let evaluation = evaluate(template, report);
     let mut report = report.clone();
     report.exported_at = Some(now);
@@ -76,6 +87,10 @@ pub fn export(template: &Template, report: &Report, app_version: &str, now: Date
     if report.status == crate::model::Status::Draft {
         report.status = crate::model::Status::Exported;
     }
+    let report_json = match stored {
+        Some(raw) => raw.clone(),
+        None => serde_json::to_value(&report).unwrap_or(Json::Null),
+    };
     let content = json!({
         "schema": SCHEMA_NAME,
         "schemaVersion": SCHEMA_VERSION,
@@ -88,7 +103,7 @@ pub fn export(template: &Template, report: &Report, app_version: &str, now: Date
         "createdAt": report.created_at,
         "updatedAt": report.updated_at,
         "exportedAt": now,
-        "report": report,
+        "report": report_json,
         "computed": computed_json(&evaluation),
         "validation": {
             "errors": issues_json(&evaluation, Level::Error),

@@ -51,8 +51,8 @@ impl ImportError {
     pub fn message(&self, file: &str) -> String {
         let problem = match self {
             ImportError::TooLarge(n) => format!(
-                "tệp quá lớn ({:.1} MB; tối đa {} MB), không phải tệp báo cáo",
-                *n as f64 / 1_048_576.0,
+                "tệp quá lớn ({} MB; tối đa {} MB), không phải tệp báo cáo",
+                format!("{:.1}", *n as f64 / 1_048_576.0).replace('.', ","),
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::Empty => "tệp rỗng".into(),
@@ -141,13 +141,34 @@ pub fn read_report_file(file: &str, bytes: &[u8]) -> Result<Incoming, ImportErro
     let version = check_envelope(&json, SCHEMA_NAME, SCHEMA_VERSION)?;
     let json = migrate(json, version);
     let report_json = json.get("report").cloned().ok_or(ImportError::BadShape("thiếu phần report".into()))?;
-    let report: Report = serde_json::from_value(report_json).map_err(|e| ImportError::BadShape(shorten(&e.to_string())))?;
+    let report: Report = serde_json::from_value(report_json).map_err(|e| ImportError::BadShape(explain_serde(&e)))?;
+    if report.schema_version > crate::model::SCHEMA_VERSION {
+        return Err(ImportError::NewerSchema(report.schema_version));
+    }
     check_report(&report)?;
+    if json.get("reportId").and_then(Json::as_str) != Some(report.id.as_str()) {
+        return Err(ImportError::BadShape("mã báo cáo ở đầu tệp khác mã bên trong".into()));
+    }
     Ok(Incoming { file: file.to_string(), report, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
 }
 
-fn shorten(s: &str) -> String {
-    s.chars().take(160).collect()
+/// A serde error in Vietnamese, naming the field or value when it can.
+pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let quoted = |prefix: &str| {
+        text.split_once(prefix).and_then(|(_, rest)| rest.split('`').next()).map(|s| s.chars().take(40).collect::<String>())
+    };
+    if let Some(field) = quoted("missing field `") {
+        format!("thiếu trường «{field}»")
+    } else if let Some(value) = quoted("unknown variant `") {
+        format!("giá trị «{value}» không có trong danh mục cho phép")
+    } else if text.contains("invalid type") {
+        "một trường có kiểu dữ liệu sai (ví dụ chữ thay cho số)".into()
+    } else if text.contains("out of range") || text.contains("premature end") || text.contains("input contains invalid characters") {
+        "có ngày tháng không hợp lệ".into()
+    } else {
+        "một trường có giá trị không hợp lệ".into()
+    }
 }
 
 fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {
@@ -172,7 +193,9 @@ fn check_value(path: &str, ty: &FieldType, value: &Value) -> Result<(), ImportEr
                 Ok(())
             }
         }
-        (t, Value::Text(s)) if t.is_numeric() => Err(bad(path, format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>()))),
+        (t, Value::Text(s)) if t.is_numeric() => {
+            Err(bad(path, format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>())))
+        }
         (t, _) if t.is_numeric() => Err(bad(path, "cần một số")),
         (FieldType::Enum(options), Value::Text(s)) if !s.is_empty() && !options.iter().any(|o| &o.value == s) => {
             Err(bad(path, format!("«{}» không có trong danh mục lựa chọn", s.chars().take(40).collect::<String>())))
@@ -186,6 +209,11 @@ fn check_value(path: &str, ty: &FieldType, value: &Value) -> Result<(), ImportEr
 /// Every value of `report` has the type and range its template declares.
 pub fn check_report(report: &Report) -> Result<(), ImportError> {
     let template = Template::builtin(report.kind);
+    if report.template.id != template.id {
+        if let Some(other) = crate::model::Kind::ALL.into_iter().find(|k| Template::builtin(*k).id == report.template.id) {
+            return Err(bad("kind", format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), other.code())));
+        }
+    }
     if report.template.id != template.id || report.template.version > template.version || report.template.version == 0 {
         return Err(ImportError::UnknownTemplate(report.template.id.chars().take(40).collect(), report.template.version));
     }
@@ -196,12 +224,29 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         return Err(bad("period.year", format!("năm {} nằm ngoài 1990–2100", report.period.year)));
     }
     let same_version = report.template.version == template.version;
-    for (key, value) in report.values.iter().chain(report.cung_ky.iter()) {
+    let values = report.values.iter().map(|(k, v)| (k.clone(), k, v));
+    let cung_ky = report.cung_ky.iter().map(|(k, v)| (format!("cung_ky.{k}"), k, v));
+    for (path, key, value) in values.chain(cung_ky) {
         match template.indicator(key) {
-            Some(found) => check_value(key, &found.indicator.ty, value)?,
-            None if same_version => return Err(bad(key, "chỉ tiêu không có trong đề cương")),
+            Some(found) => check_value(&path, &found.indicator.ty, value)?,
+            None if same_version => return Err(bad(path, "chỉ tiêu không có trong đề cương")),
             None => {}
         }
+    }
+    for (key, q) in &report.qualifiers {
+        if !["", "hơn", "trên", "khoảng", "gần"].contains(&q.as_str()) {
+            return Err(bad(format!("qualifiers.{key}"), "từ chỉ mức độ chỉ được là hơn, trên, khoảng hoặc gần"));
+        }
+    }
+    let h = &report.header;
+    if h.day.is_some_and(|d| !(1..=31).contains(&d)) || h.month.is_some_and(|m| !(1..=12).contains(&m)) {
+        return Err(bad("header", "ngày hoặc tháng ban hành không hợp lệ"));
+    }
+    if h.year.is_some_and(|y| !(1990..=2101).contains(&y)) {
+        return Err(bad("header.year", "năm ban hành không hợp lệ"));
+    }
+    if h.number.as_ref().is_some_and(|n| n.chars().count() > 50) {
+        return Err(bad("header.number", "số văn bản quá dài"));
     }
     let narratives = template.narrative_keys();
     for (key, text) in &report.texts {
@@ -230,7 +275,19 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
             }
         }
     }
-    let strings = [&report.name, &report.unit.name, &report.signature.ho_ten, &report.signature.quyen_han, &report.signature.chuc_vu];
+    let u = &report.unit;
+    let mut strings = vec![
+        &report.name, &u.code, &u.name, &u.party_upper, &u.place, &report.signature.ho_ten, &report.signature.quyen_han,
+        &report.signature.chuc_vu,
+    ];
+    strings.extend(u.state_upper.iter());
+    for issuer in [&u.dang, &u.cq] {
+        strings.extend([&issuer.issuer, &issuer.symbol, &issuer.signer.quyen_han, &issuer.signer.chuc_vu, &issuer.signer.ho_ten]);
+        strings.extend(issuer.recipients.iter());
+    }
+    for c in &report.can_cu {
+        strings.extend([&c.loai, &c.so_ky_hieu, &c.co_quan, &c.trich_yeu]);
+    }
     for s in strings {
         check_text("thông tin chung", s)?;
     }

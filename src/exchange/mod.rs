@@ -8,4 +8,4 @@ mod export;
 pub mod import;
 pub mod summary;
 
-pub use export::{ascii_slug, checksum, export, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};
+pub use export::{ascii_slug, checksum, export, export_stored, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};

@@ -37,9 +37,19 @@ fn import_one(file: &str, report: Report) -> Outcome {
 
 fn finish(file: &str, report: &Report, choice: Choice) -> Outcome {
     let result = open_store().map_err(|e| e.message()).and_then(|store| {
-        apply(&store, report, choice, new_id, chrono::Utc::now()).map_err(|e| e.message())
+        apply(&store, report, choice, new_id, chrono::Utc::now()).map_err(|e| match e {
+            // Not the editor's advice ("Xuất tệp ngay"): nothing here to export.
+            crate::storage::SaveError::Storage(crate::storage::StorageError::QuotaExceeded) => {
+                "Bộ nhớ của trình duyệt đã đầy. Hãy xóa bớt báo cáo cũ (sau khi đã xuất tệp hoặc sao lưu) rồi nhập lại.".to_string()
+            }
+            other => other.message(),
+        })
     });
     match result {
+        Ok(Applied::Stored { .. }) if choice == Choice::KeepBoth => Outcome::Done {
+            ok: true,
+            message: format!("Tệp «{file}»: đã nhập thành bản mới «{} (bản nhập)», giữ nguyên bản cũ.", report.name),
+        },
         Ok(Applied::Stored { .. }) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã nhập báo cáo «{}».", report.name) },
         Ok(Applied::Unchanged) => Outcome::Done {
             ok: true,
@@ -93,16 +103,21 @@ fn handle(picked: Picked) -> Vec<Outcome> {
     }
 }
 
-/// Every stored report, for a backup.
-fn all_reports() -> Result<(Vec<Report>, UnitProfile), String> {
+/// Every readable report for a backup, and how many could not be read
+/// (those are left out rather than blocking the backup of all the others).
+fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
     let store = open_store().map_err(|e| e.message())?;
     let (list, _) = store.list();
     let mut reports = Vec::new();
+    let mut unreadable = 0;
     for d in list {
-        reports.push(drafts::open(&store, &d.id).map_err(|e| e.message())?.report);
+        match drafts::open(&store, &d.id) {
+            Ok(o) if o.read_only.is_none() => reports.push(o.report),
+            _ => unreadable += 1,
+        }
     }
     let profile = store.load_profile::<UnitProfile>().ok().flatten().unwrap_or_default();
-    Ok((reports, profile))
+    Ok((reports, profile, unreadable))
 }
 
 #[component]
@@ -139,13 +154,20 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         on_changed.run(());
     };
     let make_backup = move |_| {
-        let result = all_reports().and_then(|(reports, profile)| {
+        let result = all_reports().and_then(|(reports, profile, unreadable)| {
             let now = chrono::Utc::now();
             let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
-            download(&name, "application/json", &backup(&reports, &profile, super::editor::APP_VERSION, now)).map(|_| reports.len())
+            download(&name, "application/json", &backup(&reports, &profile, super::editor::APP_VERSION, now))
+                .map(|_| (reports.len(), unreadable))
         });
         let outcome = match result {
-            Ok(n) => Outcome::Done { ok: true, message: format!("Đã tạo tệp sao lưu gồm {n} báo cáo và thông tin đơn vị.") },
+            Ok((n, 0)) => Outcome::Done { ok: true, message: format!("Đã tạo tệp sao lưu gồm {n} báo cáo và thông tin đơn vị.") },
+            Ok((n, skipped)) => Outcome::Done {
+                ok: false,
+                message: format!(
+                    "Đã sao lưu {n} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Tải bản lưu gốc»."
+                ),
+            },
             Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },
         };
         let id = next_id.get_value();
@@ -170,7 +192,8 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                     <button type="button" on:click=make_backup>"Sao lưu tất cả"</button>
                 </div>
             </div>
-            <ul class="import-results" role="status" aria-live="polite">
+            <div role="status" aria-live="polite">
+            <ul class="import-results">
                 <For each=move || lines.get() key=|l| (l.id, matches!(l.outcome, Outcome::Done { .. })) let:line>
                     {match line.outcome {
                         Outcome::Done { ok, message } => view! { <li class:ok=ok class:error=!ok>{message}</li> }.into_any(),
@@ -193,6 +216,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                     }}
                 </For>
             </ul>
+            </div>
         </section>
     }
 }

@@ -36,7 +36,7 @@ pub fn TextInput(
                 id=id
                 name=name
                 type="text"
-                value=value
+                prop:value=value
                 placeholder=placeholder
                 aria-describedby=described
                 readonly=move || readonly.get()
@@ -70,10 +70,9 @@ pub fn TextArea(
                 rows=rows.unwrap_or(4)
                 aria-describedby=described
                 readonly=move || readonly.get()
+                prop:value=value
                 on:input=move |ev| on_change.run(input_text(&ev))
-            >
-                {value}
-            </textarea>
+            ></textarea>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
         </div>
     }

@@ -117,18 +117,25 @@ fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
         ("future-template.json", resigned(&good, set("/report/template/version", json!(42))), ImportError::UnknownTemplate(String::new(), 0)),
         ("no-report.json", resigned(&good, |f| { f.as_object_mut().unwrap().remove("report"); }), ImportError::BadShape(String::new())),
         ("kind-wrong.json", resigned(&good, set("/report/kind", json!("ABC"))), ImportError::BadShape(String::new())),
+        ("no-kind.json", resigned(&good, |f| { f["report"].as_object_mut().unwrap().remove("kind"); }), ImportError::BadShape(String::new())),
         ("string-number.json", resigned(&good, set("/report/values/hg_thanh", json!("mười một"))), badv("hg_thanh")),
         ("negative.json", resigned(&good, set("/report/values/hg_thanh", json!(-3))), badv("hg_thanh")),
         ("fraction.json", resigned(&good, set("/report/values/hg_thanh", json!(11.5))), badv("hg_thanh")),
         ("too-big.json", resigned(&good, set("/report/values/hg_thanh", json!(9_000_000_000_000_000_i64))), badv("hg_thanh")),
         ("unknown-key.json", resigned(&good, set("/report/values", json!({"khong_co": 1}))), badv("khong_co")),
-        ("cung-ky-text.json", resigned(&good, set("/report/cung_ky/hg_thanh", json!("abc"))), badv("hg_thanh")),
+        ("cung-ky-text.json", resigned(&good, set("/report/cung_ky/hg_thanh", json!("abc"))), badv("cung_ky.hg_thanh")),
         ("long-text.json", resigned(&good, set("/report/texts/N01.text", json!("x".repeat(MAX_TEXT_CHARS + 1)))), badv("N01.text")),
         ("unknown-text.json", resigned(&good, set("/report/texts", json!({"N99.text": "x"}))), badv("N99.text")),
         ("bad-year.json", resigned(&good, set("/report/period/year", json!(3025))), badv("period.year")),
         ("bad-id.json", resigned(&good, set("/report/id", json!("../../etc"))), badv("reportId")),
         ("bad-list.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"thanh_vien": -1}]}))), badv("hoi_quan_ds.0.thanh_vien")),
         ("bad-column.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"evil": 1}]}))), badv("hoi_quan_ds.0.evil")),
+        ("bad-qualifier.json", resigned(&good, set("/report/qualifiers", json!({"hg_thanh": "<b>rất nhiều</b>"}))), badv("qualifiers.hg_thanh")),
+        ("bad-day.json", resigned(&good, set("/report/header/day", json!(45))), badv("header")),
+        ("long-citation.json", resigned(&good, set("/report/can_cu", json!([{"trich_yeu": "x".repeat(MAX_TEXT_CHARS + 1)}]))), badv("thông tin chung")),
+        ("id-mismatch.json", resigned(&good, set("/reportId", json!("4b8f0a4e-0000-4000-8000-00000000ffff"))), ImportError::BadShape(String::new())),
+        ("inner-newer.json", resigned(&good, set("/report/schema_version", json!(99))), ImportError::NewerSchema(99)),
+        ("kind-template.json", resigned(&good, set("/report/kind", json!("DANG"))), badv("kind")),
         ("deep.json", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), ImportError::NotJson(String::new())),
     ]
 }
@@ -154,6 +161,10 @@ fn every_bad_file_is_refused_with_its_own_message_and_nothing_changes() {
         assert!(same_variant(&err, &expected), "{name}: got {err:?}, expected {expected:?}");
         let message = err.message(name);
         assert!(message.starts_with(&format!("Tệp «{name}»: ")), "{message}");
+        // Vietnamese only: no library text such as "missing field" leaks out.
+        for english in ["missing", "variant", "expected", "invalid type", "line "] {
+            assert!(!message.contains(english), "{name}: {message}");
+        }
         assert_eq!(store.backend().snapshot(), before, "{name} changed storage");
     }
 }

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Checklist() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let period = ctx.report.with_untracked(|r| r.period.period_type);
-    let entries: Vec<(usize, String, String)> = ctx
-        .template
-        .walk()
-        .into_iter()
-        .filter(|(_, n)| n.applies_to(period))
-        .map(|(depth, n)| (depth, n.id.clone(), n.title.clone()))
-        .collect();
+    let entries: Vec<(usize, String, String)> = ctx.report.with_untracked(|r| {
+        ctx.template
+            .walk()
+            .into_iter()
+            .filter(|(_, n)| n.applies_to(r.period.period_type))
+            .map(|(depth, n)| (depth, n.id.clone(), crate::engine::node_title(n, r)))
+            .collect()
+    });
     let overall = move || {
         ctx.eval.with(|e| {
             let p = &e.progress;

@@ -32,7 +32,7 @@ fn ReportField(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id name=name type=kind.unwrap_or("text") value=initial aria-describedby=hint_id.clone()
+            <input id=id name=name type=kind.unwrap_or("text") prop:value=initial aria-describedby=hint_id.clone()
                 inputmode=(kind == Some("number")).then_some("numeric")
                 readonly=move || ctx.locked.get()
                 on:input=move |ev| {
@@ -103,7 +103,7 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
                             view! {
                                 <div class="field">
                                     <label for=id.clone()>{f.label}</label>
-                                    <input id=id name=name type=f.kind value=(f.get)(&item) readonly=move || ctx.locked.get()
+                                    <input id=id name=name type=f.kind prop:value=(f.get)(&item) readonly=move || ctx.locked.get()
                                         on:input=move |ev| {
                                             let text = crate::format::nfc(&event_target_value(&ev));
                                             ctx.edit(move |r| if let Some(row) = rows(r).get_mut(i) { set(row, text) });
@@ -225,7 +225,7 @@ pub fn SigningForm() -> impl IntoView {
             </div>
             <div class="field">
                 <label for=recipients_id.clone()>"Nơi nhận (mỗi dòng một nơi, không cần dấu câu)"</label>
-                <textarea id=recipients_id name="recipients" rows="5" readonly=move || ctx.locked.get()
+                <textarea id=recipients_id name="recipients" rows="5" readonly=move || ctx.locked.get() prop:value=recipients
                     on:input=move |ev| {
                         let raw = crate::format::nfc(&event_target_value(&ev));
                         ctx.record.run(("recipients".to_string(), raw.clone()));
@@ -233,7 +233,7 @@ pub fn SigningForm() -> impl IntoView {
                             .lines().map(|l| l.trim().trim_end_matches([',', ';', '.']).trim().to_string())
                             .filter(|l| !l.is_empty()).collect();
                         ctx.edit(move |r| r.recipients = lines);
-                    }>{recipients}</textarea>
+                    }></textarea>
             </div>
             {record_list(ctx, "footnotes", "Chú thích cuối trang", "+ Thêm chú thích", |r| &mut r.footnotes, &FOOTNOTE_FIELDS)}
         </section>

@@ -124,7 +124,7 @@ pub fn ValueInput(
                         .into_iter()
                         .map(|o| {
                             let selected = o.value == current;
-                            view! { <option value=o.value selected=selected>{o.label}</option> }
+                            view! { <option value=o.value prop:selected=selected>{o.label}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -132,19 +132,19 @@ pub fn ValueInput(
                 .into_any()
         }
         FieldType::Date => view! {
-            <input type="date" id=id.clone() name=name.clone() value=initial aria-describedby=msgs_id.clone()
+            <input type="date" id=id.clone() name=name.clone() prop:value=initial aria-describedby=msgs_id.clone()
                 readonly=move || ctx.locked.get() on:input=on_input />
         }
             .into_any(),
         FieldType::Text => view! {
-            <input type="text" id=id.clone() name=name.clone() value=initial aria-describedby=msgs_id.clone()
+            <input type="text" id=id.clone() name=name.clone() prop:value=initial aria-describedby=msgs_id.clone()
                 readonly=move || ctx.locked.get() on:input=on_input />
         }
             .into_any(),
         numeric => {
             let mode = if matches!(numeric, FieldType::Dec(_)) { "decimal" } else { "numeric" };
             view! {
-                <input type="text" inputmode=mode autocomplete="off" id=id.clone() name=name.clone() value=initial
+                <input type="text" inputmode=mode autocomplete="off" id=id.clone() name=name.clone() prop:value=initial
                     aria-describedby=msgs_id.clone() aria-invalid=move || invalid().then_some("true")
                     readonly=move || ctx.locked.get() on:input=on_input on:blur=on_blur />
             }

@@ -39,14 +39,29 @@ pub fn EditorScreen(id: String) -> impl IntoView {
     let opened = open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
     match opened {
         Ok(opened) => view! { <Editor opened=opened /> }.into_any(),
-        Err(message) => view! {
-            <section class="screen">
-                <h1>"Không mở được báo cáo"</h1>
-                <p class="notice error" role="alert">{message}</p>
-                <p><a href="#/">"Về danh sách báo cáo"</a></p>
-            </section>
+        Err(message) => {
+            // Whatever is stored stays downloadable, even when it cannot be read.
+            let key = format!("bcdv.draft.{id}");
+            let raw = open_store().ok().and_then(|s| crate::storage::KeyValueStore::get(s.backend(), &key).ok().flatten());
+            view! {
+                <section class="screen">
+                    <h1>"Không mở được báo cáo"</h1>
+                    <p class="notice error" role="alert">{message}</p>
+                    {raw.map(|raw| {
+                        let name = format!("BCDV_BanLuuGoc_{}.json", crate::exchange::ascii_slug(&id));
+                        view! {
+                            <p>
+                                <button type="button" on:click=move |_| { let _ = download(&name, "application/json", &raw); }>
+                                    "Tải bản lưu gốc"
+                                </button>
+                            </p>
+                        }
+                    })}
+                    <p><a href="#/">"Về danh sách báo cáo"</a></p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -60,6 +75,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let eval = Memo::new(move |_| report.with(|r| evaluate(template, r)));
     let revision = StoredValue::new(opened.revision);
     let read_only = opened.read_only.clone();
+    let stored_raw = StoredValue::new(opened.stored.clone());
     let is_read_only = read_only.is_some();
     let locked = Signal::derive(move || is_read_only || report.with(|r| r.status == Status::Finalised));
     let save_state = RwSignal::new(SaveState::Idle);
@@ -220,8 +236,12 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
 
     let export_now = move |_| {
         let now = chrono::Utc::now();
-        let file = report.with_untracked(|r| crate::exchange::export(template, r, APP_VERSION, now));
+        let file = report.with_untracked(|r| match stored_raw.get_value() {
+            Some(raw) => crate::exchange::export_stored(template, r, &raw, APP_VERSION, now),
+            None => crate::exchange::export(template, r, APP_VERSION, now),
+        });
         match download(&file.name, "application/json", &file.json) {
+            Ok(()) if is_read_only => {}
             Ok(()) => {
                 report.update(|r| {
                     r.exported_at = Some(now);
@@ -285,7 +305,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             node_id => match template.node(node_id).filter(|n| n.applies_to(period)) {
                 Some(node) => {
                     let number = numbers.iter().find(|(n, _)| n == node_id).map(|(_, num)| format!("{num} ")).unwrap_or_default();
-                    let heading = format!("{number}{}", node.title);
+                    let heading = format!("{number}{}", report.with_untracked(|r| crate::engine::node_title(node, r)));
                     view! { <SectionForm node=node.clone() heading=heading /> }.into_any()
                 }
                 None => view! { <p>"Mục này không có trong kỳ báo cáo."</p> }.into_any(),

@@ -22,7 +22,7 @@ pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, re
     view! {
         <div class="field narrative">
             <label for=id.clone()>{label}{required.then_some(" (bắt buộc)")}</label>
-            <textarea id=id name=key rows="5" aria-describedby=msgs_id.clone() readonly=move || ctx.locked.get()
+            <textarea id=id name=key rows="5" aria-describedby=msgs_id.clone() readonly=move || ctx.locked.get() prop:value=initial
                 on:input=move |ev| {
                     let text = crate::format::nfc(&event_target_value(&ev));
                     let key = key_for_input.clone();
@@ -30,7 +30,7 @@ pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, re
                     ctx.edit(move |r| {
                         if text.is_empty() { r.texts.remove(&key); } else { r.texts.insert(key, text); }
                     });
-                }>{initial}</textarea>
+                }></textarea>
             <div class="field-msgs" id=msgs_id>
                 {move || issues.get().into_iter().map(|(is_error, m)| {
                     view! { <p class="msg" class:error=is_error class:warning=!is_error>{m}</p> }
