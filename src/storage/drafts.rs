@@ -111,6 +111,14 @@ pub struct SaveOutcome {
     pub index_stale: bool,
 }
 
+/// A removed draft, kept in memory for "undo".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub envelope: Envelope,
+    /// Raw text of its previous revision, if one was kept.
+    pub prev: Option<String>,
+}
+
 /// A draft as read from storage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedDraft {
@@ -273,8 +281,10 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     /// Remove a draft and its previous revision; returns the removed envelope
     /// so the caller can offer "undo" with [`DraftStore::undelete`].
-    pub fn delete(&self, id: &str) -> Result<Option<Envelope>, StorageError> {
-        let removed = self.store.get(&draft_key(id))?.and_then(|raw| serde_json::from_str(&raw).ok());
+    pub fn delete(&self, id: &str) -> Result<Option<Deleted>, StorageError> {
+        let envelope = self.store.get(&draft_key(id))?.and_then(|raw| serde_json::from_str(&raw).ok());
+        let prev = self.store.get(&prev_key(id))?;
+        let removed = envelope.map(|envelope| Deleted { envelope, prev });
         self.store.remove(&draft_key(id))?;
         self.store.remove(&prev_key(id))?;
         self.store.remove(&journal_key(id))?;
@@ -284,11 +294,24 @@ impl<S: KeyValueStore> DraftStore<S> {
         Ok(removed)
     }
 
-    /// Put back a draft removed by [`DraftStore::delete`], exactly as it was.
-    pub fn undelete(&self, envelope: &Envelope) -> Result<(), StorageError> {
-        let raw = serde_json::to_string(envelope).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.store.set(&draft_key(&envelope.summary.id), &raw)?;
-        self.upsert_index(&envelope.summary)
+    /// Put back a draft removed by [`DraftStore::delete`], exactly as it
+    /// was, its previous revision included.
+    pub fn undelete(&self, deleted: &Deleted) -> Result<(), StorageError> {
+        let id = &deleted.envelope.summary.id;
+        let raw = serde_json::to_string(&deleted.envelope).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.set(&draft_key(id), &raw)?;
+        if let Some(prev) = &deleted.prev {
+            self.store.set(&prev_key(id), prev)?;
+        }
+        self.upsert_index(&deleted.envelope.summary)
+    }
+
+    /// Remove every quarantined entry (after the user downloaded them).
+    pub fn clear_quarantine(&self) -> Result<(), StorageError> {
+        for (key, _) in self.quarantined() {
+            self.store.remove(&key)?;
+        }
+        Ok(())
     }
 
     /// Keystrokes not yet saved (see `editor::journal`), as raw JSON.

@@ -19,7 +19,7 @@ mod memory;
 pub mod local;
 
 pub use drafts::{
-    DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Problem, SaveError, SaveOutcome,
+    Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Problem, SaveError, SaveOutcome,
 };
 pub use memory::MemoryStore;
 

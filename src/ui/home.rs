@@ -2,7 +2,7 @@ use super::exchange_panel::ExchangePanel;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
 use crate::model::{Kind, PeriodType, UnitProfile};
-use crate::storage::{DraftSummary, Envelope};
+use crate::storage::{Deleted, DraftSummary};
 use leptos::prelude::*;
 
 /// A random UUID v4 from the browser's CSPRNG.
@@ -75,11 +75,13 @@ pub fn Home() -> impl IntoView {
     let drafts_list = RwSignal::new(Vec::<DraftSummary>::new());
     let notices = RwSignal::new(Vec::<String>::new());
     let message = RwSignal::new(None::<String>);
-    let undo = RwSignal::new(None::<Envelope>);
+    let undo = RwSignal::new(None::<Deleted>);
+    let quarantined = RwSignal::new(0usize);
     let refresh = move || match open_store() {
         Ok(store) => {
             let (list, problems) = store.list();
             drafts_list.set(list);
+            quarantined.set(store.quarantined().len());
             if !problems.is_empty() {
                 notices.update(|n| n.extend(problems.iter().map(|p| p.message())));
             }
@@ -122,9 +124,9 @@ pub fn Home() -> impl IntoView {
         refresh();
     };
     let undo_delete = move |_| {
-        if let Some(envelope) = undo.get_untracked() {
-            match open_store().map_err(|e| e.message()).and_then(|s| s.undelete(&envelope).map_err(|e| e.message())) {
-                Ok(()) => message.set(Some(format!("Đã khôi phục «{}».", envelope.summary.name))),
+        if let Some(deleted) = undo.get_untracked() {
+            match open_store().map_err(|e| e.message()).and_then(|s| s.undelete(&deleted).map_err(|e| e.message())) {
+                Ok(()) => message.set(Some(format!("Đã khôi phục «{}».", deleted.envelope.summary.name))),
                 Err(m) => message.set(Some(m)),
             }
             undo.set(None);
@@ -132,6 +134,31 @@ pub fn Home() -> impl IntoView {
         }
     };
     let delete = StoredValue::new(delete);
+    // Entries that could not be read are kept aside; the user can take them
+    // away (for support) and then remove them.
+    let download_quarantined = move |_| {
+        let entries: Vec<serde_json::Value> = open_store()
+            .map(|s| s.quarantined())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, raw)| serde_json::json!({ "key": key, "raw": raw }))
+            .collect();
+        let json = serde_json::to_string_pretty(&entries).unwrap_or_default();
+        if let Err(m) = super::download::download("BCDV_MucBiCachLy.json", "application/json", &json) {
+            message.set(Some(m));
+        }
+    };
+    let clear_quarantined = move |_| {
+        let ok = window()
+            .confirm_with_message("Xóa hẳn các mục bị hỏng đã cách ly? Hãy tải chúng về trước nếu cần gửi bộ phận hỗ trợ.")
+            .unwrap_or(false);
+        if ok {
+            if let Err(e) = open_store().and_then(|s| s.clear_quarantine()) {
+                message.set(Some(e.message()));
+            }
+            refresh();
+        }
+    };
 
     view! {
         <section class="screen home">
@@ -149,6 +176,13 @@ pub fn Home() -> impl IntoView {
                     </div>
                 })}
             </div>
+            {move || (quarantined.get() > 0).then(|| view! {
+                <div class="notice warn">
+                    <p>{format!("Có {} mục lưu trữ bị hỏng đã được cách ly (không mất, không ảnh hưởng các báo cáo khác).", quarantined.get())}</p>
+                    <button type="button" on:click=download_quarantined>"Tải các mục bị cách ly"</button>
+                    <button type="button" class="danger" on:click=clear_quarantined>"Xóa các mục bị cách ly"</button>
+                </div>
+            })}
             <Show when=move || creating.get()>
                 <form class="panel new-report" on:submit=move |ev| { ev.prevent_default(); create(()); }>
                     <h2>"Báo cáo mới"</h2>
@@ -255,7 +289,9 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
         <li class="draft" data-id=draft.id.clone()>
             <a class="draft-open" href=open_href.clone()>
                 <span class="draft-name">{draft.name.clone()}</span>
-                <span class="draft-meta">{draft.unit.clone()} " · " {draft.kind.label()} " · " {period}</span>
+                <span class="draft-meta">
+                    {[draft.unit.clone(), draft.kind.label().to_string(), period].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ")}
+                </span>
                 <span class="draft-meta">
                     <span class=format!("status status-{}", draft.status)>{drafts::status_label(&draft.status)}</span>
                     {format!(" · Đã xong {}% · Lưu lúc {}", draft.progress, local_time(draft.updated_at))}

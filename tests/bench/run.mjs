@@ -19,6 +19,7 @@ import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { brotliCompressSync, constants as zc } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS } from '../e2e/lib/harness.mjs';
 import { startBrotliServer, category } from './lib/server.mjs';
@@ -411,7 +412,7 @@ function traceSummary(events) {
   };
 }
 
-async function traced(cdp, fn) {
+async function traced(cdp, fn, { cpu = true } = {}) {
   const events = [];
   const onData = ({ value }) => events.push(...value);
   cdp.on('Tracing.dataCollected', onData);
@@ -419,14 +420,14 @@ async function traced(cdp, fn) {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', '__metadata'] },
   });
-  await cdp.send('Profiler.start');
+  if (cpu) await cdp.send('Profiler.start');
   await fn();
-  const { profile } = await cdp.send('Profiler.stop');
+  const profile = cpu ? (await cdp.send('Profiler.stop')).profile : null;
   const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.end');
   await done;
   cdp.off('Tracing.dataCollected', onData);
-  return { cpu: topSelf(profile), trace: traceSummary(events) };
+  return { cpu: profile && topSelf(profile), trace: traceSummary(events) };
 }
 
 /**
@@ -434,7 +435,7 @@ async function traced(cdp, fn) {
  * and shows up as "(program)", so shares are taken unthrottled) against the
  * names-kept build.
  */
-async function profiled(server, what) {
+async function profiled(server, what, { cpu = true } = {}) {
   const scenario = {
     editorLoad: { url: `/#/bao-cao/${CQ}`, seed: true, autoOpen: true },
     typing: { url: `/#/bao-cao/${CQ}`, seed: true, autoOpen: true },
@@ -444,12 +445,14 @@ async function profiled(server, what) {
     autosave: { url: `/#/bao-cao/${CQ}`, seed: true, autoOpen: true },
   }[what];
   return session(server, async ({ page, cdp }) => {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    if (cpu) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
     const go = () => page.goto(`${server.origin}${scenario.url}`, { waitUntil: 'commit' });
-    if (what === 'editorLoad') return traced(cdp, async () => { await go(); await waitMark(page, 'narrativeFrame'); });
-    if (what === 'homeLoad') return traced(cdp, async () => { await go(); await waitMark(page, 'homeFrame'); });
-    if (what === 'print') return traced(cdp, async () => { await go(); await waitMark(page, ['printLaidOut', 'notFound']); });
+    if (what === 'editorLoad') return traced(cdp, async () => { await go(); await waitMark(page, 'narrativeFrame'); }, { cpu });
+    if (what === 'homeLoad') return traced(cdp, async () => { await go(); await waitMark(page, 'homeFrame'); }, { cpu });
+    if (what === 'print') return traced(cdp, async () => { await go(); await waitMark(page, ['printLaidOut', 'notFound']); }, { cpu });
     await go();
     if (what === 'typing' || what === 'autosave') {
       await waitMark(page, 'narrativeFrame');
@@ -458,7 +461,7 @@ async function profiled(server, what) {
       return traced(cdp, async () => {
         await page.keyboard.type(TEXT300.slice(0, 100), { delay: TYPE_DELAY });
         await settleSaves(page);
-      });
+      }, { cpu });
     }
     if (what === 'merge') {
       await page.locator('input[name="summary-files"]').waitFor({ state: 'attached', timeout: 60_000 });
@@ -466,7 +469,7 @@ async function profiled(server, what) {
       return traced(cdp, async () => {
         await page.setInputFiles('input[name="summary-files"]', wardFiles);
         await waitMark(page, 'summaryTableFrame', 240_000);
-      });
+      }, { cpu });
     }
     throw new Error(`no profile scenario ${what}`);
   }, { throttle: 1, seed: scenario.seed, autoOpen: scenario.autoOpen, serviceWorkers: 'block' });
@@ -474,6 +477,25 @@ async function profiled(server, what) {
 
 // ---------------------------------------------------------------------------
 // Sizes (from the precompressed files: exactly what the server sends).
+
+/** Raw and brotli size of each section of a wasm module (code vs data...). */
+function wasmSections(buf) {
+  const out = [];
+  let p = 8;
+  const leb = () => { let r = 0, sh = 0, b; do { b = buf[p++]; r |= (b & 0x7f) << sh; sh += 7; } while (b & 0x80); return r >>> 0; };
+  const NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
+  while (p < buf.length) {
+    const id = buf[p++];
+    const size = leb();
+    const start = p;
+    let name = NAMES[id] ?? String(id);
+    if (id === 0) { const n = leb(); name = `custom "${buf.subarray(p, p + n).toString()}"`; }
+    const body = buf.subarray(start, start + size);
+    out.push({ name, raw: size, br: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length });
+    p = start + size;
+  }
+  return out.sort((a, b) => b.raw - a.raw);
+}
 
 function sizes(files) {
   const list = [...files.values()].map((f) => ({ path: f.path, category: category(f.path), raw: f.raw.length, br: (f.br ?? f.raw).length }));
@@ -487,7 +509,8 @@ function sizes(files) {
   for (const c of ['wasm', 'js', 'css', 'fonts', 'other']) by[c] ??= { raw: 0, br: 0, files: 0 };
   const app = { raw: by.wasm.raw + by.js.raw + by.css.raw, br: by.wasm.br + by.js.br + by.css.br };
   const total = list.reduce((a, f) => ({ raw: a.raw + f.raw, br: a.br + f.br }), { raw: 0, br: 0 });
-  return { files: list.sort((a, b) => b.br - a.br), byCategory: by, appCode: app, total };
+  const wasm = [...files.values()].find((f) => f.path.endsWith('.wasm'));
+  return { files: list.sort((a, b) => b.br - a.br), byCategory: by, appCode: app, total, wasmSections: wasm ? wasmSections(wasm.raw) : [] };
 }
 
 function twiggySummary(csvPath) {
@@ -608,7 +631,8 @@ async function main() {
   add('bytes.wasm', 'wasm (brotli)', 'kB', [kB(size.byCategory.wasm.br)], null, { group: 'size' });
   add('bytes.js', 'JS (brotli)', 'kB', [kB(size.byCategory.js.br)], null, { group: 'size' });
   add('bytes.css', 'CSS (brotli)', 'kB', [kB(size.byCategory.css.br)], null, { group: 'size' });
-  add('bytes.fonts', 'fonts (print, woff2)', 'kB', [kB(size.byCategory.fonts.br)], 120, { group: 'size' });
+  if (size.byCategory.fonts.files) add('bytes.fonts', 'fonts (print, woff2)', 'kB', [kB(size.byCategory.fonts.br)], 120, { group: 'size' });
+  else add('bytes.fonts', 'fonts (print): none in this build yet', 'kB', [0], null, { group: 'size' });
   add('bytes.other', 'other (HTML, icons, manifest, sw.js)', 'kB', [kB(size.byCategory.other.br)], null, { group: 'size' });
   add('bytes.total', 'everything (brotli)', 'kB', [kB(size.total.br)], null, { group: 'size' });
   add('bytes.totalRaw', 'everything uncompressed', 'kB', [kB(size.total.raw)], null, { group: 'size' });
@@ -637,6 +661,7 @@ async function main() {
   const saveMed = (r, f) => median((r.saves ?? []).map(f));
   add('autosave.total4', 'autosave of the full report 4×: whole save (read, write, verify, .prev, index)', 'ms', pick('editor4', (r) => saveMed(r, (s) => s.totalMs)), 5, { group: 'autosave' });
   add('autosave.set4', 'autosave 4×: setItem of the draft alone', 'ms', pick('editor4', (r) => saveMed(r, (s) => s.setMs)), null, { group: 'autosave' });
+  add('autosave.storage4', 'autosave 4×: of the whole save, time inside localStorage calls', 'ms', pick('editor4', (r) => saveMed(r, (s) => s.storageMs)), null, { group: 'autosave' });
   add('autosave.total1', 'autosave 1×: whole save', 'ms', pick('editor1', (r) => saveMed(r, (s) => s.totalMs)), null, { group: 'autosave' });
   add('autosave.set1', 'autosave 1×: setItem of the draft alone', 'ms', pick('editor1', (r) => saveMed(r, (s) => s.setMs)), null, { group: 'autosave' });
 
@@ -680,7 +705,7 @@ async function main() {
     const named = await startBrotliServer(NAMED);
     for (const what of wantProfile) {
       log(`trace (measured build) + CPU profile (names-kept wasm), 1×: ${what}`);
-      const t = await attempt(`trace ${what}`, () => profiled(real, what));
+      const t = await attempt(`trace ${what}`, () => profiled(real, what, { cpu: false }));
       const c = await attempt(`profile ${what}`, () => profiled(named, what));
       if (t || c) profiles[what] = { trace: t?.trace ?? null, cpu: c?.cpu ?? null, namedTrace: c?.trace ?? null };
     }
@@ -777,6 +802,8 @@ function markdown(r) {
     L.push(`**Size.** The wasm is ${fmt(r.metrics['bytes.wasm'].median, 'kB')} kB brotli of the ${fmt(r.metrics['bytes.appCode'].median, 'kB')} kB (${fmt(r.metrics['bytes.wasmRaw'].median, 'kB')} kB raw). \`twiggy top\` on a \`wasm-bindgen --keep-debug\` build (before wasm-opt: ${fmt(t.codeAndDataBytes / 1000)} kB of code and data, not counting ${fmt(t.nameSectionBytes / 1000)} kB of names), by crate:`);
     L.push('', '| crate / part | bytes | share |', '|---|---:|---:|');
     for (const c of t.byCrate) L.push(`| ${c.name} | ${c.bytes.toLocaleString('en')} | ${c.pct}% |`);
+    const secs = r.sizes.wasmSections.filter((x) => x.raw > 4000);
+    if (secs.length) L.push('', 'Sections of the shipped wasm (each brotli-compressed alone): ' + secs.map((x) => `${x.name} ${fmt(x.raw / 1000)} kB raw → ${fmt(x.br / 1000)} kB`).join('; ') + '.');
     L.push('', 'Largest single items: ' + t.top.slice(0, 6).map((x) => `\`${x.name.slice(0, 90)}\` ${fmt(x.bytes / 1000)} kB`).join('; ') + '.', '');
   }
   const PROFILE_TITLES = { homeLoad: 'Cold load of the home screen', editorLoad: 'Cold load of the editor (to the N01 narrative)', typing: 'Typing (100 characters, until saved)', autosave: 'Typing with autosave', merge: 'Merge of 200 files', print: 'Print view' };

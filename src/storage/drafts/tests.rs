@@ -127,12 +127,13 @@ fn corrupted_index_is_rebuilt_from_drafts() {
 #[test]
 fn delete_then_undelete_restores_exactly() {
     let store = DraftStore::new(MemoryStore::new());
-    save(&store, "a", "giữ lại", None).unwrap();
-    let before = store.load("a").unwrap().unwrap().envelope;
+    save(&store, "a", "bản trước", None).unwrap();
+    save(&store, "a", "giữ lại", Some(1)).unwrap();
+    let before = store.backend().snapshot();
     let removed = store.delete("a").unwrap().unwrap();
     assert!(store.list().0.is_empty());
     store.undelete(&removed).unwrap();
-    assert_eq!(store.load("a").unwrap().unwrap().envelope, before);
+    assert_eq!(store.backend().snapshot(), before, "draft, previous revision and index all back");
     assert_eq!(store.list().0.len(), 1);
 }
 

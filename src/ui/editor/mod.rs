@@ -319,8 +319,10 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 <div class="editor-title">
                     <h1>{title}</h1>
                     <p class="muted">
-                        {move || report.with(|r| format!("{} · {} · ", r.unit.name, r.kind.label()))}
-                        {move || report.with(|r| crate::format::period_name(r.period.period_type, r.period.year))}
+                        {move || report.with(|r| {
+                            let parts = [r.unit.name.clone(), r.kind.label().to_string(), crate::format::period_name(r.period.period_type, r.period.year)];
+                            parts.into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ")
+                        })}
                         " · "
                         <span class="status">{status_text}</span>
                     </p>

@@ -95,8 +95,10 @@
   proto.getItem = function (key) {
     const t0 = now();
     const v = origGet.call(this, key);
-    if (this === window.localStorage && typeof key === 'string' && /^bcdv\.draft\.[^.]+$/.test(key) && !openSave) {
-      openSave = { key, start: t0, getMs: now() - t0 };
+    const t1 = now();
+    if (this === window.localStorage && typeof key === 'string' && key.startsWith('bcdv.')) {
+      if (/^bcdv\.draft\.[^.]+$/.test(key) && !openSave) openSave = { key, start: t0, getMs: t1 - t0, storageMs: 0, ops: 0 };
+      if (openSave) { openSave.storageMs += t1 - t0; openSave.ops += 1; }
     }
     return v;
   };
@@ -108,6 +110,7 @@
       const t1 = now();
       if (this === window.localStorage && typeof key === 'string' && key.startsWith('bcdv.')) {
         B.storageOps.push({ key, ms: t1 - t0, at: t0, chars: String(value).length });
+        if (openSave) { openSave.storageMs += t1 - t0; openSave.ops += 1; }
         if (key.startsWith('bcdv.draft.') && !key.endsWith('.prev') && openSave) {
           openSave.setMs = t1 - t0;
           openSave.chars = String(value).length;
