@@ -48,7 +48,7 @@ fn finish(file: &str, report: &Report, choice: Choice) -> Outcome {
     match result {
         Ok(Applied::Stored { .. }) if choice == Choice::KeepBoth => Outcome::Done {
             ok: true,
-            message: format!("Tệp «{file}»: đã nhập thành bản mới «{} (bản nhập)», giữ nguyên bản cũ.", report.name),
+            message: format!("Tệp «{file}»: đã nhập báo cáo «{} (bản nhập)» thành bản mới, giữ nguyên bản cũ.", report.name),
         },
         Ok(Applied::Stored { .. }) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã nhập báo cáo «{}».", report.name) },
         Ok(Applied::Unchanged) => Outcome::Done {
@@ -165,7 +165,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
             Ok((n, skipped)) => Outcome::Done {
                 ok: false,
                 message: format!(
-                    "Đã sao lưu {n} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Tải bản lưu gốc»."
+                    "Đã sao lưu {n} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Xuất tệp bản lưu gốc»."
                 ),
             },
             Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },

@@ -52,7 +52,7 @@ pub fn EditorScreen(id: String) -> impl IntoView {
                         view! {
                             <p>
                                 <button type="button" on:click=move |_| { let _ = download(&name, "application/json", &raw); }>
-                                    "Tải bản lưu gốc"
+                                    "Xuất tệp bản lưu gốc"
                                 </button>
                             </p>
                         }

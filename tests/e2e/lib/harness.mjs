@@ -2,6 +2,7 @@
 // Chromium through playwright-core with a fresh profile, and checks every
 // spec needs (console errors, foreign requests, axe-core).
 import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve, normalize, dirname } from 'node:path';
@@ -83,7 +84,16 @@ export async function launch(options = {}) {
   });
   return {
     context,
-    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+    close: async () => {
+      // After a renderer crash (fault tests) a normal close can hang; give it
+      // a few seconds, then end this browser's processes by their profile dir.
+      const closed = await Promise.race([
+        context.close().then(() => true, () => false),
+        new Promise((ok) => setTimeout(() => ok(false), 5_000)),
+      ]);
+      if (!closed) spawnSync('pkill', ['-9', '-f', `--user-data-dir=${profile}`]);
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 

@@ -32,12 +32,19 @@ test('renderer crash right after typing loses no keystroke', async () => {
   try {
     const { page } = await watchedPage(browser.context, server.origin);
     const id = await newReport(page);
+    // The tab that reopens the draft exists before the crash: a headless
+    // browser whose only tabs crashed cannot open a new one.
+    const { page: again, consoleErrors } = await watchedPage(browser.context, server.origin);
+    await page.bringToFront();
     await page.locator('textarea[name="N01.text"]').click();
     await page.keyboard.type('Tình hình ổn định, nhân dân phấn khởi');
     // No wait: the debounced save has not run, and a crash fires no pagehide.
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Page.crash').catch(() => {});
-    const { page: again, consoleErrors } = await watchedPage(browser.context, server.origin);
+    // Kill this tab's renderer (as an out-of-memory kill on a tablet would):
+    // no pagehide, no unload, no timers run. CDP Page.crash takes the whole
+    // headless browser down with it here; chrome://crash kills one renderer.
+    const crashed = new Promise((ok) => page.once('crash', ok));
+    page.goto('chrome://crash').catch(() => {});
+    await crashed;
     await again.goto(`${server.url}#/bao-cao/${id}`);
     await again.waitForSelector('.editor-body');
     await again.getByText(/Đã khôi phục 1 ô vừa nhập/).waitFor();
