@@ -41,6 +41,8 @@ pub struct SetAside {
 pub struct Column {
     pub key: String,
     pub label: String,
+    /// Outline node the figure belongs to (the screen shows one node at a time).
+    pub node_id: String,
     /// Summed figure (true) or a rate recomputed from the sums (false).
     pub summed: bool,
 }
@@ -179,17 +181,31 @@ pub fn merge(files: &[(String, Vec<u8>)]) -> Result<Summary, Vec<SetAside>> {
         .into_iter()
         .filter(|k| totals.contains_key(k))
         .map(|k| {
-            let label = template.indicator(&k).map(|i| i.full_label()).unwrap_or_else(|| k.clone());
-            Column { key: k, label, summed: true }
+            let found = template.indicator(&k);
+            let label = found.map(|i| i.full_label()).unwrap_or_else(|| k.clone());
+            let node_id = found.map(|i| i.node_id.to_string()).unwrap_or_default();
+            Column { key: k, label, node_id, summed: true }
         })
         .collect();
     for c in total_evaluation.computed.values().filter(|c| c.value.rate().is_some()) {
-        columns.push(Column { key: c.key.clone(), label: c.label.clone(), summed: false });
+        columns.push(Column { key: c.key.clone(), label: c.label.clone(), node_id: c.node_id.clone(), summed: false });
     }
     Ok(Summary { kind, period_type, year, units, set_aside, columns, totals, total_evaluation, total_report })
 }
 
 impl Summary {
+    /// Outline nodes that have columns, in outline order, with their titles.
+    pub fn sections(&self) -> Vec<(String, String)> {
+        let template = Template::builtin(self.kind);
+        template
+            .walk()
+            .into_iter()
+            .map(|(_, n)| n)
+            .filter(|n| self.columns.iter().any(|c| c.node_id == n.id))
+            .map(|n| (n.id.clone(), crate::engine::node_title(n, &self.total_report)))
+            .collect()
+    }
+
     /// Display text of one cell (a unit's figure or rate).
     pub fn cell(&self, unit: &UnitRow, column: &Column) -> String {
         if column.summed {

@@ -222,9 +222,14 @@ impl<S: KeyValueStore> DraftStore<S> {
     ) -> Result<SaveOutcome, SaveError> {
         let key = draft_key(&summary.id);
         let old_raw = self.store.get(&key).map_err(SaveError::Storage)?;
+        // Only the revision is needed: skip building the report's JSON tree.
+        #[derive(Deserialize)]
+        struct RevisionOnly {
+            revision: u64,
+        }
         let stored_revision = old_raw
             .as_deref()
-            .and_then(|raw| serde_json::from_str::<Envelope>(raw).ok())
+            .and_then(|raw| serde_json::from_str::<RevisionOnly>(raw).ok())
             .map(|env| env.revision);
         if let Some(stored) = stored_revision {
             if Some(stored) != expected {

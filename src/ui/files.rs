@@ -10,19 +10,26 @@ pub struct Picked {
     pub bytes: Result<Vec<u8>, ImportError>,
 }
 
-/// Read every picked or dropped file.
+/// Read every picked or dropped file (all reads started at once).
 pub async fn read_all(files: Vec<web_sys::File>) -> Vec<Picked> {
-    let mut out = Vec::new();
-    for file in files {
-        let name = crate::format::nfc(&file.name());
-        let size = file.size() as usize;
-        let bytes = if size > MAX_FILE_BYTES {
-            Err(ImportError::TooLarge(size))
-        } else {
-            match JsFuture::from(file.array_buffer()).await {
+    // Start every read before awaiting any: 200 files read concurrently.
+    let pending: Vec<(String, Result<JsFuture, ImportError>)> = files
+        .iter()
+        .map(|file| {
+            let name = crate::format::nfc(&file.name());
+            let size = file.size() as usize;
+            let read = if size > MAX_FILE_BYTES { Err(ImportError::TooLarge(size)) } else { Ok(JsFuture::from(file.array_buffer())) };
+            (name, read)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(pending.len());
+    for (name, read) in pending {
+        let bytes = match read {
+            Err(e) => Err(e),
+            Ok(future) => match future.await {
                 Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
                 Err(_) => Err(ImportError::NotJson("không đọc được tệp".into())),
-            }
+            },
         };
         out.push(Picked { name, bytes });
     }

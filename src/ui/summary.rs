@@ -39,28 +39,34 @@ pub fn SummaryScreen() -> impl IntoView {
     };
     let set_aside = move || {
         let mut all = unread.get();
-        if let Some(Err(reasons)) = result.get() {
-            all.extend(reasons);
-        }
-        if let Some(Ok(s)) = result.get() {
-            all.extend(s.set_aside);
-        }
+        result.with(|r| match r {
+            Some(Err(reasons)) => all.extend(reasons.iter().cloned()),
+            Some(Ok(s)) => all.extend(s.set_aside.iter().cloned()),
+            None => {}
+        });
         all
     };
     let export_csv = move |_| {
-        if let Some(Ok(s)) = result.get_untracked() {
-            let name = format!("BCDV_TongHop_{}{}_{}.csv", s.year, s.period_type.code(), s.kind.code());
-            if let Err(m) = download(&name, "text/csv;charset=utf-8", &s.csv()) {
+        let file = result.with_untracked(|r| match r {
+            Some(Ok(s)) => Some((format!("BCDV_TongHop_{}{}_{}.csv", s.year, s.period_type.code(), s.kind.code()), s.csv())),
+            _ => None,
+        });
+        if let Some((name, csv)) = file {
+            if let Err(m) = download(&name, "text/csv;charset=utf-8", &csv) {
                 message.set(Some((false, m)));
             }
         }
     };
     let create_report = move |_| {
-        let Some(Ok(s)) = result.get_untracked() else { return };
         let id = new_id();
+        let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
+        let Some(report) = result.with_untracked(|r| match r {
+            Some(Ok(s)) => Some(s.to_report(&id, profile, chrono::Utc::now())),
+            _ => None,
+        }) else {
+            return;
+        };
         let outcome = open_store().map_err(|e| e.message()).and_then(|store| {
-            let profile = store.load_profile::<UnitProfile>().ok().flatten().unwrap_or_default();
-            let report = s.to_report(&id, profile, chrono::Utc::now());
             let progress = drafts::progress_percent(Template::builtin(report.kind), &report);
             drafts::save(&store, &report, progress, None, chrono::Utc::now()).map_err(|e| e.message())
         });
@@ -112,9 +118,9 @@ pub fn SummaryScreen() -> impl IntoView {
                     </section>
                 })
             }}
-            {move || match result.get() {
-                Some(Ok(s)) => view! { <SummaryTable summary=s on_csv=export_csv on_create=create_report /> }.into_any(),
-                _ => ().into_any(),
+            {move || match result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned()) {
+                Some(s) => view! { <SummaryTable summary=s on_csv=export_csv on_create=create_report /> }.into_any(),
+                None => ().into_any(),
             }}
         </section>
     }
@@ -130,12 +136,42 @@ fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(int
         summary.kind.label(),
         summary.units.len()
     );
-    let header = summary.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
+    // One outline section at a time: 200 units × every indicator would be
+    // ~150 000 cells, too slow to lay out on a tablet and unreadable anyway.
+    let sections = summary.sections();
+    let section = RwSignal::new(sections.first().map(|(id, _)| id.clone()).unwrap_or_default());
+    let summary = StoredValue::new(summary);
+    let body = move || {
+        let node = section.get();
+        summary.with_value(|s| table_of(s, &node))
+    };
+    view! {
+        <section class="panel" aria-labelledby="table-heading">
+            <h2 id="table-heading">{title}</h2>
+            <div class="exchange-actions">
+                <button type="button" on:click=move |_| on_csv.run(())>"Xuất bảng ra Excel (CSV)"</button>
+                <button type="button" class="primary" on:click=move |_| on_create.run(())>"Tạo báo cáo tổng hợp"</button>
+            </div>
+            <div class="field">
+                <label for="summary-section">"Nhóm chỉ tiêu hiển thị (tệp CSV có đủ mọi chỉ tiêu)"</label>
+                <select id="summary-section" name="summary-section" on:change=move |ev| section.set(event_target_value(&ev))>
+                    {sections.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                </select>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// The table of one section's columns, units × figures with totals.
+fn table_of(summary: &Summary, node: &str) -> impl IntoView {
+    let columns: Vec<_> = summary.columns.iter().filter(|c| c.node_id == node).collect();
+    let header = columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
     let rows = summary
         .units
         .iter()
         .map(|u| {
-            let cells = summary.columns.iter().map(|c| view! { <td class="num">{summary.cell(u, c)}</td> }).collect_view();
+            let cells = columns.iter().map(|c| view! { <td class="num">{summary.cell(u, c)}</td> }).collect_view();
             let issues: Vec<String> = u.evaluation.issues.iter().map(|i| format!("{}: {}", i.rule, i.message)).collect();
             let (errors, warnings) = (u.errors(), u.warnings());
             view! {
@@ -155,14 +191,8 @@ fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(int
             }
         })
         .collect_view();
-    let totals = summary.columns.iter().map(|c| view! { <td class="num"><strong>{summary.total(c)}</strong></td> }).collect_view();
+    let totals = columns.iter().map(|c| view! { <td class="num"><strong>{summary.total(c)}</strong></td> }).collect_view();
     view! {
-        <section class="panel" aria-labelledby="table-heading">
-            <h2 id="table-heading">{title}</h2>
-            <div class="exchange-actions">
-                <button type="button" on:click=move |_| on_csv.run(())>"Xuất bảng ra Excel (CSV)"</button>
-                <button type="button" class="primary" on:click=move |_| on_create.run(())>"Tạo báo cáo tổng hợp"</button>
-            </div>
             <div class="table-scroll">
                 <table class="summary-table">
                     <caption class="visually-hidden">"Số liệu các đơn vị và tổng cộng"</caption>
@@ -171,6 +201,5 @@ fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(int
                     <tfoot><tr><th scope="row">"Tổng cộng"</th>{totals}<td></td></tr></tfoot>
                 </table>
             </div>
-        </section>
     }
 }
