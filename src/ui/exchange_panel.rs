@@ -2,7 +2,7 @@
 //! everything, and the conflict questions when a report already exists.
 
 use super::download::download;
-use super::files::{from_drop, from_input, read_all, Picked};
+use super::files::{read_all, DropZone, Picked};
 use super::home::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
@@ -124,9 +124,8 @@ fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
 pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let lines = RwSignal::new(Vec::<Line>::new());
     let next_id = StoredValue::new(0usize);
-    let dragging = RwSignal::new(false);
 
-    let take = move |list: Vec<web_sys::File>| {
+    let take = Callback::new(move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let picked = read_all(list).await;
             let mut new_lines = Vec::new();
@@ -140,7 +139,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
             lines.set(new_lines);
             on_changed.run(());
         });
-    };
+    });
     let resolve = move |id: usize, choice: Choice| {
         let Some(Line { outcome: Outcome::Conflict { file, report, .. }, .. }) = lines.with_untracked(|l| l.iter().find(|x| x.id == id).cloned()) else {
             return;
@@ -178,20 +177,10 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     view! {
         <section class="panel exchange" aria-labelledby="exchange-heading">
             <h2 id="exchange-heading">"Nhập, sao lưu và khôi phục"</h2>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); take(from_drop(&ev)); }>
-                <p>"Kéo thả tệp báo cáo (.json) hoặc tệp sao lưu vào đây, hoặc:"</p>
-                <div class="exchange-actions">
-                    <label class="button primary file-button">
-                        "Nhập tệp báo cáo / khôi phục"
-                        <input type="file" class="visually-hidden" name="import-files" accept=".json,application/json" multiple
-                            on:change=move |ev| { take(from_input(&ev)); } />
-                    </label>
-                    <button type="button" on:click=make_backup>"Sao lưu tất cả"</button>
-                </div>
-            </div>
+            <DropZone hint="Kéo thả tệp báo cáo (.json) hoặc tệp sao lưu vào đây, hoặc:" button="Nhập tệp báo cáo / khôi phục"
+                name="import-files" on_files=take>
+                <button type="button" on:click=make_backup>"Sao lưu tất cả"</button>
+            </DropZone>
             <div role="status" aria-live="polite">
             <ul class="import-results">
                 <For each=move || lines.get() key=|l| (l.id, matches!(l.outcome, Outcome::Done { .. })) let:line>

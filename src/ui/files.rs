@@ -55,3 +55,36 @@ pub fn from_input(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
 pub fn from_drop(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
     collect(ev.data_transfer().and_then(|d| d.files()))
 }
+
+/// A drop zone with a "choose files" button (JSON files, several at once);
+/// `children` are extra buttons shown beside it.
+#[leptos::component]
+pub fn DropZone(
+    /// Text above the buttons.
+    hint: &'static str,
+    /// Label of the file button.
+    button: &'static str,
+    /// `name` of the file input (tests and support refer to it).
+    name: &'static str,
+    #[prop(into)] on_files: leptos::prelude::Callback<Vec<web_sys::File>>,
+    children: leptos::prelude::Children,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let dragging = RwSignal::new(false);
+    view! {
+        <div class="drop-zone" class:dragging=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); on_files.run(from_drop(&ev)); }>
+            <p>{hint}</p>
+            <div class="exchange-actions">
+                <label class="button primary file-button">
+                    {button}
+                    <input type="file" class="visually-hidden" name=name accept=".json,application/json" multiple
+                        on:change=move |ev| on_files.run(from_input(&ev)) />
+                </label>
+                {children()}
+            </div>
+        </div>
+    }
+}

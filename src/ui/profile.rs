@@ -1,10 +1,12 @@
 use super::fields::{TextArea, TextInput};
 use super::storage_ui::{open_store, SaveChip, SaveState};
-use crate::model::{Kind, UnitProfile};
+use crate::model::{IssuerProfile, Kind, UnitProfile};
 use leptos::prelude::*;
 
 type GetFn = fn(&UnitProfile) -> String;
 type SetFn = fn(&mut UnitProfile, String);
+type IssuerGet = fn(&IssuerProfile) -> String;
+type IssuerSet = fn(&mut IssuerProfile, String);
 
 /// Unit profile (thông tin đơn vị): entered once, copied into every new
 /// report. Saved on every change (it is small).
@@ -37,6 +39,39 @@ pub fn ProfileScreen() -> impl IntoView {
                 }
             />
         }
+    };
+    // The same five fields for each kind; labels and examples differ.
+    let issuer_fields = move |kind: Kind| {
+        let examples: [&'static str; 5] = match kind {
+            Kind::Dang => ["ĐẢNG ỦY PHƯỜNG 1", "BC/ĐU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""],
+            Kind::Cq => ["ỦY BAN NHÂN DÂN PHƯỜNG 1", "BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ""],
+        };
+        let issuer_label = if kind == Kind::Dang { "Tên tổ chức ban hành" } else { "Tên cơ quan ban hành" };
+        let fields: [(&'static str, &'static str, IssuerGet, IssuerSet); 5] = [
+            (issuer_label, "issuer", |i| i.issuer.clone(), |i, v| i.issuer = v),
+            ("Ký hiệu văn bản", "symbol", |i| i.symbol.clone(), |i, v| i.symbol = v),
+            ("Thẩm quyền ký", "quyen_han", |i| i.signer.quyen_han.clone(), |i, v| i.signer.quyen_han = v),
+            ("Chức vụ người ký", "chuc_vu", |i| i.signer.chuc_vu.clone(), |i, v| i.signer.chuc_vu = v),
+            ("Họ tên người ký", "ho_ten", |i| i.signer.ho_ten.clone(), |i, v| i.signer.ho_ten = v),
+        ];
+        fields
+            .into_iter()
+            .zip(examples)
+            .map(|((label, key, get, set), example)| {
+                view! {
+                    <TextInput
+                        label=label
+                        name=format!("profile.{}.{key}", kind.code().to_lowercase())
+                        value=profile.with_untracked(|p| get(p.issuer(kind)))
+                        placeholder=example
+                        on_change=move |v: String| {
+                            profile.update(|p| set(match kind { Kind::Dang => &mut p.dang, Kind::Cq => &mut p.cq }, v));
+                            save();
+                        }
+                    />
+                }
+            })
+            .collect_view()
     };
     let recipients = move |kind: Kind, placeholder: &'static str| {
         let name = format!("profile.{}.recipients", kind.code().to_lowercase());
@@ -92,36 +127,12 @@ pub fn ProfileScreen() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Báo cáo của Đảng ủy (thể thức Đảng)"</legend>
-                <div class="grid-2">
-                    {field("Tên tổ chức ban hành", "dang.issuer", "ĐẢNG ỦY PHƯỜNG 1", |p| p.dang.issuer.clone(), |p, v| p.dang.issuer = v)}
-                    {field("Ký hiệu văn bản", "dang.symbol", "BC/ĐU", |p| p.dang.symbol.clone(), |p, v| p.dang.symbol = v)}
-                    {field(
-                        "Thẩm quyền ký",
-                        "dang.quyen_han",
-                        "T/M BAN THƯỜNG VỤ",
-                        |p| p.dang.signer.quyen_han.clone(),
-                        |p, v| p.dang.signer.quyen_han = v,
-                    )}
-                    {field("Chức vụ người ký", "dang.chuc_vu", "BÍ THƯ", |p| p.dang.signer.chuc_vu.clone(), |p, v| p.dang.signer.chuc_vu = v)}
-                    {field("Họ tên người ký", "dang.ho_ten", "", |p| p.dang.signer.ho_ten.clone(), |p, v| p.dang.signer.ho_ten = v)}
-                </div>
+                <div class="grid-2">{issuer_fields(Kind::Dang)}</div>
                 {recipients(Kind::Dang, "Ví dụ: Ban Dân vận Thành ủy; Các chi bộ trực thuộc; Lưu Văn phòng Đảng ủy")}
             </fieldset>
             <fieldset>
                 <legend>"Báo cáo của UBND (thể thức hành chính)"</legend>
-                <div class="grid-2">
-                    {field("Tên cơ quan ban hành", "cq.issuer", "ỦY BAN NHÂN DÂN PHƯỜNG 1", |p| p.cq.issuer.clone(), |p, v| p.cq.issuer = v)}
-                    {field("Ký hiệu văn bản", "cq.symbol", "BC-UBND", |p| p.cq.symbol.clone(), |p, v| p.cq.symbol = v)}
-                    {field(
-                        "Thẩm quyền ký",
-                        "cq.quyen_han",
-                        "TM. ỦY BAN NHÂN DÂN",
-                        |p| p.cq.signer.quyen_han.clone(),
-                        |p, v| p.cq.signer.quyen_han = v,
-                    )}
-                    {field("Chức vụ người ký", "cq.chuc_vu", "CHỦ TỊCH", |p| p.cq.signer.chuc_vu.clone(), |p, v| p.cq.signer.chuc_vu = v)}
-                    {field("Họ tên người ký", "cq.ho_ten", "", |p| p.cq.signer.ho_ten.clone(), |p, v| p.cq.signer.ho_ten = v)}
-                </div>
+                <div class="grid-2">{issuer_fields(Kind::Cq)}</div>
                 {recipients(Kind::Cq, "Ví dụ: Sở Nội vụ; Ban Dân vận Đảng ủy; Lưu: VT")}
             </fieldset>
         </section>

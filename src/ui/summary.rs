@@ -3,7 +3,7 @@
 //! draft pre-filled with the sums.
 
 use super::download::download;
-use super::files::{from_drop, from_input, read_all};
+use super::files::{read_all, DropZone};
 use super::home::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
@@ -18,9 +18,8 @@ pub fn SummaryScreen() -> impl IntoView {
     let unread = RwSignal::new(Vec::<SetAside>::new());
     let result = RwSignal::new(None::<Result<Summary, Vec<SetAside>>>);
     let message = RwSignal::new(None::<(bool, String)>);
-    let dragging = RwSignal::new(false);
 
-    let add = move |list: Vec<web_sys::File>| {
+    let add = Callback::new(move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             for picked in read_all(list).await {
                 match picked.bytes {
@@ -30,7 +29,7 @@ pub fn SummaryScreen() -> impl IntoView {
             }
             result.set(Some(files.with_untracked(|f| merge(f))));
         });
-    };
+    });
     let clear = move |_| {
         files.set(Vec::new());
         unread.set(Vec::new());
@@ -85,20 +84,9 @@ pub fn SummaryScreen() -> impl IntoView {
                 "Chọn các tệp báo cáo (.json) do các xã, phường gửi lên, cùng loại và cùng kỳ. "
                 "Số liệu được cộng lại; tỷ lệ được tính lại từ tổng số, không lấy trung bình."
             </p>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); add(from_drop(&ev)); }>
-                <p>"Kéo thả các tệp vào đây, hoặc:"</p>
-                <div class="exchange-actions">
-                    <label class="button primary file-button">
-                        "Chọn tệp báo cáo…"
-                        <input type="file" class="visually-hidden" name="summary-files" accept=".json,application/json" multiple
-                            on:change=move |ev| { add(from_input(&ev)); } />
-                    </label>
-                    <button type="button" on:click=clear disabled=move || files.with(Vec::is_empty) && unread.with(Vec::is_empty)>"Làm lại từ đầu"</button>
-                </div>
-            </div>
+            <DropZone hint="Kéo thả các tệp vào đây, hoặc:" button="Chọn tệp báo cáo…" name="summary-files" on_files=add>
+                <button type="button" on:click=clear disabled=move || files.with(Vec::is_empty) && unread.with(Vec::is_empty)>"Làm lại từ đầu"</button>
+            </DropZone>
             <div role="status" aria-live="polite">
                 {move || message.get().map(|(ok, m)| view! { <p class="notice" class:ok=ok class:error=!ok>{m}</p> })}
                 {move || {
