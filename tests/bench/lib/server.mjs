@@ -9,22 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zc } from 'node:zlib';
 
-export const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+// One MIME table for the test harness and the benchmark server.
+export { MIME } from '../../e2e/lib/harness.mjs';
+import { MIME } from '../../e2e/lib/harness.mjs';
 
 // Already-compressed formats gain nothing from brotli; hosts do not recompress them.
 const INCOMPRESSIBLE = new Set(['.png', '.woff2', '.jpg', '.jpeg', '.webp', '.gif']);

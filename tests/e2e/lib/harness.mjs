@@ -14,7 +14,7 @@ export const repoRoot = resolve(here, '../../..');
 export const distDir = process.env.DIST_DIR ?? join(repoRoot, 'dist');
 export const outDir = join(repoRoot, 'tests/e2e/out');
 
-const MIME = {
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -25,7 +25,10 @@ const MIME = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
   '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 function checkRoot(root) {
