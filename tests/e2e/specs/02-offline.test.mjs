@@ -327,3 +327,43 @@ test('the web app manifest is served, valid, and its icons have the sizes it cla
     await env.close();
   }
 });
+
+test('an update waits until a pending edit is saved, then reloads with the edit stored', async () => {
+  const buildB = mkdtempSync(join(tmpdir(), 'bcdv-build-b-'));
+  cpSync(distDir, buildB, { recursive: true });
+  const indexB = join(buildB, 'index.html');
+  writeFileSync(indexB, readFileSync(indexB, 'utf8').replace('<title>', '<meta name="bcdv-test-build" content="B"><title>'));
+  writeServiceWorker(buildB);
+  const env = await setup();
+  try {
+    const { page, consoleErrors } = await watchedPage(env.browser.context, env.server.origin);
+    await page.goto(env.server.url);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Tạo báo cáo mới' }).click();
+    await page.getByRole('button', { name: 'Tạo và mở báo cáo' }).click();
+    await page.waitForSelector('.editor-body');
+    const id = new URL(page.url()).hash.replace('#/bao-cao/', '');
+    await controlled(page);
+    env.server.setRoot(buildB);
+    await page.reload();
+    await page.waitForSelector('.editor-body');
+    const button = banner(page).getByRole('button', { name: 'Cập nhật ngay' });
+    await button.waitFor({ timeout: 20_000 });
+    await page.locator('.checklist .check-item').nth(1).click();
+    // Type, then ask for the update inside the 400 ms autosave debounce.
+    const waiting = banner(page).getByText('Đang lưu bản nháp').waitFor({ timeout: 5_000 });
+    const loaded = page.waitForEvent('load');
+    await page.locator('textarea[name="N01.text"]').fill('Sửa ngay trước khi cập nhật');
+    await button.click();
+    await waiting;
+    await loaded;
+    await page.locator('header.topbar').waitFor();
+    assert.equal(await page.locator('meta[name="bcdv-test-build"]').count(), 1, 'reloaded into build B');
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).report.texts['N01.text'], `bcdv.draft.${id}`);
+    assert.equal(stored, 'Sửa ngay trước khi cập nhật', 'the pending edit was saved before the reload');
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await env.close();
+    rmSync(buildB, { recursive: true, force: true });
+  }
+});
