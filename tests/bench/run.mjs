@@ -14,21 +14,19 @@
 //   BENCH_ENGINE    output of `cargo run --release --example bench_engine`
 //   BENCH_TWIGGY    `twiggy top -f csv` of the names-kept wasm
 //   BENCH_NOTE      a sentence added under the table (e.g. "machine busy")
-import { mkdtempSync, rmSync, readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir, loadavg, cpus } from 'node:os';
+import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants as zc } from 'node:zlib';
-import { createRequire } from 'node:module';
-import { CHROMIUM_ARGS } from '../e2e/lib/harness.mjs';
+import { launch } from '../e2e/lib/harness.mjs';
 import { startBrotliServer, category } from './lib/server.mjs';
 import { summarize, percentile, median, max } from './lib/stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 // playwright-core is installed with the e2e tools (tests/e2e/node_modules).
-const { chromium } = createRequire(join(repo, 'tests/e2e/package.json'))('playwright-core');
 const DIST = resolve(repo, process.env.BENCH_DIST ?? 'target/bench-dist');
 const NAMED = resolve(repo, process.env.BENCH_NAMED ?? 'target/bench/profile-dist');
 const FIX = resolve(repo, process.env.BENCH_FIXTURES ?? 'target/bench/fixtures');
@@ -64,17 +62,9 @@ const CQ = ids.CQ;
 // blank page of the same origin, then CPU throttling, then `fn`.
 
 async function session(server, fn, { throttle = 1, seed = true, autoOpen = false, serviceWorkers = 'allow' } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'bcdv-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-    serviceWorkers,
-  });
+  // Same launch as the e2e harness (flags, fresh profile, locale, viewport).
+  const browser = await launch({ serviceWorkers });
+  const { context } = browser;
   try {
     await context.addInitScript({ path: PROBE });
     const page = context.pages()[0] ?? (await context.newPage());
@@ -101,8 +91,7 @@ async function session(server, fn, { throttle = 1, seed = true, autoOpen = false
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     return await fn({ page, cdp, context, net, errors, origin: server.origin });
   } finally {
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

@@ -174,17 +174,21 @@ test('with the network off, a reload still opens the app', async () => {
   }
 });
 
-test('a new deployment is offered, and taken only when the user asks', async () => {
-  // Build B: the same files with a marker in index.html, and sw.js rewritten
-  // by the real hook logic, so its cache name follows the changed content.
-  const buildB = mkdtempSync(join(tmpdir(), 'bcdv-build-b-'));
-  cpSync(distDir, buildB, { recursive: true });
-  const indexB = join(buildB, 'index.html');
-  const html = readFileSync(indexB, 'utf8');
+/** Build B: dist/ with a marker in index.html, and sw.js rewritten by the
+ * real hook logic, so its cache name follows the changed content. */
+function makeBuildB() {
+  const dir = mkdtempSync(join(tmpdir(), 'bcdv-build-b-'));
+  cpSync(distDir, dir, { recursive: true });
+  const index = join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
   assert.ok(html.includes('<title>'));
-  writeFileSync(indexB, html.replace('<title>', '<meta name="bcdv-test-build" content="B"><title>'));
+  writeFileSync(index, html.replace('<title>', '<meta name="bcdv-test-build" content="B"><title>'));
+  return { dir, cacheName: writeServiceWorker(dir).cacheName };
+}
+
+test('a new deployment is offered, and taken only when the user asks', async () => {
+  const { dir: buildB, cacheName: cacheB } = makeBuildB();
   const cacheA = builtServiceWorker().cacheName;
-  const cacheB = writeServiceWorker(buildB).cacheName;
   assert.notEqual(cacheB, cacheA);
   const isBuildB = (page) => page.locator('meta[name="bcdv-test-build"]').count().then((n) => n === 1);
 
@@ -329,11 +333,7 @@ test('the web app manifest is served, valid, and its icons have the sizes it cla
 });
 
 test('an update waits until a pending edit is saved, then reloads with the edit stored', async () => {
-  const buildB = mkdtempSync(join(tmpdir(), 'bcdv-build-b-'));
-  cpSync(distDir, buildB, { recursive: true });
-  const indexB = join(buildB, 'index.html');
-  writeFileSync(indexB, readFileSync(indexB, 'utf8').replace('<title>', '<meta name="bcdv-test-build" content="B"><title>'));
-  writeServiceWorker(buildB);
+  const { dir: buildB } = makeBuildB();
   const env = await setup();
   try {
     const { page, consoleErrors } = await watchedPage(env.browser.context, env.server.origin);
