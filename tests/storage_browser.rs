@@ -4,7 +4,7 @@
 
 use bao_cao_dan_van::model::{Kind, PeriodType};
 use bao_cao_dan_van::storage::local::{clear_app_keys, LocalStore};
-use bao_cao_dan_van::storage::{DraftStore, DraftSummary, KeyValueStore, SaveError, StorageError};
+use bao_cao_dan_van::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, StorageError};
 use chrono::{TimeZone, Utc};
 use serde_json::json;
 use wasm_bindgen_test::*;
@@ -31,7 +31,7 @@ fn draft_survives_in_real_local_storage() {
     clear_app_keys();
     let store = DraftStore::new(LocalStore::open().unwrap());
     let now = Utc::now();
-    store.save(&summary("t1"), 1, "DANG", 1, &json!({ "N01.text": "Tình hình ổn định" }), None, now).unwrap();
+    store.save(&summary("t1"), 1, "DANG", 1, &json!({ "N01.text": "Tình hình ổn định" }), None, Previous::Keep, now).unwrap();
     // A second, independent handle reads what the first wrote.
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("bcdv.draft.t1").unwrap().unwrap();
     assert!(raw.contains("Tình hình ổn định"));
@@ -67,7 +67,42 @@ fn full_local_storage_is_reported_as_quota_exceeded() {
     assert_eq!(last, Err(StorageError::QuotaExceeded));
     let store = DraftStore::new(LocalStore::open().unwrap());
     let big = json!({ "text": "z".repeat(256 << 10) });
-    let err = store.save(&summary("t2"), 1, "DANG", 1, &big, None, Utc::now()).unwrap_err();
+    let err = store.save(&summary("t2"), 1, "DANG", 1, &big, None, Previous::Keep, Utc::now()).unwrap_err();
     assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
+    clear_app_keys();
+}
+
+#[wasm_bindgen_test]
+fn replace_keeps_the_old_text_and_head_reads_only_the_start() {
+    clear_app_keys();
+    let local = LocalStore::open().unwrap();
+    assert!(local.replace("bcdv.test.k", "một", Some("bcdv.test.old")).unwrap());
+    assert_eq!(local.get("bcdv.test.old").unwrap(), None);
+    assert!(local.replace("bcdv.test.k", "hai ba", Some("bcdv.test.old")).unwrap());
+    assert_eq!(local.get("bcdv.test.k").unwrap().as_deref(), Some("hai ba"));
+    assert_eq!(local.get("bcdv.test.old").unwrap().as_deref(), Some("một"));
+    assert_eq!(local.get_head("bcdv.test.k", 3).unwrap().as_deref(), Some("hai"));
+    assert_eq!(local.get_head("bcdv.test.none", 3).unwrap(), None);
+    clear_app_keys();
+}
+
+#[wasm_bindgen_test]
+fn saves_through_local_storage_count_revisions_and_refuse_a_stale_tab() {
+    clear_app_keys();
+    let store = DraftStore::new(LocalStore::open().unwrap());
+    let text = "Nhân dân phấn khởi. ".repeat(2_000);
+    let mut revision = None;
+    for i in 0..3 {
+        let report = json!({ "N01.text": format!("{text}{i}") });
+        revision = Some(store.save(&summary("t3"), 1, "DANG", 1, &report, revision, Previous::Keep, Utc::now()).unwrap().revision);
+    }
+    assert_eq!(revision, Some(3));
+    let loaded = store.load("t3").unwrap().unwrap();
+    assert_eq!(loaded.envelope.report, json!({ "N01.text": format!("{text}2") }));
+    assert!(loaded.has_previous);
+    let stale = store.save(&summary("t3"), 1, "DANG", 1, &json!({}), Some(2), Previous::Keep, Utc::now()).unwrap_err();
+    assert_eq!(stale, SaveError::Conflict { stored: 3, expected: Some(2) });
+    store.restore_previous("t3", Utc::now()).unwrap();
+    assert_eq!(store.load("t3").unwrap().unwrap().envelope.report, json!({ "N01.text": format!("{text}1") }));
     clear_app_keys();
 }

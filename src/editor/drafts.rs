@@ -3,7 +3,7 @@
 
 use crate::engine::evaluate;
 use crate::model::{Kind, PeriodType, Report, Status, UnitProfile, SCHEMA_VERSION};
-use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Problem, SaveError, SaveOutcome};
+use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, Problem, SaveError, SaveOutcome};
 use crate::template::Template;
 use chrono::{DateTime, Utc};
 
@@ -56,16 +56,17 @@ pub fn save<S: KeyValueStore>(
     report: &Report,
     progress: u8,
     expected: Option<u64>,
+    previous: Previous,
     now: DateTime<Utc>,
 ) -> Result<SaveOutcome, SaveError> {
-    let json = serde_json::to_value(report).map_err(|e| SaveError::Storage(crate::storage::StorageError::Other(e.to_string())))?;
     store.save(
         &summary(report, progress),
         report.schema_version,
         &report.template.id,
         report.template.version,
-        &json,
+        report,
         expected,
+        previous,
         now,
     )
 }
@@ -82,7 +83,7 @@ pub fn create<S: KeyValueStore>(
 ) -> Result<Report, SaveError> {
     let report = Report::new(id, kind, period_type, year, unit, now);
     let template = Template::builtin(kind);
-    save(store, &report, progress_percent(template, &report), None, now)?;
+    save(store, &report, progress_percent(template, &report), None, Previous::Keep, now)?;
     Ok(report)
 }
 
@@ -249,7 +250,7 @@ mod tests {
         let store = DraftStore::new(MemoryStore::new());
         let mut report = Report::new("r2", Kind::Dang, PeriodType::H1, 2025, unit(), now());
         report.schema_version = SCHEMA_VERSION + 1;
-        save(&store, &report, 0, None, now()).unwrap();
+        save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
         let opened = open(&store, "r2").unwrap();
         assert!(opened.read_only.unwrap().contains("phiên bản mới hơn"));
     }
@@ -260,7 +261,7 @@ mod tests {
         let mut report = Report::new("r3", Kind::Cq, PeriodType::Y, 2024, unit(), now());
         report.template.version = 0;
         report.values.insert("retired_key".into(), Value::Int(7));
-        save(&store, &report, 0, None, now()).unwrap();
+        save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
         let opened = open(&store, "r3").unwrap();
         assert!(opened.read_only.is_none());
         assert!(opened.notice.unwrap().contains("phiên bản cũ"));
@@ -274,7 +275,7 @@ mod tests {
         let report = Report::new("r4", Kind::Cq, PeriodType::Q1, 2025, unit(), now());
         let mut s = summary(&report, 0);
         s.id = "r4".into();
-        store.save(&s, 1, "CQ", 1, &serde_json::json!({"kind": "nonsense"}), None, now()).unwrap();
+        store.save(&s, 1, "CQ", 1, &serde_json::json!({"kind": "nonsense"}), None, Previous::Keep, now()).unwrap();
         assert!(matches!(open(&store, "r4"), Err(OpenError::Unreadable(_))));
         assert!(store.load("r4").unwrap().is_some());
     }

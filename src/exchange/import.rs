@@ -5,7 +5,7 @@
 
 use super::export::{checksum, SCHEMA_NAME, SCHEMA_VERSION};
 use crate::model::{Report, Value};
-use crate::storage::{DraftStore, DraftSummary, KeyValueStore, SaveError, SaveOutcome};
+use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, SaveOutcome};
 use crate::template::{FieldType, Template};
 use chrono::{DateTime, Utc};
 use serde_json::Value as Json;
@@ -354,21 +354,21 @@ pub fn apply<S: KeyValueStore>(
     match classify(store, incoming) {
         Existing::Identical => Ok(Applied::Unchanged),
         Existing::New => {
-            let outcome = crate::editor::drafts::save(store, incoming, progress, None, now)?;
+            let outcome = crate::editor::drafts::save(store, incoming, progress, None, Previous::Keep, now)?;
             Ok(Applied::Stored { id: incoming.id.clone(), outcome })
         }
         Existing::Different(_) => match choice {
             Choice::Skip => Ok(Applied::Skipped),
             Choice::Replace => {
                 let current = store.load(&incoming.id).ok().flatten().map(|d| d.envelope.revision);
-                let outcome = crate::editor::drafts::save(store, incoming, progress, current, now)?;
+                let outcome = crate::editor::drafts::save(store, incoming, progress, current, Previous::Keep, now)?;
                 Ok(Applied::Stored { id: incoming.id.clone(), outcome })
             }
             Choice::KeepBoth => {
                 let mut copy = incoming.clone();
                 copy.id = new_id();
                 copy.name = format!("{} (bản nhập)", copy.name);
-                let outcome = crate::editor::drafts::save(store, &copy, progress, None, now)?;
+                let outcome = crate::editor::drafts::save(store, &copy, progress, None, Previous::Keep, now)?;
                 Ok(Applied::Stored { id: copy.id, outcome })
             }
         },

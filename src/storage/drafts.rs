@@ -44,6 +44,44 @@ pub struct Envelope {
     pub report: serde_json::Value,
 }
 
+/// [`Envelope`] as written: borrows the report instead of copying it.
+/// Same fields in the same order, so `revision` is near the start of the text.
+#[derive(Serialize)]
+struct EnvelopeOut<'a, R: Serialize> {
+    storage_version: u32,
+    schema_version: u32,
+    template_id: &'a str,
+    template_version: u32,
+    revision: u64,
+    saved_at: DateTime<Utc>,
+    summary: &'a DraftSummary,
+    report: &'a R,
+}
+
+/// How much of a stored envelope [`revision_in_head`] looks at: the fields
+/// before `revision` are three numbers and a template id.
+const ENVELOPE_HEAD_CHARS: usize = 200;
+
+/// The top-level `revision` of an envelope from the first characters of its
+/// compact JSON text. In valid JSON the sequence `"revision":` can only be a
+/// key (inside a string its quotes would be escaped), and the fields before
+/// it hold no objects, so the first match is the envelope's own. `None`
+/// when the head does not look like that; the caller then parses it all.
+fn revision_in_head(head: &str) -> Option<u64> {
+    const KEY: &str = "\"revision\":";
+    let prefix = "{\"storage_version\":";
+    if !head.starts_with(prefix) {
+        return None;
+    }
+    let at = head.find(KEY)? + KEY.len();
+    let digits: &str = &head[at..];
+    let end = digits.find(|c: char| !c.is_ascii_digit())?;
+    if end == 0 || !matches!(digits[end..].chars().next(), Some(',' | '}')) {
+        return None;
+    }
+    digits[..end].parse().ok()
+}
+
 /// The draft list as stored under `bcdv.index`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -115,6 +153,8 @@ pub struct SaveOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
     pub envelope: Envelope,
+    /// Its stored text, put back byte for byte.
+    pub raw: String,
     /// Raw text of its previous revision, if one was kept.
     pub prev: Option<String>,
 }
@@ -125,6 +165,16 @@ pub struct LoadedDraft {
     pub envelope: Envelope,
     /// Whether a previous revision is kept and can be restored.
     pub has_previous: bool,
+}
+
+/// What a save does with the revision it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Previous {
+    /// Keep it under `.prev`, restorable (replacing the one kept before).
+    Keep,
+    /// Leave `.prev` as it is: the editor keeps the revision it opened, not
+    /// the one from its own autosave two seconds ago, and autosave stays cheap.
+    Leave,
 }
 
 /// Drafts, index, profile and quarantine over any [`KeyValueStore`].
@@ -207,62 +257,72 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// `expected` is the revision this tab loaded (None for a new draft). If
     /// storage holds another revision, nothing is written and
     /// [`SaveError::Conflict`] is returned: no tab silently overwrites another.
-    /// The write is read back before success is reported; the replaced
-    /// revision is kept under `.prev`.
+    /// The write is read back before success is reported; `previous` says
+    /// whether the replaced revision is kept under `.prev`.
+    ///
+    /// This runs on every autosave of a report of some 40 kB, so it never
+    /// brings the stored text into wasm: the revision is read from the head
+    /// of the entry, and [`KeyValueStore::replace`] verifies the new text and
+    /// moves the old one to `.prev` inside the storage backend.
     #[allow(clippy::too_many_arguments)]
-    pub fn save(
+    pub fn save<R: Serialize>(
         &self,
         summary: &DraftSummary,
         schema_version: u32,
         template_id: &str,
         template_version: u32,
-        report: &serde_json::Value,
+        report: &R,
         expected: Option<u64>,
+        previous: Previous,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome, SaveError> {
         let key = draft_key(&summary.id);
-        let old_raw = self.store.get(&key).map_err(SaveError::Storage)?;
-        // Only the revision is needed: skip building the report's JSON tree.
-        #[derive(Deserialize)]
-        struct RevisionOnly {
-            revision: u64,
-        }
-        let stored_revision = old_raw
-            .as_deref()
-            .and_then(|raw| serde_json::from_str::<RevisionOnly>(raw).ok())
-            .map(|env| env.revision);
+        let stored_revision = self.stored_revision(&key).map_err(SaveError::Storage)?;
         if let Some(stored) = stored_revision {
             if Some(stored) != expected {
                 return Err(SaveError::Conflict { stored, expected });
             }
         }
-        let envelope = Envelope {
+        let summary = DraftSummary { updated_at: now, ..summary.clone() };
+        let envelope = EnvelopeOut {
             storage_version: STORAGE_VERSION,
             schema_version,
-            template_id: template_id.to_string(),
+            template_id,
             template_version,
             revision: stored_revision.unwrap_or(0) + 1,
             saved_at: now,
-            summary: DraftSummary { updated_at: now, ..summary.clone() },
-            report: report.clone(),
+            summary: &summary,
+            report,
         };
         let raw = serde_json::to_string(&envelope).map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
-        self.store.set(&key, &raw).map_err(SaveError::Storage)?;
-        if self.store.get(&key).map_err(SaveError::Storage)?.as_deref() != Some(raw.as_str()) {
+        let prev = (previous == Previous::Keep).then(|| prev_key(&summary.id));
+        if !self.store.replace(&key, &raw, prev.as_deref()).map_err(SaveError::Storage)? {
             return Err(SaveError::VerifyFailed);
         }
-        if let Some(old) = old_raw {
-            // Keeping the previous revision must never cost the current one:
-            // when space is short, drop the old copy instead.
-            if self.store.set(&prev_key(&summary.id), &old).is_err() {
-                let _ = self.store.remove(&prev_key(&summary.id));
-            }
-        }
-        let index_stale = self.upsert_index(&envelope.summary).is_err();
+        let index_stale = self.upsert_index(&summary).is_err();
         Ok(SaveOutcome { revision: envelope.revision, saved_at: now, index_stale })
     }
 
-    /// Swap the current and the previous revision of a draft (undo of the last save).
+    /// Revision of the stored entry under `key`, if any and readable. An
+    /// unreadable entry counts as absent (the save replaces it; its text
+    /// is kept under `.prev`).
+    fn stored_revision(&self, key: &str) -> Result<Option<u64>, StorageError> {
+        let Some(head) = self.store.get_head(key, ENVELOPE_HEAD_CHARS)? else {
+            return Ok(None);
+        };
+        if let Some(revision) = revision_in_head(&head) {
+            return Ok(Some(revision));
+        }
+        // Not an envelope as this app writes it: read it whole.
+        #[derive(Deserialize)]
+        struct RevisionOnly {
+            revision: u64,
+        }
+        let raw = self.store.get(key)?;
+        Ok(raw.and_then(|raw| serde_json::from_str::<RevisionOnly>(&raw).ok()).map(|env| env.revision))
+    }
+
+    /// Swap the current and the previous revision of a draft.
     /// The restored copy becomes a new revision so other tabs notice.
     pub fn restore_previous(&self, id: &str, now: DateTime<Utc>) -> Result<SaveOutcome, SaveError> {
         let prev_raw = self
@@ -280,6 +340,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             prev.template_version,
             &prev.report,
             current,
+            Previous::Keep,
             now,
         )
     }
@@ -287,9 +348,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Remove a draft and its previous revision; returns the removed envelope
     /// so the caller can offer "undo" with [`DraftStore::undelete`].
     pub fn delete(&self, id: &str) -> Result<Option<Deleted>, StorageError> {
-        let envelope = self.store.get(&draft_key(id))?.and_then(|raw| serde_json::from_str(&raw).ok());
+        let raw = self.store.get(&draft_key(id))?;
         let prev = self.store.get(&prev_key(id))?;
-        let removed = envelope.map(|envelope| Deleted { envelope, prev });
+        let removed = raw.and_then(|raw| Some(Deleted { envelope: serde_json::from_str(&raw).ok()?, raw, prev }));
         self.store.remove(&draft_key(id))?;
         self.store.remove(&prev_key(id))?;
         self.store.remove(&journal_key(id))?;
@@ -303,8 +364,7 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// was, its previous revision included.
     pub fn undelete(&self, deleted: &Deleted) -> Result<(), StorageError> {
         let id = &deleted.envelope.summary.id;
-        let raw = serde_json::to_string(&deleted.envelope).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.store.set(&draft_key(id), &raw)?;
+        self.store.set(&draft_key(id), &deleted.raw)?;
         if let Some(prev) = &deleted.prev {
             self.store.set(&prev_key(id), prev)?;
         }

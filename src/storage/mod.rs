@@ -8,7 +8,8 @@
 //! - `bcdv.index`: the draft list ([`Index`]), derived data, rebuilt from
 //!   the drafts when missing or unreadable;
 //! - `bcdv.draft.<id>`: one [`Envelope`] per draft;
-//! - `bcdv.draft.<id>.prev`: the revision before the last save, restorable;
+//! - `bcdv.draft.<id>.prev`: an earlier revision, restorable: the one a save
+//!   replaced, or for the editor the one it opened (see [`Previous`]);
 //! - `bcdv.profile`: the unit profile;
 //! - `bcdv.quarantine.<n>.<original key>`: raw text of an entry that could
 //!   not be read, kept (never deleted silently) so it can be exported.
@@ -19,7 +20,7 @@ mod memory;
 pub mod local;
 
 pub use drafts::{
-    Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Problem, SaveError, SaveOutcome,
+    Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous, Problem, SaveError, SaveOutcome,
 };
 pub use memory::MemoryStore;
 
@@ -62,4 +63,34 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Every key currently stored (any prefix).
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// At most the first `chars` characters of the text under `key`.
+    /// A backend overrides it when reading a whole large value is costly
+    /// (localStorage copies every character into wasm).
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StorageError> {
+        Ok(self.get(key)?.map(|text| text.chars().take(chars).collect()))
+    }
+
+    /// Replace the text under `key` with `value` and read it back, then
+    /// keep the replaced text under `old_to` when given. Keeping the old
+    /// text must never cost the new one: when it does not fit, `old_to` is
+    /// removed instead. `Ok(false)` when the read-back differs (nothing is
+    /// kept then). A backend overrides it to do this without copying the
+    /// texts into wasm.
+    fn replace(&self, key: &str, value: &str, old_to: Option<&str>) -> Result<bool, StorageError> {
+        let old = match old_to {
+            Some(_) => self.get(key)?,
+            None => None,
+        };
+        self.set(key, value)?;
+        if self.get(key)?.as_deref() != Some(value) {
+            return Ok(false);
+        }
+        if let (Some(old), Some(old_to)) = (old, old_to) {
+            if self.set(old_to, &old).is_err() {
+                let _ = self.remove(old_to);
+            }
+        }
+        Ok(true)
+    }
 }

@@ -2,7 +2,7 @@ use super::exchange_panel::ExchangePanel;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
 use crate::model::{Kind, PeriodType, UnitProfile};
-use crate::storage::{Deleted, DraftSummary};
+use crate::storage::{Deleted, DraftSummary, Previous};
 use leptos::prelude::*;
 
 /// A random UUID v4 from the browser's CSPRNG.
@@ -260,7 +260,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
             let mut report = opened.report;
             report.name = name;
             let progress = drafts::progress_percent(crate::template::Template::builtin(report.kind), &report);
-            drafts::save(&store, &report, progress, Some(opened.revision), chrono::Utc::now()).map_err(|e| e.message())
+            drafts::save(&store, &report, progress, Some(opened.revision), Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
         });
         match result {
             Ok(_) => {
@@ -276,7 +276,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
             let source = drafts::open(&store, &id_for_dup).map_err(|e| e.message())?.report;
             let copy = drafts::duplicate(&source, &new, dup_period.get_untracked(), dup_year.get_untracked(), keep_figures.get_untracked(), chrono::Utc::now());
             let progress = drafts::progress_percent(crate::template::Template::builtin(copy.kind), &copy);
-            drafts::save(&store, &copy, progress, None, chrono::Utc::now()).map_err(|e| e.message())
+            drafts::save(&store, &copy, progress, None, Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
         });
         match result {
             Ok(_) => go(&format!("#/bao-cao/{new}")),

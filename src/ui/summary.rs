@@ -7,6 +7,7 @@ use super::files::{read_all, DropZone};
 use super::home::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
+use crate::storage::Previous;
 use crate::exchange::summary::{merge, SetAside, Summary};
 use crate::model::UnitProfile;
 use crate::template::Template;
@@ -67,7 +68,7 @@ pub fn SummaryScreen() -> impl IntoView {
         };
         let outcome = open_store().map_err(|e| e.message()).and_then(|store| {
             let progress = drafts::progress_percent(Template::builtin(report.kind), &report);
-            drafts::save(&store, &report, progress, None, chrono::Utc::now()).map_err(|e| e.message())
+            drafts::save(&store, &report, progress, None, Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
         });
         match outcome {
             Ok(_) => {

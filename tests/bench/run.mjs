@@ -14,6 +14,9 @@
 //   BENCH_ENGINE    output of `cargo run --release --example bench_engine`
 //   BENCH_TWIGGY    `twiggy top -f csv` of the names-kept wasm
 //   BENCH_NOTE      a sentence added under the table (e.g. "machine busy")
+//   BENCH_ONLY      while working on one metric: only these scenarios
+//                   (comma-separated: home1,home4,editor1,editor4,print4,static4,merge4);
+//                   prints their metrics and writes nothing
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -591,6 +594,8 @@ async function main() {
   const size = sizes(server.files);
 
   const R = { home1: [], home4: [], editor1: [], editor4: [], print4: [], static4: [], merge4: [] };
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+  const wanted = (k) => !only || only.has(k);
   let print = { available: false, why: 'not checked' };
   const failures = [];
   const attempt = async (label, fn) => {
@@ -607,20 +612,23 @@ async function main() {
   for (let run = 1; run <= RUNS; run++) {
     log(`round ${run}/${RUNS}`);
     const push = (k, v) => { if (v) R[k].push(v); };
-    push('home1', await attempt(`home 1× run ${run}`, () => homeCold(server, 1)));
-    push('home4', await attempt(`home 4× run ${run}`, () => homeCold(server, 4)));
-    push('editor1', await attempt(`editor 1× run ${run}`, () => editorCold(server, 1)));
-    const e4 = await attempt(`editor 4× run ${run}`, () => editorCold(server, 4, { typing: true, capturePrint: run === 1 }));
-    push('editor4', e4);
-    if (run === 1) {
-      print = e4?.print ?? { available: false, why: 'the editor session failed' };
-      log(`print view: ${print.available ? 'available' : `not yet available (${print.why})`}`);
+    if (wanted('home1')) push('home1', await attempt(`home 1× run ${run}`, () => homeCold(server, 1)));
+    if (wanted('home4')) push('home4', await attempt(`home 4× run ${run}`, () => homeCold(server, 4)));
+    if (wanted('editor1')) push('editor1', await attempt(`editor 1× run ${run}`, () => editorCold(server, 1)));
+    // The print scenarios need the editor's first run (it checks the print view exists).
+    if (wanted('editor4') || (run === 1 && (wanted('print4') || wanted('static4')))) {
+      const e4 = await attempt(`editor 4× run ${run}`, () => editorCold(server, 4, { typing: true, capturePrint: run === 1 }));
+      push('editor4', e4);
+      if (run === 1) {
+        print = e4?.print ?? { available: false, why: 'the editor session failed' };
+        log(`print view: ${print.available ? 'available' : `not yet available (${print.why})`}`);
+      }
     }
     if (print.available) {
-      push('print4', await attempt(`print 4× run ${run}`, () => printCold(server, 4)));
-      push('static4', await attempt(`static print 4× run ${run}`, () => staticCold(server, 4)));
+      if (wanted('print4')) push('print4', await attempt(`print 4× run ${run}`, () => printCold(server, 4)));
+      if (wanted('static4')) push('static4', await attempt(`static print 4× run ${run}`, () => staticCold(server, 4)));
     }
-    push('merge4', await attempt(`merge 4× run ${run}`, () => mergeCold(server, 4)));
+    if (wanted('merge4')) push('merge4', await attempt(`merge 4× run ${run}`, () => mergeCold(server, 4)));
     const last = (k) => R[k].at(-1);
     log(`  home4 ${round(last('home4')?.homeFrame)} ms, editor4 field ${round(last('editor4')?.editorFieldFrame)} ms, ` +
       `typing p75 ${last('editor4')?.typing?.p75} ms, merge ${round(last('merge4')?.mergeMs)} ms, calib 1× ${round(last('home1')?.calibrationMs)} / 4× ${round(last('home4')?.calibrationMs)} ms`);
@@ -697,6 +705,13 @@ async function main() {
 
   add('calibration.1', 'calibration loop 1× (machine load indicator)', 'ms', pick('home1', (r) => r.calibrationMs), null, { group: 'calibration' });
   add('calibration.4', 'calibration loop 4× (CDP rate 4; a long loop measures ≈ 3× here)', 'ms', pick('home4', (r) => r.calibrationMs), null, { group: 'calibration' });
+
+  if (only) {
+    for (const m of Object.values(M)) {
+      if (m.group !== 'size' && m.median != null) console.log(`${m.label}: ${fmt(m.median, m.unit)} ${m.unit} (${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)})${m.budget != null ? `, budget ${m.budget}` : ''}`);
+    }
+    return;
+  }
 
   // ---- profiles for missed budgets
   const profiles = {};

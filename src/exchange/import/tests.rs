@@ -1,7 +1,7 @@
 use super::*;
 use crate::exchange::export;
 use crate::model::{Kind, PeriodType, Status, UnitProfile};
-use crate::storage::MemoryStore;
+use crate::storage::{MemoryStore, Previous};
 use chrono::TimeZone;
 use serde_json::json;
 
@@ -39,7 +39,7 @@ fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
 fn export_delete_import_gives_back_the_identical_report() {
     let store = DraftStore::new(MemoryStore::new());
     let report = sample("4b8f0a4e-0000-4000-8000-000000000001");
-    crate::editor::drafts::save(&store, &report, 0, None, now()).unwrap();
+    crate::editor::drafts::save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
     let file = exported(&report);
     store.delete(&report.id).unwrap();
     let incoming = read_report_file("a.json", file.as_bytes()).unwrap();
@@ -69,7 +69,7 @@ fn importing_the_same_file_twice_changes_nothing() {
 fn a_different_version_of_a_stored_report_asks_and_each_choice_does_what_it_says() {
     let store = DraftStore::new(MemoryStore::new());
     let mut report = sample("4b8f0a4e-0000-4000-8000-000000000003");
-    crate::editor::drafts::save(&store, &report, 0, None, now()).unwrap();
+    crate::editor::drafts::save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
     report.texts.insert("N01.text".into(), "Bản mới hơn".into());
     assert!(matches!(classify(&store, &report), Existing::Different(_)));
 
@@ -152,7 +152,7 @@ fn same_variant(a: &ImportError, b: &ImportError) -> bool {
 #[test]
 fn every_bad_file_is_refused_with_its_own_message_and_nothing_changes() {
     let store = DraftStore::new(MemoryStore::new());
-    crate::editor::drafts::save(&store, &sample("4b8f0a4e-0000-4000-8000-0000000000aa"), 0, None, now()).unwrap();
+    crate::editor::drafts::save(&store, &sample("4b8f0a4e-0000-4000-8000-0000000000aa"), 0, None, Previous::Keep, now()).unwrap();
     let before = store.backend().snapshot();
     let corpus = bad_corpus();
     assert!(corpus.len() >= 20);

@@ -23,7 +23,7 @@ fn summary(id: &str) -> DraftSummary {
 }
 
 fn save(store: &DraftStore<MemoryStore>, id: &str, text: &str, expected: Option<u64>) -> Result<SaveOutcome, SaveError> {
-    store.save(&summary(id), 1, "CQ", 1, &json!({ "text": text }), expected, at(1))
+    store.save(&summary(id), 1, "CQ", 1, &json!({ "text": text }), expected, Previous::Keep, at(1))
 }
 
 #[test]
@@ -51,6 +51,24 @@ fn each_save_increments_revision_and_keeps_previous() {
     let restored = store.restore_previous("a", at(2)).unwrap();
     assert_eq!(restored.revision, 3);
     assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "một" }));
+}
+
+#[test]
+fn a_save_that_leaves_the_previous_revision_keeps_the_older_one() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "lúc mở", None).unwrap();
+    save(&store, "a", "sửa 1", Some(1)).unwrap();
+    let leave = |text: &str, expected| {
+        store.save(&summary("a"), 1, "CQ", 1, &json!({ "text": text }), Some(expected), Previous::Leave, at(2)).unwrap()
+    };
+    leave("sửa 2", 2);
+    assert_eq!(leave("sửa 3", 3).revision, 4);
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "sửa 3" }));
+    store.restore_previous("a", at(3)).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "lúc mở" }));
+    // The swap kept what was current, so it can be switched back.
+    store.restore_previous("a", at(4)).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "sửa 3" }));
 }
 
 #[test]
@@ -94,6 +112,59 @@ fn previous_copy_is_dropped_rather_than_failing_the_save_when_space_is_short() {
 }
 
 #[test]
+fn a_refused_save_keeps_the_stored_revision_and_its_previous_one() {
+    let store = DraftStore::new(MemoryStore::with_quota(3_000));
+    save(&store, "a", "một", None).unwrap();
+    save(&store, "a", "hai", Some(1)).unwrap();
+    let before = store.backend().snapshot();
+    let err = save(&store, "a", &"ba ".repeat(1_000), Some(2)).unwrap_err();
+    assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
+    assert_eq!(store.backend().snapshot(), before);
+}
+
+#[test]
+fn revision_is_read_from_the_head_of_an_envelope_this_app_wrote() {
+    let store = DraftStore::new(MemoryStore::new());
+    for _ in 0..12 {
+        let expected = store.load("a").unwrap().map(|d| d.envelope.revision);
+        save(&store, "a", "x", expected).unwrap();
+    }
+    let raw = store.backend().get("bcdv.draft.a").unwrap().unwrap();
+    assert_eq!(revision_in_head(&raw.chars().take(ENVELOPE_HEAD_CHARS).collect::<String>()), Some(12));
+}
+
+#[test]
+fn revision_head_scan_declines_anything_else() {
+    for head in [
+        "",
+        "{\"revision\":3,\"storage_version\":1}",
+        "{\"storage_version\":1,\"template_id\":\"CQ\"",
+        "{\"storage_version\":1,\"revision\":",
+        "{\"storage_version\":1,\"revision\":12",
+        "{\"storage_version\":1,\"revision\":-1,",
+        "{\"storage_version\":1,\"revision\":1.5,",
+        "{\"storage_version\":1,\"revision\":99999999999999999999999,",
+    ] {
+        assert_eq!(revision_in_head(head), None, "{head}");
+    }
+    assert_eq!(revision_in_head("{\"storage_version\":1,\"revision\":7}"), Some(7));
+}
+
+#[test]
+fn an_entry_in_another_field_order_is_read_whole() {
+    let store = DraftStore::new(MemoryStore::new());
+    let raw = format!(
+        "{{\"revision\":5,\"storage_version\":1,\"schema_version\":1,\"template_id\":\"CQ\",\"template_version\":1,\
+         \"saved_at\":\"2025-07-01T08:00:00Z\",\"summary\":{},\"report\":{{}}}}",
+        serde_json::to_string(&summary("a")).unwrap()
+    );
+    store.backend().set("bcdv.draft.a", &raw).unwrap();
+    assert_eq!(save(&store, "a", "x", Some(4)).unwrap_err(), SaveError::Conflict { stored: 5, expected: Some(4) });
+    assert_eq!(save(&store, "a", "x", Some(5)).unwrap().revision, 6);
+    assert_eq!(store.backend().get("bcdv.draft.a.prev").unwrap().unwrap(), raw);
+}
+
+#[test]
 fn corrupted_draft_is_quarantined_and_others_still_list() {
     let store = DraftStore::new(MemoryStore::new());
     save(&store, "good", "ok", None).unwrap();
@@ -126,9 +197,16 @@ fn corrupted_index_is_rebuilt_from_drafts() {
 
 #[test]
 fn delete_then_undelete_restores_exactly() {
+    // Typed reports keep their field order ("z" before "a"); a parsed
+    // `serde_json::Value` would sort them, so undo must put back the text.
+    #[derive(Serialize)]
+    struct Typed {
+        z: &'static str,
+        a: u8,
+    }
     let store = DraftStore::new(MemoryStore::new());
     save(&store, "a", "bản trước", None).unwrap();
-    save(&store, "a", "giữ lại", Some(1)).unwrap();
+    store.save(&summary("a"), 1, "CQ", 1, &Typed { z: "giữ lại", a: 1 }, Some(1), Previous::Keep, at(1)).unwrap();
     let before = store.backend().snapshot();
     let removed = store.delete("a").unwrap().unwrap();
     assert!(store.list().0.is_empty());

@@ -13,7 +13,7 @@ mod section;
 use crate::editor::{autosave::Autosave, drafts};
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
-use crate::storage::{Envelope, SaveError};
+use crate::storage::{Envelope, Previous, SaveError};
 use crate::template::Template;
 use crate::ui::app::PendingEdits;
 use crate::ui::download::download;
@@ -87,6 +87,8 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let current = RwSignal::new(GENERAL.to_string());
     let autosave = StoredValue::new(Autosave::default());
+    // `.prev` keeps the revision this editor opened; later autosaves leave it.
+    let previous = StoredValue::new(Previous::Keep);
     let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
     let replayed = !opened.journal.is_empty();
     let journal = StoredValue::new(opened.journal.clone());
@@ -106,13 +108,14 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }) else {
             return;
         };
-        let Some(expected) = revision.try_get_value() else { return };
+        let (Some(expected), Some(keep)) = (revision.try_get_value(), previous.try_get_value()) else { return };
         let result = open_store()
             .map_err(SaveError::Storage)
-            .and_then(|store| report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), chrono::Utc::now())));
+            .and_then(|store| report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), keep, chrono::Utc::now())));
         match result {
             Ok(outcome) => {
                 revision.set_value(outcome.revision);
+                previous.set_value(Previous::Leave);
                 autosave.update_value(|a| a.saved(started));
                 // Everything journaled so far is in this revision.
                 journal.update_value(|j| j.entries.clear());
@@ -284,7 +287,11 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         flush();
         let id = report.with_untracked(|r| r.id.clone());
         match open_store().map_err(|e| e.message()).and_then(|s| s.restore_previous(&id, chrono::Utc::now()).map_err(|e| e.message())) {
-            Ok(_) => reload_from_storage(),
+            Ok(_) => {
+                // `.prev` now holds what was on screen: keep it to switch back.
+                previous.set_value(Previous::Leave);
+                reload_from_storage();
+            }
             Err(m) => save_error.set(Some(m)),
         }
     };

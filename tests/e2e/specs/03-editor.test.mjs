@@ -558,29 +558,40 @@ test('"Xuất tệp" downloads the report as JSON and records the export', async
   });
 });
 
-test('"Khôi phục bản lưu trước" brings back the previous save and keeps the replaced one', async () => {
+test('"Khôi phục bản lưu trước" brings back the revision the editor opened and keeps the replaced one', async () => {
   await withSession({}, async ({ page }) => {
     const id = await createReport(page, { kind: 'CQ', period: 'Q3', year: 2025 });
+    const n01 = async () => (await storedJson(page, `bcdv.draft.${id}.prev`)).report.texts['N01.text'];
+    const type = async (value) => {
+      await field(page, 'N01.text').fill(value);
+      return waitForDraft(page, id, (e) => e.report.texts['N01.text'] === value);
+    };
     await openSection(page, 'ĐẶC ĐIỂM TÌNH HÌNH');
-    const text = field(page, 'N01.text');
-    await text.fill('Phiên bản một');
-    await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Phiên bản một');
-    await text.fill('Phiên bản hai');
-    await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Phiên bản hai');
+    await type('Phiên bản một');
+    await type('Phiên bản hai');
+    assert.equal(await n01(), undefined, 'the kept revision is the one this editor opened (still blank), not the last autosave');
+
+    // A new editing session keeps what it opened, however many autosaves follow.
+    await page.reload();
+    await editorReady(page);
+    await openSection(page, 'ĐẶC ĐIỂM TÌNH HÌNH');
+    await type('Phiên bản ba');
+    await type('Phiên bản bốn');
     await savedChip(page);
-    assert.equal((await storedJson(page, `bcdv.draft.${id}.prev`)).report.texts['N01.text'], 'Phiên bản một');
+    assert.equal(await n01(), 'Phiên bản hai');
 
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Khôi phục bản lưu trước' }).click();
-    const env = await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Phiên bản một');
-    assert.equal((await storedJson(page, `bcdv.draft.${id}.prev`)).report.texts['N01.text'], 'Phiên bản hai', 'the replaced save is kept');
+    const env = await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Phiên bản hai');
+    assert.equal(await n01(), 'Phiên bản bốn', 'the replaced revision is kept, to switch back');
     await savedChip(page);
     // The screen shows what was restored (else the next keystroke saves the old text again).
-    await until(async () => (await field(page, 'N01.text').inputValue()) === 'Phiên bản một', { what: 'the restored text on screen', timeout: 3000 });
-    // Editing goes on from the restored revision without a conflict.
-    await field(page, 'N01.text').fill('Phiên bản ba');
-    const next = await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Phiên bản ba');
+    await until(async () => (await field(page, 'N01.text').inputValue()) === 'Phiên bản hai', { what: 'the restored text on screen', timeout: 3000 });
+    // Editing goes on from the restored revision without a conflict, and
+    // keeps the way back to "bốn".
+    const next = await type('Phiên bản năm');
     assert.equal(next.revision, env.revision + 1);
+    assert.equal(await n01(), 'Phiên bản bốn');
     assert.equal(await page.locator('.conflict').count(), 0);
   });
 });
