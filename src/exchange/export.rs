@@ -42,8 +42,52 @@ pub fn file_name(report: &Report) -> String {
 
 /// SHA-256 (hex) of the canonical JSON text of `content` (object keys sorted).
 pub fn checksum(content: &Json) -> String {
-    let canonical = serde_json::to_string(content).unwrap_or_default();
-    Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    sha256_of_json(content)
+}
+
+/// [`checksum`] of an envelope as if its entry `key` (the stated checksum)
+/// were not there. Neither the envelope nor its text is copied: a receiver
+/// checks hundreds of files at once.
+pub fn checksum_without(envelope: &serde_json::Map<String, Json>, key: &str) -> String {
+    struct Without<'a>(&'a serde_json::Map<String, Json>, &'a str);
+    impl serde::Serialize for Without<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(None)?;
+            for (k, v) in self.0.iter().filter(|(k, _)| k.as_str() != self.1) {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+    sha256_of_json(&Without(envelope, key))
+}
+
+/// SHA-256 (hex) of `text`.
+pub(crate) fn sha256_hex(text: &[u8]) -> String {
+    hex(&Sha256::digest(text))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 (hex) of the compact JSON text of `value`, hashed as it is written.
+fn sha256_of_json<T: serde::Serialize>(value: &T) -> String {
+    struct HashWriter(Sha256);
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut writer = HashWriter(Sha256::new());
+    // Writing JSON values to a hasher cannot fail (no I/O, string keys only).
+    let _ = serde_json::to_writer(&mut writer, value);
+    hex(&writer.0.finalize())
 }
 
 fn computed_json(evaluation: &Evaluation) -> Json {

@@ -3,7 +3,7 @@
 //! checksum, template and every value are checked before anything is
 //! stored, and a rejected file changes nothing.
 
-use super::export::{checksum, SCHEMA_NAME, SCHEMA_VERSION};
+use super::export::{checksum_without, SCHEMA_NAME, SCHEMA_VERSION};
 use crate::model::{Report, Value};
 use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, SaveOutcome};
 use crate::template::{FieldType, Template};
@@ -99,9 +99,9 @@ pub(crate) fn check_envelope(file: &Json, schema: &str, known_version: u32) -> R
     if version > known_version {
         return Err(ImportError::NewerSchema(version));
     }
-    let mut content = file.clone();
-    let stated = content.as_object_mut().and_then(|o| o.remove("sha256")).ok_or(ImportError::MissingChecksum)?;
-    if stated.as_str() != Some(checksum(&content).as_str()) {
+    let envelope = file.as_object().ok_or(ImportError::MissingChecksum)?;
+    let stated = envelope.get("sha256").ok_or(ImportError::MissingChecksum)?;
+    if stated.as_str() != Some(checksum_without(envelope, "sha256").as_str()) {
         return Err(ImportError::ChecksumMismatch);
     }
     Ok(version)
@@ -137,10 +137,34 @@ fn rename_key(obj: &mut Json, from: &str, to: &str) {
 
 /// Read one exported report file.
 pub fn read_report_file(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
+    read_report_file_hashed(file, bytes, None)
+}
+
+/// [`read_report_file`], given the SHA-256 (hex) of
+/// [`quick_checksum_content`] of `bytes` when it was computed elsewhere.
+pub fn read_report_file_hashed(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Result<Incoming, ImportError> {
+    match read_as_exported(file, bytes, quick_sha256) {
+        Some(incoming) => Ok(incoming),
+        None => read_checked(file, bytes),
+    }
+}
+
+/// What the checksum of a file as this app exports it covers, to be hashed
+/// elsewhere: the browser's own SHA-256 runs many times faster than wasm,
+/// and off the main thread. `None` when the file is not in that form.
+pub fn quick_checksum_content(bytes: &[u8]) -> Option<Vec<u8>> {
+    super::canonical::compact_without(bytes, "sha256")
+}
+
+/// The careful road: every check in order, the first failure reported.
+fn read_checked(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
     let json = parse_json(bytes)?;
     let version = check_envelope(&json, SCHEMA_NAME, SCHEMA_VERSION)?;
-    let json = migrate(json, version);
-    let report_json = json.get("report").cloned().ok_or(ImportError::BadShape("thiếu phần report".into()))?;
+    let mut json = migrate(json, version);
+    let report_json = json
+        .as_object_mut()
+        .and_then(|o| o.remove("report"))
+        .ok_or(ImportError::BadShape("thiếu phần report".into()))?;
     let report: Report = serde_json::from_value(report_json).map_err(|e| ImportError::BadShape(explain_serde(&e)))?;
     if report.schema_version > crate::model::SCHEMA_VERSION {
         return Err(ImportError::NewerSchema(report.schema_version));
@@ -150,6 +174,45 @@ pub fn read_report_file(file: &str, bytes: &[u8]) -> Result<Incoming, ImportErro
         return Err(ImportError::BadShape("mã báo cáo ở đầu tệp khác mã bên trong".into()));
     }
     Ok(Incoming { file: file.to_string(), report, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+}
+
+/// The quick road for a current-version file exactly as this app exports
+/// it: the report is parsed straight into its type and the checksum taken
+/// over the file's own text (see `canonical`), with no JSON tree in
+/// between. It accepts a file only when the careful road would accept it
+/// with the same result: a matching checksum proves the text is the one
+/// the exporter hashed. Anything else (`None`) takes the careful road,
+/// which also says what is wrong.
+fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Option<Incoming> {
+    #[derive(serde::Deserialize)]
+    struct Exported<'a> {
+        schema: &'a str,
+        #[serde(rename = "schemaVersion")]
+        schema_version: u32,
+        sha256: &'a str,
+        #[serde(rename = "reportId")]
+        report_id: &'a str,
+        report: Report,
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let exported: Exported = serde_json::from_slice(bytes).ok()?;
+    if exported.schema != SCHEMA_NAME || exported.schema_version != SCHEMA_VERSION {
+        return None;
+    }
+    let actual = match quick_sha256 {
+        Some(hash) => hash.to_string(),
+        None => super::export::sha256_hex(&quick_checksum_content(bytes)?),
+    };
+    if actual != exported.sha256 {
+        return None;
+    }
+    let report = exported.report;
+    if report.schema_version > crate::model::SCHEMA_VERSION || report.id != exported.report_id || check_report(&report).is_err() {
+        return None;
+    }
+    Some(Incoming { file: file.to_string(), report, migrated_from: None })
 }
 
 /// A serde error in Vietnamese, naming the field or value when it can.

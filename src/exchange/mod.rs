@@ -4,8 +4,9 @@
 //! summary. Pure; the browser only moves bytes.
 
 pub mod backup;
+mod canonical;
 mod export;
 pub mod import;
 pub mod summary;
 
-pub use export::{ascii_slug, checksum, export, export_stored, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};
+pub use export::{ascii_slug, checksum, checksum_without, export, export_stored, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION};

@@ -3,13 +3,14 @@
 //! summed integers (by evaluating a report that holds the sums), never
 //! averaged from the units' rates.
 
-use super::import::{read_report_file, Incoming};
+use super::import::{read_report_file_hashed, Incoming};
 use crate::engine::{evaluate, Evaluation};
 use crate::format;
 use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
 use crate::template::{Level, Template};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// One unit's report taken into the summary.
 #[derive(Clone, Debug)]
@@ -17,15 +18,32 @@ pub struct UnitRow {
     pub file: String,
     pub unit: String,
     pub report: Report,
-    pub evaluation: Evaluation,
+    /// Its rates and issues, worked out on first use: they are a third of
+    /// the cost of a merge, and the sums do not need them, so the screen
+    /// shows the table first and checks the units right after.
+    evaluation: OnceLock<Evaluation>,
 }
 
 impl UnitRow {
+    fn new(file: String, report: Report) -> Self {
+        UnitRow { unit: unit_name(&report), file, report, evaluation: OnceLock::new() }
+    }
+
+    /// The unit's own evaluation (computed values and validation issues).
+    pub fn evaluation(&self) -> &Evaluation {
+        self.evaluation.get_or_init(|| evaluate(Template::builtin(self.report.kind), &self.report))
+    }
+
+    /// Whether [`UnitRow::evaluation`] has been worked out already.
+    pub fn is_evaluated(&self) -> bool {
+        self.evaluation.get().is_some()
+    }
+
     pub fn errors(&self) -> usize {
-        self.evaluation.issues.iter().filter(|i| i.level == Level::Error).count()
+        self.evaluation().issues.iter().filter(|i| i.level == Level::Error).count()
     }
     pub fn warnings(&self) -> usize {
-        self.evaluation.issues.len() - self.errors()
+        self.evaluation().issues.len() - self.errors()
     }
 }
 
@@ -85,10 +103,17 @@ fn unit_name(r: &Report) -> String {
 /// most valid files (the first in a tie); others are set aside with the reason.
 /// With no usable file at all, the reasons are returned instead.
 pub fn merge(files: &[(String, Vec<u8>)]) -> Result<Summary, Vec<SetAside>> {
+    merge_hashed(files, &[])
+}
+
+/// [`merge`], given for each file the SHA-256 (hex) of its
+/// [`quick_checksum_content`](super::import::quick_checksum_content) when
+/// the browser computed it (`quick_sha256[i]` belongs to `files[i]`).
+pub fn merge_hashed(files: &[(String, Vec<u8>)], quick_sha256: &[Option<String>]) -> Result<Summary, Vec<SetAside>> {
     let mut set_aside = Vec::new();
     let mut valid: Vec<Incoming> = Vec::new();
-    for (name, bytes) in files {
-        match read_report_file(name, bytes) {
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        match read_report_file_hashed(name, bytes, quick_sha256.get(i).and_then(Option::as_deref)) {
             Ok(incoming) => valid.push(incoming),
             Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
         }
@@ -149,7 +174,7 @@ pub fn merge(files: &[(String, Vec<u8>)]) -> Result<Summary, Vec<SetAside>> {
     let template = Template::builtin(kind);
     let units: Vec<UnitRow> = by_unit
         .into_values()
-        .map(|i| UnitRow { unit: unit_name(&i.report), evaluation: evaluate(template, &i.report), file: i.file, report: i.report })
+        .map(|i| UnitRow::new(i.file, i.report))
         .collect();
 
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
@@ -211,7 +236,7 @@ impl Summary {
         if column.summed {
             unit.report.values.get(&column.key).and_then(Value::as_int).map(format::int).unwrap_or_default()
         } else {
-            unit.evaluation.display(&column.key).unwrap_or_default().to_string()
+            unit.evaluation().display(&column.key).unwrap_or_default().to_string()
         }
     }
 

@@ -3,36 +3,59 @@
 //! draft pre-filled with the sums.
 
 use super::download::download;
-use super::files::{read_all, DropZone};
+use super::files::{quick_hashes, read_all, DropZone};
 use super::home::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::storage::Previous;
-use crate::exchange::summary::{merge, SetAside, Summary};
+use crate::exchange::summary::{merge_hashed, SetAside, Summary};
 use crate::model::UnitProfile;
 use crate::template::Template;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A performance mark, so the benchmark can tell reading files from merging.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
 
 #[component]
 pub fn SummaryScreen() -> impl IntoView {
     let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
+    // `hashes[i]`: the browser's SHA-256 for `files[i]` (see `quick_hashes`).
+    let hashes = StoredValue::new(Vec::<Option<String>>::new());
     let unread = RwSignal::new(Vec::<SetAside>::new());
-    let result = RwSignal::new(None::<Result<Summary, Vec<SetAside>>>);
+    // Shared, not cloned, by the views: it holds every unit's report.
+    let result = RwSignal::new(None::<Result<Arc<Summary>, Vec<SetAside>>>);
     let message = RwSignal::new(None::<(bool, String)>);
 
     let add = Callback::new(move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
-            for picked in read_all(list).await {
-                match picked.bytes {
-                    Ok(bytes) => files.update(|f| f.push((picked.name, bytes))),
-                    Err(e) => unread.update(|u| u.push(SetAside { reason: e.message(&picked.name), file: picked.name })),
+            let picked = read_all(list).await;
+            mark("bcdv:files-read");
+            let (mut read, mut refused) = (Vec::new(), Vec::new());
+            for p in picked {
+                match p.bytes {
+                    Ok(bytes) => read.push((p.name, bytes)),
+                    Err(e) => refused.push(SetAside { reason: e.message(&p.name), file: p.name }),
                 }
             }
-            result.set(Some(files.with_untracked(|f| merge(f))));
+            let read_hashes = quick_hashes(&read).await;
+            mark("bcdv:hashed");
+            // One update each, not one per file: each would re-render the counts.
+            hashes.update_value(|h| h.extend(read_hashes));
+            unread.update(|u| u.extend(refused));
+            files.update(|f| f.extend(read));
+            let merged = files.with_untracked(|f| hashes.with_value(|h| merge_hashed(f, h)));
+            result.set(Some(merged.map(Arc::new)));
+            mark("bcdv:merged");
         });
     });
     let clear = move |_| {
         files.set(Vec::new());
+        hashes.set_value(Vec::new());
         unread.set(Vec::new());
         result.set(None);
         message.set(None);
@@ -107,7 +130,7 @@ pub fn SummaryScreen() -> impl IntoView {
                     </section>
                 })
             }}
-            {move || match result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned()) {
+            {move || match result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(Arc::clone)) {
                 Some(s) => view! { <SummaryTable summary=s on_csv=export_csv on_create=create_report /> }.into_any(),
                 None => ().into_any(),
             }}
@@ -116,7 +139,7 @@ pub fn SummaryScreen() -> impl IntoView {
 }
 
 #[component]
-fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
+fn SummaryTable(summary: Arc<Summary>, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
     let period = crate::format::period_name(summary.period_type, summary.year);
     let period: String = period.chars().take(1).flat_map(char::to_uppercase).chain(period.chars().skip(1)).collect();
     let title = format!(
@@ -129,10 +152,31 @@ fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(int
     // ~150 000 cells, too slow to lay out on a tablet and unreadable anyway.
     let sections = summary.sections();
     let section = RwSignal::new(sections.first().map(|(id, _)| id.clone()).unwrap_or_default());
+    // Each unit's rates and issues are worked out once the table is on
+    // screen, a few units at a time so the page stays responsive.
+    let checked: Arc<[RwSignal<bool>]> = summary.units.iter().map(|u| RwSignal::new(u.is_evaluated())).collect();
+    {
+        let (summary, checked) = (summary.clone(), checked.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            after_paint().await;
+            let mut slice_started = now_ms();
+            for (unit, flag) in summary.units.iter().zip(checked.iter()) {
+                unit.evaluation();
+                if flag.try_set(true).is_some() {
+                    return; // the table is gone
+                }
+                if now_ms() - slice_started > SLICE_MS {
+                    after_paint().await;
+                    slice_started = now_ms();
+                }
+            }
+            mark("bcdv:units-checked");
+        });
+    }
     let summary = StoredValue::new(summary);
     let body = move || {
         let node = section.get();
-        summary.with_value(|s| table_of(s, &node))
+        summary.with_value(|s| table_of(s, &checked, &node))
     };
     view! {
         <section class="panel" aria-labelledby="table-heading">
@@ -152,30 +196,72 @@ fn SummaryTable(summary: Summary, #[prop(into)] on_csv: Callback<()>, #[prop(int
     }
 }
 
-/// The table of one section's columns, units × figures with totals.
-fn table_of(summary: &Summary, node: &str) -> impl IntoView {
-    let columns: Vec<_> = summary.columns.iter().filter(|c| c.node_id == node).collect();
+/// Longest run of unit checks between two frames (ms): the page keeps
+/// answering taps while the table fills in.
+const SLICE_MS: f64 = 40.0;
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Resolves after the browser has painted the next frame.
+async fn after_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+}
+
+/// The table of one section's columns, units × figures with totals. Rates
+/// and issues of unit `i` appear once `checked[i]` is set.
+fn table_of(summary: &Arc<Summary>, checked: &Arc<[RwSignal<bool>]>, node: &str) -> impl IntoView {
+    let columns: Vec<_> = summary.columns.iter().filter(|c| c.node_id == node).cloned().collect();
     let header = columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
     let rows = summary
         .units
         .iter()
-        .map(|u| {
-            let cells = columns.iter().map(|c| view! { <td class="num">{summary.cell(u, c)}</td> }).collect_view();
-            let issues: Vec<String> = u.evaluation.issues.iter().map(|i| format!("{}: {}", i.rule, i.message)).collect();
-            let (errors, warnings) = (u.errors(), u.warnings());
+        .enumerate()
+        .map(|(i, u)| {
+            let checked = checked[i];
+            let cells = columns
+                .iter()
+                .map(|c| {
+                    if c.summed {
+                        view! { <td class="num">{summary.cell(u, c)}</td> }.into_any()
+                    } else {
+                        let (summary, c) = (summary.clone(), c.clone());
+                        view! { <td class="num">{move || if checked.get() { summary.cell(&summary.units[i], &c) } else { "…".into() }}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            let summary = summary.clone();
+            let check = move || {
+                if !checked.get() {
+                    return view! { <span class="muted">"Đang kiểm tra…"</span> }.into_any();
+                }
+                let u = &summary.units[i];
+                let issues: Vec<String> = u.evaluation().issues.iter().map(|i| format!("{}: {}", i.rule, i.message)).collect();
+                let (errors, warnings) = (u.errors(), u.warnings());
+                view! {
+                    {format!("{errors} lỗi, {warnings} cảnh báo")}
+                    {(!issues.is_empty()).then(|| view! {
+                        <details>
+                            <summary>"Xem"</summary>
+                            <ul>{issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        </details>
+                    })}
+                }
+                .into_any()
+            };
             view! {
                 <tr>
                     <th scope="row">{u.unit.clone()}<br /><span class="muted small">{u.file.clone()}</span></th>
                     {cells}
-                    <td>
-                        {format!("{errors} lỗi, {warnings} cảnh báo")}
-                        {(!issues.is_empty()).then(|| view! {
-                            <details>
-                                <summary>"Xem"</summary>
-                                <ul>{issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                            </details>
-                        })}
-                    </td>
+                    <td class="unit-check">{check}</td>
                 </tr>
             }
         })

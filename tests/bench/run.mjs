@@ -317,12 +317,26 @@ async function mergeCold(server, throttle) {
     await waitMark(page, 'summaryTableFrame', 240_000);
     const m = await marks(page);
     const changeAt = await page.evaluate(() => window.__bench.changeAt);
+    // The app marks the end of reading the files and of the merge itself.
+    const appMark = (name) => page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null, name);
+    const filesRead = await appMark('bcdv:files-read');
+    const merged = await appMark('bcdv:merged');
+    const hashed = await appMark('bcdv:hashed');
+    await page.waitForFunction(() => performance.getEntriesByName('bcdv:units-checked', 'mark').length > 0, null, { timeout: 60_000 });
+    const unitsChecked = await appMark('bcdv:units-checked');
     const count = await page.locator('.summary-count').innerText().catch(() => '');
     const rows = await page.locator('table.summary-table tbody tr').count();
     const columns = await page.locator('table.summary-table thead th').count();
     const cells = await page.evaluate(() => document.querySelectorAll('table.summary-table td').length);
     if (rows !== 200) throw new Error(`summary table has ${rows} rows, expected 200 (${count})`);
-    return { mergeMs: m.summaryTableFrame - changeAt, rows, columns, cells, count, errors: errors.slice(0, 5) };
+    return {
+      mergeMs: m.summaryTableFrame - changeAt,
+      readMs: filesRead == null ? null : filesRead - changeAt,
+      hashedMs: hashed == null ? null : hashed - changeAt,
+      mergedMs: merged == null ? null : merged - changeAt,
+      checkedMs: unitsChecked == null ? null : unitsChecked - changeAt,
+      rows, columns, cells, count, errors: errors.slice(0, 5),
+    };
   }, { throttle, seed: false });
 }
 
@@ -696,6 +710,10 @@ async function main() {
   }
   const shape = R.merge4[0] ? `; table of ${R.merge4[0].rows} rows × ${R.merge4[0].columns} columns, ${R.merge4[0].cells.toLocaleString('en')} cells` : '';
   add('merge.200', `merge 200 full ward files 4× (files picked → table shown${shape})`, 'ms', pick('merge4', (r) => r.mergeMs), 1000, { group: 'merge' });
+  add('merge.read', '  of which: the 200 files read (picked → bytes in wasm) 4×', 'ms', pick('merge4', (r) => r.readMs), null, { group: 'merge' });
+  add('merge.hashed', '  of which: read, and checksums computed by the browser (WebCrypto) 4×', 'ms', pick('merge4', (r) => r.hashedMs), null, { group: 'merge' });
+  add('merge.merged', '  of which: read and merged (file checks, checksums, sums, recomputed rates) 4×', 'ms', pick('merge4', (r) => r.mergedMs), null, { group: 'merge' });
+  add('merge.checked', 'then every unit\'s own rates and issues filled in (table usable meanwhile) 4×', 'ms', pick('merge4', (r) => r.checkedMs), null, { group: 'merge' });
 
   const MB = (b) => b / 1e6;
   add('memory.total', 'JS heap + wasm memory after home load', 'MB', pick('home4', (r) => r.memory && MB(r.memory.total)), 4, { group: 'memory' });

@@ -1,5 +1,5 @@
 use super::*;
-use crate::exchange::export;
+use crate::exchange::{checksum, export};
 use crate::model::{Kind, PeriodType, Status, UnitProfile};
 use crate::storage::{MemoryStore, Previous};
 use chrono::TimeZone;
@@ -242,4 +242,38 @@ mod fuzz {
             }
         }
     }
+}
+
+#[test]
+fn the_quick_road_takes_exported_files_and_agrees_with_the_careful_one() {
+    for kind in Kind::ALL {
+        let file = export(Template::builtin(kind), &crate::fixtures::full_report(kind), "test", now()).json;
+        let compact = serde_json::to_string(&serde_json::from_str::<Json>(&file).unwrap()).unwrap();
+        for text in [file.as_str(), compact.as_str()] {
+            let quick = read_as_exported("a.json", text.as_bytes(), None).expect("an exported file takes the quick road");
+            assert_eq!(quick, read_checked("a.json", text.as_bytes()).unwrap());
+        }
+    }
+}
+
+#[test]
+fn the_quick_road_declines_what_the_careful_one_refuses() {
+    let file = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000bb"));
+    // One character of a narrative changed after export.
+    let tampered = file.replacen("ổn định", "ổn đinh", 1);
+    assert_eq!(read_as_exported("a.json", tampered.as_bytes(), None), None);
+    assert_eq!(read_report_file("a.json", tampered.as_bytes()), Err(ImportError::ChecksumMismatch));
+    // A hash computed elsewhere is used as given: a wrong one is no shortcut.
+    let content = quick_checksum_content(file.as_bytes()).unwrap();
+    let right = crate::exchange::export::sha256_hex(&content);
+    assert!(read_as_exported("a.json", file.as_bytes(), Some(&right)).is_some());
+    assert_eq!(read_as_exported("a.json", file.as_bytes(), Some(&"0".repeat(64))), None);
+    assert!(read_report_file_hashed("a.json", file.as_bytes(), Some(&"0".repeat(64))).is_ok(), "the careful road still accepts it");
+    // Whitespace added inside a string changes the content, not just the layout.
+    let spaced = file.replacen("ổn định", "ổn  định", 1);
+    assert_eq!(read_report_file("a.json", spaced.as_bytes()), Err(ImportError::ChecksumMismatch));
+    // A valid checksum over an invalid value: the careful road says what is wrong.
+    let bad = resigned(&file, |f| f["report"]["values"]["hg_thanh"] = json!(-3));
+    assert_eq!(read_as_exported("a.json", &bad, None), None);
+    assert!(matches!(read_report_file("a.json", &bad), Err(ImportError::BadValue { .. })));
 }

@@ -743,6 +743,8 @@ test('7. the summary of three wards\' files adds the figures, recomputes the rat
     await page.locator('table.summary-table').waitFor();
     await page.getByText('Đã nhận 6 tệp: lấy 3, để riêng 3.', { exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Quý III năm 2025 – Chính quyền (3 đơn vị)' }).waitFor();
+    // Each unit's own rates and issues fill in right after the table appears.
+    await page.locator('td.unit-check', { hasText: 'Đang kiểm tra…' }).first().waitFor({ state: 'detached' });
 
     const table = await summaryTable(page);
     const col = (re) => {
@@ -759,6 +761,7 @@ test('7. the summary of three wards\' files adds the figures, recomputes the rat
       assert.ok(row, `a row for ${w.name}: ${JSON.stringify(table.rows.map((r) => r.head))}`);
       assert.ok(row.head.includes(w.file), 'the row names its file');
       assert.deepEqual(cols.map((c) => row.cells[c]), [...w.hg.map(String), rates[i]], w.name);
+      assert.match(row.cells.at(-1), /^\d+ lỗi, \d+ cảnh báo/, `${w.name}: its own check`);
     }
     assert.equal(table.total.head, 'Tổng cộng');
     assert.deepEqual(cols.map((c) => table.total.cells[c]), ['24', '19', '5', '79,17%'], 'totals, and the rate of the totals (not 69,87%, the mean of the rates)');
