@@ -299,7 +299,11 @@ impl<S: KeyValueStore> DraftStore<S> {
         if !self.store.replace(&key, &raw, prev.as_deref()).map_err(SaveError::Storage)? {
             return Err(SaveError::VerifyFailed);
         }
-        let index_stale = self.upsert_index(&summary).is_err();
+        // The index gives the list its order; names, status and times come
+        // from the drafts themselves (see `list`, which also refreshes the
+        // index). So a new revision of a listed draft leaves it alone: one
+        // read, parse and write less on every autosave.
+        let index_stale = stored_revision.is_none() && self.upsert_index(&summary).is_err();
         Ok(SaveOutcome { revision: envelope.revision, saved_at: now, index_stale })
     }
 

@@ -7,6 +7,7 @@ mod exchange_panel;
 mod fields;
 mod files;
 mod home;
+mod marks;
 mod offline;
 mod panic_banner;
 mod print;

@@ -5,6 +5,7 @@
 use super::download::download;
 use super::files::{quick_hashes, read_all, DropZone};
 use super::home::new_id;
+use super::marks::mark;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::storage::Previous;
@@ -13,13 +14,6 @@ use crate::model::UnitProfile;
 use crate::template::Template;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// A performance mark, so the benchmark can tell reading files from merging.
-fn mark(name: &str) {
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark(name);
-    }
-}
 
 #[component]
 pub fn SummaryScreen() -> impl IntoView {

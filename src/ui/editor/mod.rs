@@ -14,6 +14,7 @@ use crate::editor::{autosave::Autosave, drafts};
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
 use crate::storage::{Envelope, Previous, SaveError};
+use crate::ui::marks::mark;
 use crate::template::Template;
 use crate::ui::app::PendingEdits;
 use crate::ui::download::download;
@@ -109,9 +110,11 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             return;
         };
         let (Some(expected), Some(keep)) = (revision.try_get_value(), previous.try_get_value()) else { return };
+        mark("bcdv:save-start");
         let result = open_store()
             .map_err(SaveError::Storage)
             .and_then(|store| report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), keep, chrono::Utc::now())));
+        mark("bcdv:save-end");
         match result {
             Ok(outcome) => {
                 revision.set_value(outcome.revision);

@@ -7,7 +7,6 @@
   const now = () => performance.now();
   const B = (window.__bench = {
     marks: {},
-    saves: [],
     storageOps: [],
     keys: [],
     eventEntries: [],
@@ -85,21 +84,22 @@
     B.wasm = e.detail && e.detail.wasm;
   });
 
-  // Storage writes of drafts: each setItem timed, and the whole save (the
-  // draft store reads the draft key first, then writes draft, .prev and
-  // index; the span from that read to the index write is one save).
+  // Storage writes of drafts: each setItem timed, and the whole save: the
+  // editor marks `bcdv:save-start` / `bcdv:save-end` around it (read the
+  // stored revision, write the draft, read it back, keep .prev once per
+  // session, add a new draft to the index).
   const proto = Storage.prototype;
   const origSet = proto.setItem;
   const origGet = proto.getItem;
-  let openSave = null;
+  const record = (self, op, key, t0, t1, chars) => {
+    if (self === window.localStorage && typeof key === 'string' && key.startsWith('bcdv.')) {
+      B.storageOps.push({ op, key, ms: t1 - t0, at: t0, chars });
+    }
+  };
   proto.getItem = function (key) {
     const t0 = now();
     const v = origGet.call(this, key);
-    const t1 = now();
-    if (this === window.localStorage && typeof key === 'string' && key.startsWith('bcdv.')) {
-      if (/^bcdv\.draft\.[^.]+$/.test(key) && !openSave) openSave = { key, start: t0, getMs: t1 - t0, storageMs: 0, ops: 0 };
-      if (openSave) { openSave.storageMs += t1 - t0; openSave.ops += 1; }
-    }
+    record(this, 'get', key, t0, now(), v == null ? 0 : v.length);
     return v;
   };
   proto.setItem = function (key, value) {
@@ -107,24 +107,33 @@
     try {
       return origSet.call(this, key, value);
     } finally {
-      const t1 = now();
-      if (this === window.localStorage && typeof key === 'string' && key.startsWith('bcdv.')) {
-        B.storageOps.push({ key, ms: t1 - t0, at: t0, chars: String(value).length });
-        if (openSave) { openSave.storageMs += t1 - t0; openSave.ops += 1; }
-        if (key.startsWith('bcdv.draft.') && !key.endsWith('.prev') && openSave) {
-          openSave.setMs = t1 - t0;
-          openSave.chars = String(value).length;
-        }
-        if (key === 'bcdv.index' && openSave && openSave.setMs !== undefined) {
-          B.saves.push({ ...openSave, end: t1, totalMs: t1 - openSave.start });
-          openSave = null;
-        }
-      }
+      record(this, 'set', key, t0, now(), String(value).length);
     }
   };
-  // A read of a draft that is not followed by a save (opening a draft) must
-  // not start a span that swallows the next save.
-  setInterval(() => { if (openSave && openSave.setMs === undefined && now() - openSave.start > 50) openSave = null; }, 100);
+  // `B.saves`: the saves marked since it was last reset (`B.saves = []`),
+  // each with the storage calls made inside it.
+  let savesSince = 0;
+  Object.defineProperty(B, 'saves', {
+    set() { savesSince = now(); },
+    get() {
+      const ends = performance.getEntriesByName('bcdv:save-end', 'mark');
+      return performance.getEntriesByName('bcdv:save-start', 'mark')
+        .filter((s) => s.startTime >= savesSince)
+        .map((s) => {
+          const end = ends.find((e) => e.startTime >= s.startTime);
+          if (!end) return null;
+          const ops = B.storageOps.filter((o) => o.at >= s.startTime && o.at <= end.startTime);
+          const draft = ops.find((o) => o.op === 'set' && /^bcdv\.draft\.[^.]+$/.test(o.key));
+          if (!draft) return null; // refused (conflict, storage full): not a save
+          return {
+            start: s.startTime, end: end.startTime, totalMs: end.startTime - s.startTime,
+            setMs: draft.ms, chars: draft.chars,
+            storageMs: ops.reduce((a, o) => a + o.ms, 0), ops: ops.length,
+          };
+        })
+        .filter(Boolean);
+    },
+  });
 
   // Keystrokes: keydown → next animation frame (keystroke-to-frame) and
   // → just after that frame (keystroke-to-paint, approximately).
