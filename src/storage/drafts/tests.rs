@@ -72,6 +72,21 @@ fn a_save_that_leaves_the_previous_revision_keeps_the_older_one() {
 }
 
 #[test]
+fn autosave_leaves_the_index_to_the_list_which_shows_the_draft_as_saved() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "một", None).unwrap();
+    let index = store.backend().get("bcdv.index").unwrap();
+    let mut later = summary("a");
+    later.name = "Tên mới".into();
+    store.save(&later, 1, "CQ", 1, &json!({ "text": "hai" }), Some(1), Previous::Leave, at(5)).unwrap();
+    assert_eq!(store.backend().get("bcdv.index").unwrap(), index, "not rewritten by a save of a listed draft");
+    let (list, _) = store.list();
+    assert_eq!((list[0].name.as_str(), list[0].updated_at), ("Tên mới", at(5)), "the list reads the draft itself");
+    let index: Index = serde_json::from_str(&store.backend().get("bcdv.index").unwrap().unwrap()).unwrap();
+    assert_eq!(index.drafts[0].name, "Tên mới", "and refreshes the index");
+}
+
+#[test]
 fn save_from_a_stale_tab_is_refused_and_changes_nothing() {
     let store = DraftStore::new(MemoryStore::new());
     save(&store, "a", "tab 1", None).unwrap();
