@@ -239,33 +239,37 @@ fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {
 }
 
 fn check_text(path: &str, text: &str) -> Result<(), ImportError> {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(bad(path, format!("văn bản dài quá {MAX_TEXT_CHARS} ký tự")));
-    }
-    Ok(())
+    text_problem(text).map_or(Ok(()), |why| Err(bad(path, why)))
 }
 
-fn check_value(path: &str, ty: &FieldType, value: &Value) -> Result<(), ImportError> {
+// The checks below say what is wrong and leave naming the place to the
+// caller, which builds the path (e.g. "hoi_quan_ds.12.ten") only then:
+// merging 200 files checks some 100 000 values.
+
+fn text_problem(text: &str) -> Option<String> {
+    // Bytes ≥ characters: only a long text needs counting.
+    (text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS).then(|| format!("văn bản dài quá {MAX_TEXT_CHARS} ký tự"))
+}
+
+fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
     match (ty, value) {
         (t, Value::Int(n)) if t.is_numeric() => {
             if *n < 0 {
-                Err(bad(path, format!("số âm ({n})")))
+                Some(format!("số âm ({n})"))
             } else if *n > MAX_NUMBER {
-                Err(bad(path, "số quá lớn"))
+                Some("số quá lớn".into())
             } else {
-                Ok(())
+                None
             }
         }
-        (t, Value::Text(s)) if t.is_numeric() => {
-            Err(bad(path, format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>())))
-        }
-        (t, _) if t.is_numeric() => Err(bad(path, "cần một số")),
+        (t, Value::Text(s)) if t.is_numeric() => Some(format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>())),
+        (t, _) if t.is_numeric() => Some("cần một số".into()),
         (FieldType::Enum(options), Value::Text(s)) if !s.is_empty() && !options.iter().any(|o| &o.value == s) => {
-            Err(bad(path, format!("«{}» không có trong danh mục lựa chọn", s.chars().take(40).collect::<String>())))
+            Some(format!("«{}» không có trong danh mục lựa chọn", s.chars().take(40).collect::<String>()))
         }
-        (_, Value::Text(s)) => check_text(path, s),
-        (_, Value::Int(_)) => Err(bad(path, "cần văn bản, tệp ghi một số")),
-        (_, Value::Date(_)) => Ok(()),
+        (_, Value::Text(s)) => text_problem(s),
+        (_, Value::Int(_)) => Some("cần văn bản, tệp ghi một số".into()),
+        (_, Value::Date(_)) => None,
     }
 }
 
@@ -287,13 +291,16 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         return Err(bad("period.year", format!("năm {} nằm ngoài 1990–2100", report.period.year)));
     }
     let same_version = report.template.version == template.version;
-    let values = report.values.iter().map(|(k, v)| (k.clone(), k, v));
-    let cung_ky = report.cung_ky.iter().map(|(k, v)| (format!("cung_ky.{k}"), k, v));
-    for (path, key, value) in values.chain(cung_ky) {
-        match template.indicator(key) {
-            Some(found) => check_value(&path, &found.indicator.ty, value)?,
-            None if same_version => return Err(bad(path, "chỉ tiêu không có trong đề cương")),
-            None => {}
+    let values = report.values.iter().map(|(k, v)| ("", k, v));
+    let cung_ky = report.cung_ky.iter().map(|(k, v)| ("cung_ky.", k, v));
+    for (prefix, key, value) in values.chain(cung_ky) {
+        let why = match template.indicator(key) {
+            Some(found) => value_problem(&found.indicator.ty, value),
+            None if same_version => Some("chỉ tiêu không có trong đề cương".into()),
+            None => None,
+        };
+        if let Some(why) = why {
+            return Err(bad(format!("{prefix}{key}"), why));
         }
     }
     for (key, q) in &report.qualifiers {
@@ -330,10 +337,12 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
         for (i, row) in rows.iter().enumerate() {
             for (col, value) in row {
-                let path = format!("{list_key}.{i}.{col}");
-                match list.columns.iter().find(|c| &c.key == col) {
-                    Some(column) => check_value(&path, &column.ty, value)?,
-                    None => return Err(bad(path, "cột không có trong danh sách")),
+                let why = match list.columns.iter().find(|c| &c.key == col) {
+                    Some(column) => value_problem(&column.ty, value),
+                    None => Some("cột không có trong danh sách".into()),
+                };
+                if let Some(why) = why {
+                    return Err(bad(format!("{list_key}.{i}.{col}"), why));
                 }
             }
         }
