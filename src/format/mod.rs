@@ -19,7 +19,7 @@ mod unicode;
 
 use num_rational::Ratio;
 
-pub use date::{date_line, short_date};
+pub use date::{compact_date, date_line, date_time, hour_minute, iso_date, parse_iso_date, short_date};
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
