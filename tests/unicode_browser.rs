@@ -77,3 +77,33 @@ fn ascii_slug_strips_vietnamese_diacritics_in_the_browser() {
          AAAAAAAAAAAAAAAAAAEEEEEEEEEEEEIIIIIIOOOOOOOOOOOOOOOOOOUUUUUUUUUUUUYYYYYYdD"
     );
 }
+
+#[wasm_bindgen_test]
+fn browser_lowercase_matches_core_for_every_letter() {
+    use bao_cao_dan_van::format::{lowercase, lowercase_char};
+    let mut differ = Vec::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if c.is_ascii() {
+            continue;
+        }
+        let expected: String = c.to_lowercase().collect();
+        if lowercase_char(c) != expected {
+            differ.push(c);
+        }
+    }
+    assert!(differ.is_empty(), "{} letters differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+    // Whole strings: context rules (final sigma) and Vietnamese text.
+    for s in [
+        "PHƯỜNG 1",
+        "THỊ TRẤN MỸ AN",
+        "ĐẢNG BỘ THÀNH PHỐ SA ĐÉC",
+        "Hòa Giải THÀNH",
+        "ΟΔΟΣ ΣΑ Σ",
+        "İSTANBUL",
+        "ẞ Ǆ ǅ",
+    ] {
+        assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
+    }
+    let letters: String = vietnamese_letters().nfc().collect();
+    assert_eq!(lowercase(&letters), letters.to_lowercase());
+}

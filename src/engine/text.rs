@@ -341,7 +341,7 @@ fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Pre
                     "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
                     node_label(template, report, &node.id),
                     f.snippet,
-                    fmt::lower_first(&c.label),
+                    crate::format::lower_first(&c.label),
                     fmt::percent(r)
                 ),
                 node_id: Some(node.id.clone()),

@@ -24,7 +24,7 @@ pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::{heading_number, next_period_phrase, period_name, roman, trich_yeu};
-pub use unicode::{nfc, nfd};
+pub use unicode::{lower_first, lowercase, lowercase_char, nfc, nfd};
 
 /// Exact rational used for every rate (SPEC §2.5).
 pub type Rational = Ratio<i128>;
