@@ -14,7 +14,7 @@ use bao_cao_dan_van::editor::drafts;
 use bao_cao_dan_van::exchange::export;
 use bao_cao_dan_van::fixtures::{fixed_time, full_report};
 use bao_cao_dan_van::model::Kind;
-use bao_cao_dan_van::storage::{DraftStore, MemoryStore};
+use bao_cao_dan_van::storage::{DraftStore, MemoryStore, Previous};
 use bao_cao_dan_van::template::Template;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ fn main() {
     for kind in Kind::ALL {
         let report = full_report(kind);
         let progress = drafts::progress_percent(Template::builtin(kind), &report);
-        drafts::save(&store, &report, progress, None, fixed_time()).expect("save fixture draft");
+        drafts::save(&store, &report, progress, None, Previous::Keep, fixed_time()).expect("save fixture draft");
         ids.insert(kind.code().to_string(), report.id.clone());
         narrative_chars.insert(kind.code().to_string(), report.texts.values().map(|t| t.chars().count()).sum::<usize>());
     }

@@ -25,9 +25,9 @@ pub fn read(ty: &FieldType, raw: &str) -> Typed {
         FieldType::Int | FieldType::Money => format::parse_int(&text),
         FieldType::Dec(scale) => format::parse_decimal(&text, *scale),
         FieldType::Date => {
-            return match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-                Ok(d) => Typed { value: Some(Value::Date(d)), error: None },
-                Err(_) => Typed {
+            return match format::parse_iso_date(text.trim()) {
+                Some(d) => Typed { value: Some(Value::Date(d)), error: None },
+                None => Typed {
                     value: Some(Value::Text(text.clone())),
                     error: Some(format!("«{}» không phải ngày hợp lệ.", text.trim())),
                 },

@@ -109,7 +109,7 @@ fn all_zero_and_equal(pairs: &[(Option<i64>, Option<i64>)]) -> bool {
 
 /// The level word for "Chủ tịch UBND <cấp>" from the unit name ("PHƯỜNG 1" → "phường").
 fn cap_word(report: &Report) -> String {
-    let name = report.unit.name.trim().to_lowercase();
+    let name = crate::format::lowercase(report.unit.name.trim());
     for w in ["thị trấn", "đặc khu", "phường", "xã"] {
         if name.starts_with(w) {
             return w.to_string();

@@ -97,11 +97,3 @@ pub(crate) fn capitalise(s: &str) -> String {
     }
 }
 
-/// Lower-case the first letter ("Số thành viên" → "số thành viên").
-pub(crate) fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}

@@ -3,7 +3,7 @@
 
 use super::env::{to_i64, Env, Lookup};
 use super::{fmt, Issue};
-use crate::format::Rational;
+use crate::format::{self, Rational};
 use crate::model::{Report, Row, Value};
 use crate::template::compiled::{Expr, RuleInst};
 use crate::template::formula::CmpOp;
@@ -172,7 +172,7 @@ impl Msg<'_> {
             Expr::Lit(n) => fmt::int(*n),
             Expr::Var { key, .. } => {
                 let label = self.label(key);
-                let label = if first { label } else { fmt::lower_first(&label) };
+                let label = if first { label } else { format::lower_first(&label) };
                 format!("{label} ({value})")
             }
             Expr::Cell { col, .. } => format!("{} ({value})", self.column_label(col)),
@@ -180,11 +180,11 @@ impl Msg<'_> {
                 let l = self.template.list(list);
                 let col_label = l.and_then(|l| l.columns.iter().find(|c| &c.key == col)).map(|c| c.label.clone()).unwrap_or_else(|| col.clone());
                 let list_label = l.map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
-                format!("tổng {} của {} ({value})", fmt::lower_first(&col_label), fmt::lower_first(&list_label))
+                format!("tổng {} của {} ({value})", format::lower_first(&col_label), format::lower_first(&list_label))
             }
             Expr::ListCount { list } => {
                 let list_label = self.template.list(list).map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
-                format!("số dòng của {} ({value})", fmt::lower_first(&list_label))
+                format!("số dòng của {} ({value})", format::lower_first(&list_label))
             }
             _ => format!("({})", self.describe(e)),
         }

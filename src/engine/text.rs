@@ -25,7 +25,6 @@ use super::{fmt, Issue};
 use crate::format::Rational;
 use crate::model::Report;
 use crate::template::{Level, Node, Template};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A number token in text.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,9 +97,8 @@ fn numbers(text: &str) -> Vec<Num> {
 /// NFC, lower-cased text for matching (typed or pasted text may be NFD).
 fn normalise(s: &str) -> String {
     // Combining marks U+0300–U+036F start with byte 0xCC or 0xCD in UTF-8.
-    if s.bytes().any(|x| x == 0xCC || x == 0xCD) && is_nfc_quick(s.chars()) != IsNormalized::Yes {
-        let nfc: String = s.nfc().collect();
-        return lower_all(&nfc);
+    if s.bytes().any(|x| x == 0xCC || x == 0xCD) {
+        return lower_all(&crate::format::nfc(s));
     }
     lower_all(s)
 }
@@ -343,7 +341,7 @@ fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Pre
                     "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
                     node_label(template, report, &node.id),
                     f.snippet,
-                    fmt::lower_first(&c.label),
+                    crate::format::lower_first(&c.label),
                     fmt::percent(r)
                 ),
                 node_id: Some(node.id.clone()),

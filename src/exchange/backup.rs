@@ -29,7 +29,7 @@ pub fn backup(reports: &[Report], profile: &UnitProfile, app_version: &str, now:
 pub fn backup_file_name(unit_code: &str, date: chrono::NaiveDate) -> String {
     let unit = super::ascii_slug(unit_code);
     let unit = if unit.is_empty() { "DonVi".to_string() } else { unit };
-    format!("BCDV_SaoLuu_{unit}_{}.json", date.format("%Y%m%d"))
+    format!("BCDV_SaoLuu_{unit}_{}.json", crate::format::compact_date(date))
 }
 
 /// A checked backup: every report passed [`check_report`].

@@ -4,7 +4,6 @@ use crate::template::{Level, Template};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value as Json};
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 
 /// `schema` of every exported report file.
 pub const SCHEMA_NAME: &str = "danvan-report";
@@ -20,8 +19,11 @@ pub struct ExportFile {
 
 /// ASCII-only, file-name-safe form of Vietnamese text: "Phường 1" → "Phuong1".
 pub fn ascii_slug(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    // After NFD a letter with diacritics is its ASCII base letter followed by
+    // combining marks, which the ASCII filter below drops; "đ" has no
+    // decomposition, so it is mapped by hand.
+    crate::format::nfd(text)
+        .chars()
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',

@@ -5,7 +5,7 @@
 //! Checks run in this order, the first failure wins: NotANumber, BadGrouping,
 //! NotAnInteger / TooManyDecimals, Negative, TooLarge.
 
-use unicode_normalization::UnicodeNormalization;
+use super::nfc;
 
 /// Largest value a field accepts (10^15): beyond any real count or đồng amount,
 /// and small enough that DEC values up to scale 3 still fit in i64 units.
@@ -102,11 +102,6 @@ pub fn parse_decimal(input: &str, scale: u32) -> Result<Option<i64>, ParseError>
         });
     }
     finish(n, scale)
-}
-
-/// NFC-normalise user text (pasted text from Word is often NFD).
-pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
 }
 
 /// A syntactically valid number, separators removed.

@@ -42,7 +42,7 @@ impl Value {
     pub fn as_text(&self) -> Option<String> {
         match self {
             Value::Text(s) => Some(s.clone()),
-            Value::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            Value::Date(d) => Some(crate::format::iso_date(*d)),
             Value::Int(_) => None,
         }
     }
@@ -68,7 +68,7 @@ fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::format::parse_iso_date(s)
 }
 
 impl Serialize for Value {
@@ -76,7 +76,7 @@ impl Serialize for Value {
         match self {
             Value::Int(n) => serializer.serialize_i64(*n),
             Value::Text(s) => serializer.serialize_str(s),
-            Value::Date(d) => serializer.serialize_str(&d.format("%Y-%m-%d").to_string()),
+            Value::Date(d) => serializer.serialize_str(&crate::format::iso_date(*d)),
         }
     }
 }

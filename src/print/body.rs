@@ -126,13 +126,6 @@ fn indicator_value(template: &Template, report: &Report, evaluation: &Evaluation
     Some(with_unit(&shown, &ind.unit))
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 fn figure(text: String) -> Paragraph {
     Paragraph { spans: vec![Span::Text(text)], dash: true }
@@ -167,7 +160,7 @@ fn figures(template: &Template, report: &Report, evaluation: &Evaluation, node: 
         for ind in node.indicators.iter().filter(|i| i.grouped) {
             let key = format!("{}.{}", ind.key, g.id);
             let Some(value) = indicator_value(template, report, evaluation, &key, ind) else { continue };
-            let mut item = format!("{} {value}", lower_first(&ind.label));
+            let mut item = format!("{} {value}", format::lower_first(&ind.label));
             if let Some(d) = delta_phrase(evaluation, &key) {
                 item.push_str(&format!(" ({d})"));
             }
@@ -176,7 +169,7 @@ fn figures(template: &Template, report: &Report, evaluation: &Evaluation, node: 
         for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
             let key = format!("{}.{}", def.key, g.id);
             let Some(c) = evaluation.computed.get(&key) else { continue };
-            let mut item = format!("{} {}", lower_first(&def.label), c.display);
+            let mut item = format!("{} {}", format::lower_first(&def.label), c.display);
             if let Some(d) = delta_phrase(evaluation, &key) {
                 item.push_str(&format!(" ({d})"));
             }
@@ -204,7 +197,7 @@ pub(crate) fn filled_body(
     notes: &mut Notes,
 ) -> Vec<Block> {
     let number_of: HashMap<&str, &str> = numbers.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
-    let template_refers = template.walk().iter().any(|(_, n)| n.title.to_lowercase().contains("phụ lục"));
+    let template_refers = template.walk().iter().any(|(_, n)| format::lowercase(&n.title).contains("phụ lục"));
     let mut appendix_ref_done = template_refers;
     let mut out = Vec::new();
     for (depth, node) in template.walk() {

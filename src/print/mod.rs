@@ -281,16 +281,9 @@ fn trich_yeu(report: &Report) -> String {
 
 /// The trích yếu as it reads inside a sentence ("báo cáo kết quả …").
 fn trich_yeu_in_sentence(report: &Report) -> String {
-    lower_first(&trich_yeu(report))
+    format::lower_first(&trich_yeu(report))
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 /// One citation: full form the first time a document is cited (loại, số ký
 /// hiệu, ngày, cơ quan, trích yếu), loại + số ký hiệu afterwards (SPEC §4.5).

@@ -9,11 +9,13 @@ const LEVELS: [&str; 4] = ["thị trấn", "đặc khu", "phường", "xã"];
 
 /// Capitalise the first letter of a word, lower-case the rest.
 fn title_word(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
-        None => String::new(),
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let mut out: String = first.to_uppercase().collect();
+    for c in chars {
+        out.push_str(&format::lowercase_char(c));
     }
+    out
 }
 
 /// A unit name as written inside a sentence (NĐ 30 Phụ lục II capitalisation):
@@ -22,7 +24,7 @@ fn title_word(w: &str) -> String {
 /// Names without a known level word are title-cased.
 pub fn unit_phrase(name: &str) -> String {
     let name = format::nfc(name.trim());
-    let lower = name.to_lowercase();
+    let lower = format::lowercase(&name);
     for level in LEVELS {
         if let Some(rest) = lower.strip_prefix(level).filter(|r| r.starts_with(' ')) {
             let rest = rest.trim();

@@ -259,7 +259,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
             req,
             compare: ind.compare,
             grouped: ind.grouped,
-            mentions: ind.mentions.iter().map(|m| m.to_lowercase()).collect(),
+            mentions: ind.mentions.iter().map(|m| crate::format::lowercase(m)).collect(),
             per: ind.per.as_ref().map(per),
         };
         let already = ctx.index.values.keys().any(|k| k.split('.').next() == Some(ind.key.as_str()))
@@ -346,7 +346,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
             mode,
             per_row: c.per_row.clone(),
             compare: c.compare,
-            mentions: c.mentions.iter().map(|m| m.to_lowercase()).collect(),
+            mentions: c.mentions.iter().map(|m| crate::format::lowercase(m)).collect(),
         };
         for (ai, a) in c.alt.iter().enumerate() {
             let ap = format!("{path}.computed[{ci}].alt[{ai}]");

@@ -384,9 +384,10 @@ impl IndicatorRef<'_> {
 static BUILTIN_DANG: OnceLock<Template> = OnceLock::new();
 static BUILTIN_CQ: OnceLock<Template> = OnceLock::new();
 
-const CATALOGUE_JSON: &str = include_str!("catalogue.json");
-const DANG_JSON: &str = include_str!("dang.json");
-const CQ_JSON: &str = include_str!("cq.json");
+// Compact copies of src/template/*.json written by build.rs.
+const CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+const DANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dang.json"));
+const CQ_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cq.json"));
 
 impl Template {
     /// The built-in template of a kind, parsed once.

@@ -193,7 +193,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                                     <p>{format!(
                                         "Tệp «{file}»: trên máy đã có báo cáo «{}» (lưu lúc {}) khác với bản trong tệp. Chọn cách xử lý:",
                                         existing.name,
-                                        existing.updated_at.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M"),
+                                        crate::format::date_time(existing.updated_at.with_timezone(&chrono::Local).naive_local()),
                                     )}</p>
                                     <p class="muted">{format!("Bản trong tệp: «{}»", report.name)}</p>
                                     <button type="button" on:click=move |_| resolve(id, Choice::Replace)>"Thay bằng bản trong tệp"</button>

@@ -14,7 +14,7 @@ pub fn new_id() -> String {
 }
 
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M").to_string()
+    crate::format::date_time(t.with_timezone(&chrono::Local).naive_local())
 }
 
 fn period_label(p: PeriodType) -> &'static str {

@@ -61,7 +61,7 @@ pub fn ProfileScreen() -> impl IntoView {
                 view! {
                     <TextInput
                         label=label
-                        name=format!("profile.{}.{key}", kind.code().to_lowercase())
+                        name=format!("profile.{}.{key}", kind.code().to_ascii_lowercase())
                         value=profile.with_untracked(|p| get(p.issuer(kind)))
                         placeholder=example
                         on_change=move |v: String| {
@@ -74,7 +74,7 @@ pub fn ProfileScreen() -> impl IntoView {
             .collect_view()
     };
     let recipients = move |kind: Kind, placeholder: &'static str| {
-        let name = format!("profile.{}.recipients", kind.code().to_lowercase());
+        let name = format!("profile.{}.recipients", kind.code().to_ascii_lowercase());
         view! {
             <TextArea
                 label="Nơi nhận mặc định (mỗi dòng một nơi, không cần dấu câu)"

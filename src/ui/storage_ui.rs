@@ -13,7 +13,7 @@ pub fn open_store() -> Result<DraftStore<LocalStore>, StorageError> {
 
 /// Local wall-clock "HH:MM" for the saved chip.
 pub fn local_hhmm() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+    crate::format::hour_minute(chrono::Local::now().naive_local())
 }
 
 /// What the save chip shows.

@@ -55,11 +55,11 @@ fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<T> {
 }
 
 fn date_opt(s: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::format::parse_iso_date(s.trim())
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(crate::format::iso_date).unwrap_or_default()
 }
 
 /// Field of a record in a list (citation, footnote).
