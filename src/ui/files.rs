@@ -66,7 +66,7 @@ pub async fn quick_hashes(files: &[(String, Vec<u8>)]) -> Vec<Option<String>> {
         async move {
             let digest = JsFuture::from(started?).await.ok()?;
             let bytes = js_sys::Uint8Array::new(&digest).to_vec();
-            Some(bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+            Some(crate::exchange::hex(&bytes))
         }
     });
     futures::future::join_all(digests).await

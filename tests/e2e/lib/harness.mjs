@@ -1,6 +1,7 @@
 // Shared e2e harness: a static server for dist/ on 127.0.0.1, Debian
 // Chromium through playwright-core with a fresh profile, and checks every
 // spec needs (console errors, foreign requests, axe-core).
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -175,6 +176,26 @@ export async function openSession({ root = distDir, viewport, launchOptions = {}
     newPage: () => watchedPage(browser.context, server.origin),
     close: async () => { await browser.close(); await server.close(); },
   };
+}
+
+/**
+ * Run `body(session)` in a fresh session opened on the app's home screen
+ * (`setup(session)` first, e.g. to record dialogs), then assert that no
+ * console error (unless `allowConsoleErrors`) and no request outside the
+ * origin happened. The session is always closed.
+ */
+export async function withApp(options, body, { allowConsoleErrors = false, setup } = {}) {
+  const s = await openSession(options);
+  try {
+    setup?.(s);
+    await s.page.goto(s.server.url);
+    await appReady(s.page);
+    await body(s);
+    if (!allowConsoleErrors) assert.deepEqual(s.consoleErrors, [], 'no console error');
+    assert.deepEqual(s.foreignRequests, [], 'no request leaves the origin');
+  } finally {
+    await s.close();
+  }
 }
 
 /** Poll `fn` until it returns something truthy and return that, or throw. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openSession, appReady, axeViolations, appStorage, outDir,
+  withApp, appReady, axeViolations, appStorage, outDir,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, checklistItem, savedChip, downloadOf, editorReady,
 } from '../lib/harness.mjs';
 
@@ -19,19 +19,7 @@ const LANDSCAPE = { width: 1280, height: 800 };
 const HG = 'Hòa giải ở cơ sở';
 const N09_TEXT = 'Các tổ hòa giải ở cơ sở hoạt động thường xuyên, giải quyết kịp thời mâu thuẫn trong nhân dân.';
 
-/** Run `body` with a fresh session; always close it; assert no console error. */
-async function withSession(options, body) {
-  const s = await openSession(options);
-  try {
-    await s.page.goto(s.server.url);
-    await appReady(s.page);
-    await body(s);
-    assert.deepEqual(s.consoleErrors, [], 'no console error');
-    assert.deepEqual(s.foreignRequests, [], 'no request leaves the origin');
-  } finally {
-    await s.close();
-  }
-}
+const withSession = withApp;
 
 /** The SPEC §5.1 hòa giải figures, typed into section N09. */
 async function fillHoaGiai(page, { text = N09_TEXT, cur = [13, 11, 2], prev = [16, 12, 4] } = {}) {

@@ -6,24 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  openSession, appReady, appStorage,
+  withApp, appReady, appStorage,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, downloadOf, editorReady,
 } from '../lib/harness.mjs';
 
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
 
-async function withSession(options, body, { allowConsoleErrors = false } = {}) {
-  const s = await openSession(options);
-  try {
-    await s.page.goto(s.server.url);
-    await appReady(s.page);
-    await body(s);
-    if (!allowConsoleErrors) assert.deepEqual(s.consoleErrors, [], 'no console error');
-    assert.deepEqual(s.foreignRequests, [], 'no request leaves the origin');
-  } finally {
-    await s.close();
-  }
-}
+const withSession = withApp;
 
 const editorUrl = (s, id) => `${s.server.url}#/bao-cao/${id}`;
 

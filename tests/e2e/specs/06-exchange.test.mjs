@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
-  openSession, appReady, axeViolations, appStorage, outDir, repoRoot,
+  withApp, appReady, axeViolations, appStorage, outDir, repoRoot,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, editorReady,
 } from '../lib/harness.mjs';
 
@@ -107,19 +107,7 @@ const uuid = (n) => `6e0c8a7b-0000-4000-8000-${String(n).padStart(12, '0')}`;
 // Sessions, downloads, imports.
 
 /** Run `body` with a fresh origin and browser; close it; no console error, no foreign request. */
-async function withSession(body, { allowConsoleErrors = false } = {}) {
-  const s = await openSession();
-  try {
-    s.dialogs = recordDialogs(s.page);
-    await s.page.goto(s.server.url);
-    await appReady(s.page);
-    await body(s);
-    if (!allowConsoleErrors) assert.deepEqual(s.consoleErrors, [], 'no console error');
-    assert.deepEqual(s.foreignRequests, [], 'no request leaves the origin');
-  } finally {
-    await s.close();
-  }
-}
+const withSession = (body, options = {}) => withApp({}, body, { ...options, setup: (s) => { s.dialogs = recordDialogs(s.page); } });
 
 /** Record every dialog; accept confirms (the app's delete asks), dismiss anything else. */
 function recordDialogs(page) {
