@@ -1,4 +1,4 @@
-//! SPEC §5.1 and §5.2 reproduced exactly.
+//! docs/domain.md §5.1 and §5.2 reproduced exactly.
 
 mod common;
 use bao_cao_dan_van::engine::{Exact, Level};

@@ -1,4 +1,4 @@
-//! Phụ lục I (SPEC §3): tables T1 đơn thư, T2 tiếp công dân, T3 hòa giải,
+//! Phụ lục I (docs/domain.md §3): tables T1 đơn thư, T2 tiếp công dân, T3 hòa giải,
 //! with the generated "Đánh giá chung" bullets.
 
 use super::compare::effective_int;

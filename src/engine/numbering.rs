@@ -1,4 +1,4 @@
-//! Printed heading numbers (SPEC §4.6): generated, so they never skip or repeat.
+//! Printed heading numbers (docs/domain.md §4.6): generated, so they never skip or repeat.
 
 use super::progress::is_printed;
 use crate::format;

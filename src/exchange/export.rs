@@ -33,7 +33,7 @@ pub fn ascii_slug(text: &str) -> String {
         .collect()
 }
 
-/// `BCDV_{unit}_{year}{period}_{kind}.json` (SPEC §5.4), ASCII-safe.
+/// `BCDV_{unit}_{year}{period}_{kind}.json` (docs/domain.md §5.4), ASCII-safe.
 pub fn file_name(report: &Report) -> String {
     let unit = Some(ascii_slug(&report.unit.code))
         .filter(|s| !s.is_empty())

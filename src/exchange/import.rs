@@ -109,7 +109,7 @@ pub(crate) fn check_envelope(file: &Json, schema: &str, known_version: u32) -> R
 
 /// Bring an older envelope to the current layout.
 ///
-/// Version 0 is the layout of the spec's first sketch (SPEC §5.4): the
+/// Version 0 is the layout of the spec's first sketch (docs/domain.md §5.4): the
 /// period type was named `type` instead of `period_type`, at the envelope
 /// and in the report.
 fn migrate(mut file: Json, from: u32) -> Json {

@@ -1,5 +1,5 @@
 //! Files that cross the app's boundary: the versioned JSON export of one
-//! report (SPEC §5.4), import of such files (hostile until checked), backup
+//! report (docs/domain.md §5.4), import of such files (hostile until checked), backup
 //! and restore of everything, and the merge of many units' files into one
 //! summary. Pure; the browser only moves bytes.
 

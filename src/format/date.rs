@@ -1,4 +1,4 @@
-//! Date line of the header (SPEC §4.4), short dates in prose (§4.5), and the
+//! Date line of the header (docs/domain.md §4.4), short dates in prose (§4.5), and the
 //! machine forms of dates (ISO "2025-06-30", file names, local timestamps).
 //!
 //! The machine forms are written by hand instead of chrono's `format("%Y…")`
@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 /// thư can write the date by hand and the line never collapses or wraps there.
 const BLANK: &str = "\u{a0}\u{a0}\u{a0}";
 
-/// Date line (SPEC §4.4): "Sa Đéc, ngày 05 tháng 01 năm 2025". Day < 10 and
+/// Date line (docs/domain.md §4.4): "Sa Đéc, ngày 05 tháng 01 năm 2025". Day < 10 and
 /// months 1–2 get a leading zero. A blank day (or day and month) renders as
 /// three non-breaking spaces each: "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng 10 năm 2022".
 ///
@@ -38,7 +38,7 @@ pub fn date_line(place: &str, day: Option<u32>, month: Option<u32>, year: i32) -
     }
 }
 
-/// Short date inside prose (SPEC §4.5 DESIGN): "30/3/2023", "04/5/2022" (day padded, month not).
+/// Short date inside prose (docs/domain.md §4.5 DESIGN): "30/3/2023", "04/5/2022" (day padded, month not).
 pub fn short_date(date: NaiveDate) -> String {
     format!("{:02}/{}/{}", date.day(), date.month(), date.year())
 }

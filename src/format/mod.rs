@@ -1,4 +1,4 @@
-//! Vietnamese presentation of report data (SPEC §4.4–4.9): numbers, rates,
+//! Vietnamese presentation of report data (docs/domain.md §4.4–4.9): numbers, rates,
 //! money, date lines, period names, heading numbers, and parsing of what a
 //! user types. Pure functions; no web types.
 //!
@@ -26,7 +26,7 @@ pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::{heading_number, next_period_phrase, period_name, roman, trich_yeu};
 pub use unicode::{lower_first, lowercase, lowercase_char, nfc, nfd};
 
-/// Exact rational used for every rate (SPEC §2.5).
+/// Exact rational used for every rate (docs/domain.md §2.5).
 pub type Rational = Ratio<i128>;
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
-//! Money in đồng (SPEC §4.9).
+//! Money in đồng (docs/domain.md §4.9).
 
 use super::number::{fixed, group, round_abs, signed};
 
 const TRIEU: i128 = 1_000_000;
 const TY: i128 = 1_000_000_000;
 
-/// Money in đồng for prose (SPEC §4.9): < 1.000.000 → "950.000 đồng";
+/// Money in đồng for prose (docs/domain.md §4.9): < 1.000.000 → "950.000 đồng";
 /// < 1 tỷ → "187,5 triệu đồng" (≤ 2 decimals, half-up, trailing zeros trimmed);
 /// ≥ 1 tỷ → "1,044 tỷ đồng" (≤ 3 decimals).
 ///

@@ -1,4 +1,4 @@
-//! Integers, counts, DEC values, rates and deltas (SPEC §2.5, §4.9).
+//! Integers, counts, DEC values, rates and deltas (docs/domain.md §2.5, §4.9).
 //!
 //! Rounding rule used everywhere in this module: half-up on the magnitude,
 //! sign kept ("round half away from zero"): 0,125 → 0,13 and −0,125 → −0,13.

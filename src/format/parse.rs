@@ -1,4 +1,4 @@
-//! Reading what a user types into a number field (SPEC §2.2, §2.6 E01, W06).
+//! Reading what a user types into a number field (docs/domain.md §2.2, §2.6 E01, W06).
 //!
 //! Accepted shape: optional sign, digits grouped by "." (or spaces, including
 //! non-breaking ones) in threes, optional "," and decimal digits.

@@ -1,4 +1,4 @@
-//! Period names, trích yếu (SPEC §1.4) and heading numbers (§4.6).
+//! Period names, trích yếu (docs/domain.md §1.4) and heading numbers (§4.6).
 
 use crate::model::{Kind, PeriodType};
 
@@ -59,7 +59,7 @@ pub fn next_period_phrase(period: PeriodType, year: i32) -> String {
     }
 }
 
-/// Trích yếu (SPEC §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ:
+/// Trích yếu (docs/domain.md §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ:
 /// DANG: "tình hình công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025"
 /// CQ:   "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
 pub fn trich_yeu(kind: Kind, period: PeriodType, year: i32) -> String {

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-/// Document kind (SPEC §2.1): party format (HD 36) or government format (NĐ 30).
+/// Document kind (docs/domain.md §2.1): party format (HD 36) or government format (NĐ 30).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
     #[serde(rename = "DANG")]
@@ -9,7 +9,7 @@ pub enum Kind {
     Cq,
 }
 
-/// Reporting period type (SPEC §1.4). Monthly / thematic / ad-hoc are not built in yet.
+/// Reporting period type (docs/domain.md §1.4). Monthly / thematic / ad-hoc are not built in yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PeriodType {
     Q1,

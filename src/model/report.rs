@@ -22,7 +22,7 @@ pub struct TemplateRef {
     pub version: u32,
 }
 
-/// The reporting period (SPEC §1.4).
+/// The reporting period (docs/domain.md §1.4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     /// Q1..Q4, H1, M9, Y.
@@ -65,7 +65,7 @@ impl Period {
     }
 }
 
-/// Administrative model the report was written under (context only, SPEC §1.2).
+/// Administrative model the report was written under (context only, docs/domain.md §1.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum HierarchyModel {
     /// Tỉnh – huyện – xã (before 01/07/2025).
@@ -90,7 +90,7 @@ impl HierarchyModel {
     }
 }
 
-/// Signature block (SPEC §4.7): quyền hạn line, chức vụ, họ tên.
+/// Signature block (docs/domain.md §4.7): quyền hạn line, chức vụ, họ tên.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Signature {
@@ -169,7 +169,7 @@ impl Header {
     }
 }
 
-/// A cited document (REF, SPEC §4.5).
+/// A cited document (REF, docs/domain.md §4.5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Citation {
@@ -195,7 +195,7 @@ pub struct Footnote {
     pub text: String,
 }
 
-/// Denominator of the hòa giải rates (C01/C02, SPEC DESIGN).
+/// Denominator of the hòa giải rates (C01/C02, docs/domain.md §2.5 DESIGN).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum HgDenominator {
@@ -216,7 +216,7 @@ impl HgDenominator {
     }
 }
 
-/// Typography profile (SPEC §2.1 DESIGN).
+/// Typography profile (docs/domain.md §2.1 DESIGN).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum FormatProfile {
     /// HD 36-HD/VPTW (party).

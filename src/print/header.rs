@@ -1,4 +1,4 @@
-//! Header lines (SPEC §4.2 CQ, §4.3 DANG), the number line, and Nơi nhận
+//! Header lines (docs/domain.md §4.2 CQ, §4.3 DANG), the number line, and Nơi nhận
 //! punctuation (§4.7).
 
 use super::{Header, HeaderLine, HeaderRole};
@@ -131,7 +131,7 @@ pub(crate) fn header(report: &Report, blank: bool) -> Header {
     Header { left, right, number: number_line(kind, number, &symbol(report)), date }
 }
 
-/// Nơi nhận lines with the kind's punctuation (SPEC §4.7). Stored recipients
+/// Nơi nhận lines with the kind's punctuation (docs/domain.md §4.7). Stored recipients
 /// carry no punctuation (any typed "- " or trailing ";,." is dropped first).
 /// CQ: "- X;" … last "- Lưu: VT."; DANG: "- X," … last "- Lưu Văn phòng Đảng ủy.".
 /// A "Lưu …" line is moved to the end, and added when missing.

@@ -1,4 +1,4 @@
-//! The printed report as a pure document model (SPEC §3, §4): header per
+//! The printed report as a pure document model (docs/domain.md §3, §4): header per
 //! kind, title and trích yếu, opening paragraph with căn cứ, numbered body,
 //! footnotes, closing sentence, Nơi nhận and signature, Phụ lục I. Also the
 //! "empty outline" (đề cương trống) for cadres who draft by hand.
@@ -8,7 +8,7 @@
 //!
 //! Footnotes: Chromium does not support `float: footnote`, so the notes are
 //! rendered as numbered notes under a short rule after the closing sentence,
-//! before the signature block (the SPEC §4.8 fallback).
+//! before the signature block (the docs/domain.md §4.8 fallback).
 
 mod body;
 mod header;
@@ -79,7 +79,7 @@ pub struct HeaderLine {
     pub rule_below: bool,
 }
 
-/// Roles of header lines (SPEC §4.2, §4.3).
+/// Roles of header lines (docs/domain.md §4.2, §4.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeaderRole {
     /// CQ cơ quan chủ quản / DANG tổ chức đảng cấp trên: upper case, regular.
@@ -274,7 +274,7 @@ pub fn blank_outline(template: &Template, report: &Report) -> Document {
     }
 }
 
-/// Trích yếu from the period (SPEC §1.4): DANG starts in lower case.
+/// Trích yếu from the period (docs/domain.md §1.4): DANG starts in lower case.
 fn trich_yeu(report: &Report) -> String {
     format::trich_yeu(report.kind, report.period.period_type, report.period.year)
 }
@@ -286,7 +286,7 @@ fn trich_yeu_in_sentence(report: &Report) -> String {
 
 
 /// One citation: full form the first time a document is cited (loại, số ký
-/// hiệu, ngày, cơ quan, trích yếu), loại + số ký hiệu afterwards (SPEC §4.5).
+/// hiệu, ngày, cơ quan, trích yếu), loại + số ký hiệu afterwards (docs/domain.md §4.5).
 fn citation_text(c: &crate::model::Citation, first: bool) -> String {
     let loai = format::nfc(c.loai.trim());
     let so = format::nfc(c.so_ky_hieu.trim());
@@ -331,7 +331,7 @@ fn citations(report: &Report) -> Vec<String> {
     out
 }
 
-/// Opening paragraph (SPEC §4.5, §2.1): CQ "Căn cứ …; Ủy ban nhân dân … báo
+/// Opening paragraph (docs/domain.md §4.5, §2.1): CQ "Căn cứ …; Ủy ban nhân dân … báo
 /// cáo … như sau:", DANG "Thực hiện …, Ban Thường vụ Đảng ủy … báo cáo … như sau:".
 fn opening(report: &Report) -> Paragraph {
     let subject = issuer_sentence_name(report);
@@ -358,7 +358,7 @@ fn closing(report: &Report) -> Paragraph {
     ))
 }
 
-/// Nơi nhận and signature (SPEC §4.7).
+/// Nơi nhận and signature (docs/domain.md §4.7).
 fn signing(report: &Report) -> Signing {
     let sig = &report.signature;
     Signing {
@@ -370,7 +370,7 @@ fn signing(report: &Report) -> Signing {
     }
 }
 
-/// Heading lines of Phụ lục I (SPEC §3).
+/// Heading lines of Phụ lục I (docs/domain.md §3).
 fn appendix_page(template: &Template, report: &Report, label: &str, tables: Appendix) -> AppendixPage {
     let number = header::number_only(report);
     let date = format::date_line("", report.header.day, report.header.month, header::issue_year(report));

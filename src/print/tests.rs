@@ -64,7 +64,7 @@ fn required_only(kind: Kind, period: PeriodType) -> Report {
     r
 }
 
-/// The SPEC §5.1 figures (Phụ lục I worked example).
+/// The docs/domain.md §5.1 figures (Phụ lục I worked example).
 fn spec_5_1(r: &mut Report) {
     for (k, v) in [
         ("don_tiep_nhan.cbccvc", 0),

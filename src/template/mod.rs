@@ -180,7 +180,7 @@ pub struct PerUnit {
     pub max: i64,
 }
 
-/// An indicator (SPEC §2.4).
+/// An indicator (docs/domain.md §2.4).
 #[derive(Clone, Debug)]
 pub struct Indicator {
     /// Spec key (`hg_thanh`); grouped values use `<key>.<group>`.

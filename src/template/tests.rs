@@ -1,6 +1,6 @@
 use super::*;
 
-/// Every key SPEC §2.4 lists, by node (indicators, computed targets, lists).
+/// Every key docs/domain.md §2.4 lists, by node (indicators, computed targets, lists).
 const SPEC_KEYS: &[(&str, &[&str])] = &[
     ("N02", &["vb_chi_dao", "kiem_tra_giam_sat", "doi_thoai_bi_thu", "doi_thoai_y_kien", "doi_thoai_da_tra_loi", "doi_thoai_tong"]),
     (
@@ -55,7 +55,7 @@ const SPEC_KEYS: &[(&str, &[&str])] = &[
     ("N20", &["kdv_hop", "kdv_nam_tinh_hinh", "kdv_tham_muu_vb", "tap_huan_lop", "tap_huan_luot"]),
 ];
 
-/// SPEC §2.3 K column: nodes of each kind.
+/// docs/domain.md §2.3 K column: nodes of each kind.
 const DANG_NODES: &[&str] = &[
     "N01", "N02", "N05", "N06", "N07", "N08", "N09", "N12", "N13", "N14", "N15", "N16", "N17", "N18", "N19", "N20", "N21",
     "N22", "N23", "N24", "PL1",

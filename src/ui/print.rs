@@ -150,7 +150,7 @@ fn render_lines(lines: &[HeaderLine]) -> impl IntoView {
         .collect_view()
 }
 
-/// Two-column borderless header table (SPEC §4.2/§4.3).
+/// Two-column borderless header table (docs/domain.md §4.2/§4.3).
 fn render_header(h: &Header) -> impl IntoView {
     view! {
         <table class="doc-header" role="presentation">
@@ -256,7 +256,7 @@ fn render_simple_table(t: &SimpleTable, class: &'static str) -> impl IntoView {
     }
 }
 
-/// Phụ lục I (SPEC §3): T1 with its two header rows and row groups; T2, T3.
+/// Phụ lục I (docs/domain.md §3): T1 with its two header rows and row groups; T2, T3.
 fn render_tables(a: &Appendix) -> impl IntoView {
     let t1 = &a.t1;
     let cols = &t1.columns;

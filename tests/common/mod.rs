@@ -50,7 +50,7 @@ pub fn messages(e: &Evaluation, rule: &str) -> Vec<String> {
     issues(e, rule).iter().map(|i| i.message.clone()).collect()
 }
 
-/// The SPEC §5.1 Phụ lục I example.
+/// The docs/domain.md §5.1 Phụ lục I example.
 pub fn spec_5_1() -> Report {
     let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
     set(

@@ -21,7 +21,7 @@ const N09_TEXT = 'Các tổ hòa giải ở cơ sở hoạt động thường xu
 
 const withSession = withApp;
 
-/** The SPEC §5.1 hòa giải figures, typed into section N09. */
+/** The docs/domain.md §5.1 hòa giải figures, typed into section N09. */
 async function fillHoaGiai(page, { text = N09_TEXT, cur = [13, 11, 2], prev = [16, 12, 4] } = {}) {
   await openSection(page, HG);
   await field(page, 'N09.text').fill(text);
@@ -159,7 +159,7 @@ test('2. figures and text: live "84,62%" / cùng kỳ "75%" and deltas, "Đã l�
     const id = await createReport(page, { kind: 'CQ', period: 'H1', year: 2025 });
     await fillHoaGiai(page);
 
-    // Live, computed from what is typed (SPEC §5.1).
+    // Live, computed from what is typed (docs/domain.md §5.1).
     await computedRow(page, 'hg_ty_le_thanh').locator('output').getByText('84,62%', { exact: true }).waitFor();
     assert.equal((await computedRow(page, 'hg_ty_le_thanh').locator('.prev').innerText()).trim(), '· cùng kỳ 2024: 75%');
     assert.match(await computedRow(page, 'hg_ty_le_thanh').locator('.delta').innerText(), /tăng 9,62 điểm %/);

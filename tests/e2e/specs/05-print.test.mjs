@@ -1,5 +1,5 @@
 // The printed report (#/in/<id>): a CQ and a DANG draft filled with the
-// SPEC §5.1 synthetic figures are seeded into localStorage, opened in the
+// docs/domain.md §5.1 synthetic figures are seeded into localStorage, opened in the
 // print view, printed to PDF by Chromium and checked with poppler: header
 // texts and places, trích yếu, generated heading numbers, figures and
 // Phụ lục I bullets, Nơi nhận punctuation, signer, A4 geometry, page numbers,
@@ -36,7 +36,7 @@ const UNIT = {
   },
 };
 
-// SPEC §5.1 (Phụ lục I) figures, current and cùng kỳ.
+// docs/domain.md §5.1 (Phụ lục I) figures, current and cùng kỳ.
 const VALUES = {
   'don_tiep_nhan.cbccvc': 0, 'don_thuoc_tham_quyen.cbccvc': 0, 'don_da_giai_quyet.cbccvc': 0,
   'don_tiep_nhan.cong_dan': 7, 'don_thuoc_tham_quyen.cong_dan': 6, 'don_da_giai_quyet.cong_dan': 5,
