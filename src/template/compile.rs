@@ -182,7 +182,47 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     let content_id = r.part_of.clone().unwrap_or_else(|| r.id.clone());
     let periods = parse_periods(path, &r.periods)?;
 
-    // Row groups.
+    let groups = compile_groups(r, path, ctx)?;
+    let narratives = compile_narratives(r, path, &content_id, &groups, ctx)?;
+    let indicators = compile_indicators(r, path, &groups, ctx)?;
+    let lists = compile_lists(r, path, ctx)?;
+    let computed = compile_computed_defs(r, path, ctx)?;
+    let rules = compile_rule_defs(r, path, ctx)?;
+
+    let children = compile_nodes(&r.children, &format!("{path}.children"), depth + 1, ctx)?;
+    let mut keys = Vec::new();
+    for ind in &indicators {
+        if ind.grouped {
+            keys.extend(groups.iter().map(|g| format!("{}.{}", ind.key, g.id)));
+        } else {
+            keys.push(ind.key.clone());
+        }
+    }
+    if appendix && !children.is_empty() {
+        return Err(TemplateError::at(&here, "an appendix node cannot have children"));
+    }
+    Ok(Node {
+        id: r.id.clone(),
+        part_of: r.part_of.clone(),
+        title,
+        order: r.order.unwrap_or((pos as u32 + 1) * 10),
+        guidance: r.guidance.clone().unwrap_or_default(),
+        required: r.required.unwrap_or(false),
+        periods,
+        appendix,
+        narratives,
+        groups,
+        indicators,
+        lists,
+        computed,
+        rules,
+        children,
+        keys,
+    })
+}
+
+/// Row groups of one node (e.g. the organisations of N15).
+fn compile_groups(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<Group>> {
     let mut groups = Vec::new();
     for (gi, g) in r.groups.iter().flatten().enumerate() {
         let gp = format!("{path}.groups[{gi}]");
@@ -197,8 +237,16 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     if !groups.is_empty() {
         ctx.group_sets.insert(r.id.clone(), groups.clone());
     }
+    Ok(groups)
+}
 
-    // Narratives.
+fn compile_narratives(
+    r: &RawNode,
+    path: &str,
+    content_id: &str,
+    groups: &[Group],
+    ctx: &mut Ctx,
+) -> Result<Vec<Narrative>> {
     let mut narratives = Vec::new();
     for (ni, n) in r.narratives.iter().flatten().enumerate() {
         let np = format!("{path}.narratives[{ni}] (field \"{}\")", n.field);
@@ -226,8 +274,10 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
             periods: parse_periods(&np, &n.periods)?,
         });
     }
+    Ok(narratives)
+}
 
-    // Indicators.
+fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) -> Result<Vec<Indicator>> {
     let mut indicators = Vec::new();
     for (ii, ind) in r.indicators.iter().flatten().enumerate() {
         let ip = format!("{path}.indicators[{ii}] (key \"{}\")", ind.key);
@@ -280,8 +330,10 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         }
         indicators.push(indicator);
     }
+    Ok(indicators)
+}
 
-    // Lists.
+fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>> {
     let mut lists = Vec::new();
     for (li, l) in r.lists.iter().flatten().enumerate() {
         let lp = format!("{path}.lists[{li}] (key \"{}\")", l.key);
@@ -316,8 +368,12 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         ctx.index.lists.insert(l.key.clone(), (r.id.clone(), def.clone()));
         lists.push(def);
     }
+    Ok(lists)
+}
 
-    // Computed fields and rules: parsed now for syntax, resolved in pass 2.
+/// Computed fields of one node, parsed now for syntax and resolved in pass 2
+/// (they may name indicators of later nodes).
+fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ComputedDef>> {
     let mut computed = Vec::new();
     for (ci, c) in r.computed.iter().flatten().enumerate() {
         let cp = format!("{path}.computed[{ci}] (key \"{}\")", c.key);
@@ -360,6 +416,11 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         computed.push(def.clone());
         ctx.computed.push(Pending { path: cp, node_id: r.id.clone(), def, alts: c.alt.clone() });
     }
+    Ok(computed)
+}
+
+/// Rules of one node; like computed fields, resolved in pass 2.
+fn compile_rule_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<RuleDef>> {
     let mut rules = Vec::new();
     for (ri, rr) in r.rules.iter().flatten().enumerate() {
         let rp = format!("{path}.rules[{ri}] (id \"{}\")", rr.id);
@@ -389,37 +450,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         rules.push(def.clone());
         ctx.rules.push(Pending { path: rp, node_id: r.id.clone(), def, alts: Vec::new() });
     }
-
-    let children = compile_nodes(&r.children, &format!("{path}.children"), depth + 1, ctx)?;
-    let mut keys = Vec::new();
-    for ind in &indicators {
-        if ind.grouped {
-            keys.extend(groups.iter().map(|g| format!("{}.{}", ind.key, g.id)));
-        } else {
-            keys.push(ind.key.clone());
-        }
-    }
-    if appendix && !children.is_empty() {
-        return Err(TemplateError::at(&here, "an appendix node cannot have children"));
-    }
-    Ok(Node {
-        id: r.id.clone(),
-        part_of: r.part_of.clone(),
-        title,
-        order: r.order.unwrap_or((pos as u32 + 1) * 10),
-        guidance: r.guidance.clone().unwrap_or_default(),
-        required: r.required.unwrap_or(false),
-        periods,
-        appendix,
-        narratives,
-        groups,
-        indicators,
-        lists,
-        computed,
-        rules,
-        children,
-        keys,
-    })
+    Ok(rules)
 }
 
 fn per(p: &RawPer) -> PerUnit {
