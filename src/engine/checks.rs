@@ -10,10 +10,6 @@ use crate::template::{FieldType, Level, Template};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-fn issue(rule: &str, level: Level, paths: Vec<String>, message: String, node_id: Option<&str>) -> Issue {
-    Issue { rule: rule.into(), level, paths, message, node_id: node_id.map(str::to_string) }
-}
-
 /// Why a raw value does not fit its type, in Vietnamese; None when it fits.
 fn type_problem(ty: &FieldType, v: &Value) -> Option<String> {
     if v.is_blank() {
@@ -51,7 +47,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
         for (key, v) in values {
             if let Some(ind) = template.indicator(key) {
                 if let Some(p) = type_problem(&ind.indicator.ty, v) {
-                    issues.push(issue(
+                    issues.push(Issue::new(
                         "E01",
                         Level::Error,
                         vec![format!("{path_prefix}{key}")],
@@ -62,7 +58,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
             } else if let Some(i) = template.index.computed_keys.get(key) {
                 let c = &template.index.computed[*i];
                 if c.display.is_rate() && !v.is_blank() {
-                    issues.push(issue(
+                    issues.push(Issue::new(
                         "E01",
                         Level::Error,
                         vec![format!("{path_prefix}{key}")],
@@ -79,7 +75,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
             for (col, v) in row {
                 let Some(c) = def.columns.iter().find(|c| &c.key == col) else { continue };
                 if let Some(p) = type_problem(&c.ty, v) {
-                    issues.push(issue(
+                    issues.push(Issue::new(
                         "E01",
                         Level::Error,
                         vec![format!("{list}.{i}.{col}")],
@@ -98,7 +94,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
     let (from, to) = report.period.effective_bounds();
     let (Some(from), Some(to)) = (from, to) else { return };
     if from > to {
-        issues.push(issue(
+        issues.push(Issue::new(
             "E08",
             Level::Error,
             vec!["period.from".into(), "period.to".into()],
@@ -111,7 +107,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
     let earliest = NaiveDate::from_ymd_opt(year - 1, 12, 1);
     let latest = NaiveDate::from_ymd_opt(year, 12, 31);
     if earliest.is_some_and(|e| from < e) || latest.is_some_and(|l| to > l) {
-        issues.push(issue(
+        issues.push(Issue::new(
             "E08",
             Level::Error,
             vec!["period.from".into(), "period.to".into()],
@@ -127,7 +123,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
     let report_date = report.header.date();
     if let Some(d) = report_date {
         if d < from {
-            issues.push(issue(
+            issues.push(Issue::new(
                 "E08",
                 Level::Error,
                 vec!["header.day".into(), "header.month".into(), "header.year".into()],
@@ -139,7 +135,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
     let limit = report_date.map_or(to, |d| d.max(to));
     let mut check = |path: String, label: String, d: NaiveDate, node: Option<&str>| {
         if d < from || d > limit {
-            issues.push(issue(
+            issues.push(Issue::new(
                 "E08",
                 Level::Error,
                 vec![path],
@@ -193,7 +189,7 @@ pub(crate) fn e09_signature(report: &Report, issues: &mut Vec<Issue>) {
     } else {
         format!("Dòng quyền hạn ký “{q}” không đúng thể thức; phải bắt đầu bằng {list}")
     };
-    issues.push(issue("E09", Level::Error, vec!["signature.quyen_han".into()], message, None));
+    issues.push(Issue::new("E09", Level::Error, vec!["signature.quyen_han".into()], message, None));
 }
 
 /// Nominal number of weeks in a period (Q 13, H1 26, M9 39, Y 52), or from the dates.
@@ -219,7 +215,7 @@ pub(crate) fn w03_tiep_dan(template: &Template, report: &Report, issues: &mut Ve
     let Some(n) = report.value(key).and_then(Value::as_int) else { return };
     let w = weeks(report);
     if n >= 0 && n < w {
-        issues.push(issue(
+        issues.push(Issue::new(
             "W03",
             Level::Warning,
             vec![key.into()],
@@ -238,7 +234,7 @@ pub(crate) fn w03_tiep_dan(template: &Template, report: &Report, issues: &mut Ve
 /// or an implausible amount per unit where the template gives bounds).
 pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<Issue>) {
     let mut flag = |path: String, label: String, node: &str, detail: String| {
-        issues.push(issue("W04", Level::Warning, vec![path], format!("{label}: {detail}"), Some(node)));
+        issues.push(Issue::new("W04", Level::Warning, vec![path], format!("{label}: {detail}"), Some(node)));
     };
     let small = |n: i64| {
         format!(
@@ -315,7 +311,7 @@ pub(crate) fn w05_outliers(
         }
         if let Some(r) = cur.exact.get(&inst.key) {
             if *r > three {
-                issues.push(issue(
+                issues.push(Issue::new(
                     "W05",
                     Level::Warning,
                     vec![inst.key.clone()],
@@ -335,7 +331,7 @@ pub(crate) fn w05_outliers(
         if c > p5 || p > c5 {
             let Some(ind) = template.indicator(key) else { continue };
             let how = if c > p { "gấp hơn 5 lần" } else { "chưa bằng 1/5" };
-            issues.push(issue(
+            issues.push(Issue::new(
                 "W05",
                 Level::Warning,
                 vec![key.clone(), format!("cung_ky.{key}")],

@@ -23,6 +23,40 @@
 //! - W03 counts whole weeks between `period.from` and `period.to` (else 13 per
 //!   quarter). W05 ignores counts whose larger year is under 10.
 //! - Narrative heuristics (W01, W02, W04, W06, E08 years) are documented in `text.rs`.
+//!
+//! # Where each rule and computed field lives
+//!
+//! Formula rules and computed fields are data: `src/template/catalogue.json`
+//! declares them per node, `template::compile` checks and resolves them once,
+//! and `rules.rs` / `computed.rs` evaluate them. The rest are built-in code.
+//! Every finding is made by [`Issue::new`].
+//!
+//! | id | what | where |
+//! |---|---|---|
+//! | C01, C02 | hòa giải thành / không thành rates | catalogue N09 → `computed.rs` |
+//! | C03, C04 | đơn thư tồn đọng, rate solved | catalogue N08 → `computed.rs` |
+//! | C05 | TTHC on-time / late rates, pending files | catalogue N06 → `computed.rs` |
+//! | C06 | hộ nghèo / cận nghèo rates | catalogue N05 → `computed.rs` |
+//! | C07 | against plan (quỹ Vì người nghèo, giao quân) | catalogue N05, N14 → `computed.rs` |
+//! | C08 | totals (an sinh, Dân vận khéo, hội quán members) | catalogue N05, N16, N17 → `computed.rs` |
+//! | C09 | nông thôn mới criteria rate | catalogue N18 → `computed.rs` |
+//! | C10, C11 | count deltas, rate deltas in điểm % vs cùng kỳ | `compare.rs` (texts in `format::number`) |
+//! | C12 | cùng kỳ figures taken from last year's report | `cung_ky.rs` |
+//! | E01 | value fits its type and range | `checks.rs` `e01_values` |
+//! | E02, E03 | đơn thư order and tồn đọng equation | catalogue N08 → `rules.rs` |
+//! | E04 | hòa giải sums | catalogue N09 → `rules.rs` |
+//! | E05 | TTHC sums | catalogue N06 → `rules.rs` |
+//! | E06 | a part is at most its whole | catalogue (many nodes) → `rules.rs` |
+//! | E07 | stated totals equal their parts or list rows | catalogue N16, N17 → `rules.rs` |
+//! | E08 | dates: period, header, căn cứ; years in narratives | `checks.rs` `e08_dates`; `text.rs` `e08_years` |
+//! | E09 | signature block filled in | `checks.rs` `e09_signature` |
+//! | E10 | required items missing | `progress.rs` `e10_issues` |
+//! | W01 | a rate written in a narrative differs from the computed one | `text.rs` `mentions_w01` |
+//! | W02 | a count written in a narrative differs from the entered one | `text.rs` `mentions_w02` |
+//! | W03 | Chủ tịch's tiếp dân định kỳ below the legal frequency | `checks.rs` `w03_tiep_dan` |
+//! | W04 | money without its unit (fields, narratives) | `checks.rs` `w04_money`; `text.rs` `w06_and_w04` |
+//! | W05 | outlier against cùng kỳ | `checks.rs` `w05_outliers` |
+//! | W06 | decimal point instead of comma in a narrative number | `text.rs` `w06_and_w04` |
 
 mod appendix;
 mod checks;
@@ -159,6 +193,13 @@ pub struct Issue {
     pub message: String,
     /// Node to open in the editor, when known.
     pub node_id: Option<String>,
+}
+
+impl Issue {
+    /// The one way every rule, built-in or declared by formula, reports a finding.
+    pub(crate) fn new(rule: &str, level: Level, paths: Vec<String>, message: String, node_id: Option<&str>) -> Issue {
+        Issue { rule: rule.to_string(), level, paths, message, node_id: node_id.map(str::to_string) }
+    }
 }
 
 /// Everything the UI shows about a report, recomputed from scratch.

@@ -158,12 +158,6 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
                 .map(|k| its.iter().find(|(key, _, _)| key == k).map(|(_, l, _)| l.clone()).unwrap_or_else(|| k.clone()))
                 .collect()
         };
-        issues.push(Issue {
-            rule: "E10".into(),
-            level: Level::Error,
-            paths: np.missing.clone(),
-            message: format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
-            node_id: Some(node.id.clone()),
-        });
+        issues.push(Issue::new("E10", Level::Error, np.missing.clone(), format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")), Some(node.id.as_str())));
     }
 }

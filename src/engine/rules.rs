@@ -111,7 +111,7 @@ fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&Str
         let mut paths = Vec::new();
         msg.paths(left, &mut paths);
         msg.paths(right, &mut paths);
-        issues.push(Issue { rule: rule.id.clone(), level: rule.level, paths, message, node_id: Some(rule.node_id.clone()) });
+        issues.push(Issue::new(&rule.id, rule.level, paths, message, Some(rule.node_id.as_str())));
     }
 }
 

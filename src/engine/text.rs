@@ -333,19 +333,13 @@ fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Pre
                 continue;
             }
             let (c, r) = cands[0];
-            issues.push(Issue {
-                rule: "W01".into(),
-                level: Level::Warning,
-                paths: vec![key.to_string(), c.key.clone()],
-                message: format!(
+            issues.push(Issue::new("W01", Level::Warning, vec![key.to_string(), c.key.clone()], format!(
                     "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
                     node_label(template, report, &node.id),
                     f.snippet,
                     crate::format::lower_first(&c.label),
                     fmt::percent(r)
-                ),
-                node_id: Some(node.id.clone()),
-            });
+                ), Some(node.id.as_str())));
         }
     }
 }
@@ -396,18 +390,12 @@ fn mentions_w02(
             let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
             let mut paths = vec![key.to_string()];
             paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
-            issues.push(Issue {
-                rule: "W02".into(),
-                level: Level::Warning,
-                paths,
-                message: format!(
+            issues.push(Issue::new("W02", Level::Warning, paths, format!(
                     "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
                     node_label(template, report, &node.id),
                     f.snippet,
                     listed.join("; ")
-                ),
-                node_id: Some(node.id.clone()),
-            });
+                ), Some(node.id.as_str())));
         }
     }
 }
@@ -455,16 +443,10 @@ fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: 
         .collect();
     if !bad.is_empty() {
         let examples: Vec<String> = bad.iter().take(3).map(|n| format!("“{}”", n.raw)).collect();
-        issues.push(Issue {
-            rule: "W06".into(),
-            level: Level::Warning,
-            paths: vec![key.to_string()],
-            message: format!(
+        issues.push(Issue::new("W06", Level::Warning, vec![key.to_string()], format!(
                 "Đoạn văn có số {} dùng dấu chấm (.) làm dấu thập phân; tiếng Việt dùng dấu phẩy (,) cho phần thập phân và dấu chấm để phân cách hàng nghìn",
                 examples.join(", ")
-            ),
-            node_id: node_id.map(str::to_string),
-        });
+            ), node_id));
     }
     for n in nums {
         let Some(v) = n.int else { continue };
@@ -484,13 +466,7 @@ fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: 
         if MONEY_UNITS.iter().any(|u| starts_with_word(t, a, u)) {
             continue;
         }
-        issues.push(Issue {
-            rule: "W04".into(),
-            level: Level::Warning,
-            paths: vec![key.to_string()],
-            message: format!("Số tiền “{}” trong đoạn văn không ghi đơn vị (đồng, triệu đồng, tỷ đồng)", n.raw),
-            node_id: node_id.map(str::to_string),
-        });
+        issues.push(Issue::new("W04", Level::Warning, vec![key.to_string()], format!("Số tiền “{}” trong đoạn văn không ghi đơn vị (đồng, triệu đồng, tỷ đồng)", n.raw), node_id));
     }
 }
 
@@ -502,19 +478,13 @@ fn e08_years(report: &Report, key: &str, t: &str, nums: &[Num], node_id: Option<
             let Some(n) = nums.iter().find(|n| n.start == a) else { continue };
             let Some(y) = n.int.filter(|_| n.raw.len() == 4) else { continue };
             if y != year - 1 && y < year {
-                issues.push(Issue {
-                    rule: "E08".into(),
-                    level: Level::Error,
-                    paths: vec![key.to_string()],
-                    message: format!(
+                issues.push(Issue::new("E08", Level::Error, vec![key.to_string()], format!(
                         "Đoạn văn so sánh “{} {}” nhưng cùng kỳ của báo cáo năm {} là năm {}",
                         phrase,
                         n.raw,
                         year,
                         year - 1
-                    ),
-                    node_id: node_id.map(str::to_string),
-                });
+                    ), node_id));
             }
         }
     }
