@@ -142,7 +142,7 @@ fn c10_count_delta_texts_with_padding_toggle() {
     assert_eq!(e.deltas["to_ndtq"].text, "tăng 08");
     assert_eq!(e.deltas["hoi_quan_so"].text, "giảm 02");
     assert_eq!(e.deltas["doi_thoai_tong"].text, "bằng cùng kỳ");
-    assert_eq!(e.deltas["to_ndtq"].ratio_text().as_deref(), Some("bằng 101,4% so với cùng kỳ"));
+    assert_eq!(e.deltas["to_ndtq"].ratio_text().as_deref(), Some("bằng 101,40% so với cùng kỳ"));
     r.options.pad_small_counts = false;
     assert_eq!(eval(&r).deltas["to_ndtq"].text, "tăng 8");
 }

@@ -170,7 +170,7 @@ impl Delta {
         c.checked_sub(&p)?.checked_mul(&Rational::from_integer(100))
     }
 
-    /// Optional ratio text for counts (C10): "bằng 87,5% so với cùng kỳ";
+    /// Optional ratio text for counts (C10): "bằng 87,50% so với cùng kỳ";
     /// None for rates, DEC values, or when cùng kỳ is 0. Computed on demand.
     pub fn ratio_text(&self) -> Option<String> {
         match (&self.current, &self.previous) {

@@ -23,8 +23,9 @@ pub fn count(n: i64, pad: bool) -> String {
 }
 
 /// A rate as percent, half-up to 2 decimals from the exact value, "," decimal,
-/// no space before "%", trailing zeros trimmed: 5/32 → "15,63%", 1 → "100%",
-/// 3/4 → "75%", 1/8 → "12,5%". Negative rates keep their sign ("-12,5%").
+/// no space before "%"; both decimals are kept and only ",00" is dropped
+/// (docs/domain.md §4.9): 5/32 → "15,63%", 1 → "100%", 3/4 → "75%",
+/// 1/8 → "12,50%", 49/1000 → "4,90%". Negative rates keep their sign ("-12,50%").
 /// Never panics: a zero denominator (only possible through `Ratio::new_raw`)
 /// is shown as "0%", and numerators/denominators up to the i128 limits are
 /// handled without overflow.
@@ -37,7 +38,7 @@ pub fn percent(r: Rational) -> String {
     let negative = (n < 0) != (d < 0) && !(whole == "0" && cents == 0);
     format!(
         "{}%",
-        signed(negative, fixed(&whole, &format!("{cents:02}")))
+        signed(negative, two_decimals(&whole, cents))
     )
 }
 
@@ -76,7 +77,7 @@ pub fn rate_delta_text(cur: Rational, prev: Rational) -> String {
     if whole == "0" && cents == 0 {
         return format!("{word} dưới 0,01 điểm %");
     }
-    format!("{word} {} điểm %", fixed(&whole, &format!("{cents:02}")))
+    format!("{word} {} điểm %", two_decimals(&whole, cents))
 }
 
 /// Count delta vs cùng kỳ (C10): d > 0 → "tăng {d}", d < 0 → "giảm {|d|}", 0 → "bằng cùng kỳ";
@@ -124,6 +125,15 @@ pub(crate) fn fixed(whole: &str, decimals: &str) -> String {
         group(whole)
     } else {
         format!("{},{decimals}", group(whole))
+    }
+}
+
+/// A rate's digits: two decimals, or none when they are ",00".
+fn two_decimals(whole: &str, cents: u128) -> String {
+    if cents == 0 {
+        group(whole)
+    } else {
+        format!("{},{cents:02}", group(whole))
     }
 }
 
@@ -275,10 +285,12 @@ mod tests {
     }
 
     #[test]
-    fn rate_trims_trailing_zeros_but_never_shows_comma_zero() {
+    fn rate_keeps_two_decimals_and_drops_only_comma_zero_zero() {
         assert_eq!(percent(q(1, 1)), "100%");
         assert_eq!(percent(q(12, 16)), "75%");
-        assert_eq!(percent(q(1, 8)), "12,5%");
+        assert_eq!(percent(q(1, 8)), "12,50%");
+        assert_eq!(percent(q(49, 1000)), "4,90%");
+        assert_eq!(percent(q(1094, 1000)), "109,40%");
         assert_eq!(percent(q(0, 5)), "0%");
         assert_eq!(percent(q(9999, 10000)), "99,99%");
         // 0,99999 rounds up to a whole 100%.
@@ -293,13 +305,13 @@ mod tests {
 
     #[test]
     fn negative_rate_rounds_half_away_from_zero() {
-        assert_eq!(percent(q(-1, 8)), "-12,5%");
+        assert_eq!(percent(q(-1, 8)), "-12,50%");
         assert_eq!(percent(q(-5, 32)), "-15,63%");
         // Rounds to zero: no "-0%".
         assert_eq!(percent(q(-1, 1_000_000)), "0%");
         // Raw negative denominator.
-        assert_eq!(percent(Rational::new_raw(1, -8)), "-12,5%");
-        assert_eq!(percent(Rational::new_raw(-1, -8)), "12,5%");
+        assert_eq!(percent(Rational::new_raw(1, -8)), "-12,50%");
+        assert_eq!(percent(Rational::new_raw(-1, -8)), "12,50%");
     }
 
     #[test]
@@ -400,14 +412,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn percent_never_panics_and_has_at_most_two_decimals(
+        fn percent_never_panics_and_has_two_decimals_or_none(
             n in any::<i64>(), d in any::<i64>().prop_filter("non-zero", |d| *d != 0)
         ) {
             let s = percent(Rational::new(n as i128, d as i128));
             prop_assert!(s.ends_with('%'));
             if let Some((_, decimals)) = s.trim_end_matches('%').split_once(',') {
-                prop_assert!((1..=2).contains(&decimals.len()));
-                prop_assert!(!decimals.ends_with('0'));
+                prop_assert_eq!(decimals.len(), 2);
+                prop_assert_ne!(decimals, "00");
             }
         }
 
@@ -415,7 +427,10 @@ mod tests {
         fn percent_matches_reference_rounding(n in 0i64..1_000_000, d in 1i64..1_000_000) {
             // Reference: hundredths of a percent = round(n·10000/d), half-up.
             let h = (2 * n as i128 * 10_000 + d as i128) / (2 * d as i128);
-            let expected = format!("{}%", decimal(h as i64, 2));
+            let expected = match h % 100 {
+                0 => format!("{}%", int(h as i64 / 100)),
+                cents => format!("{},{cents:02}%", int(h as i64 / 100)),
+            };
             prop_assert_eq!(percent(Rational::new(n as i128, d as i128)), expected);
         }
 
