@@ -312,3 +312,20 @@ fn w06_dot_as_decimal_separator_in_narratives() {
     text(&mut r, "N06.cchc", "Tỷ lệ đúng hạn đạt 95,83%, tiếp nhận 1.250 hồ sơ; chưa đạt tiêu chí 17.11.");
     assert!(issues(&eval(&r), "W06").is_empty());
 }
+
+#[test]
+fn e09_a_report_to_sign_needs_the_signers_title_and_name() {
+    let mut c = cq();
+    assert!(issues(&eval(&c), "E09").is_empty());
+    c.signature.chuc_vu = "  ".into();
+    c.signature.ho_ten.clear();
+    let evaluated = eval(&c);
+    let found = issues(&evaluated, "E09");
+    let paths: Vec<&str> = found.iter().flat_map(|i| i.paths.iter().map(String::as_str)).collect();
+    assert_eq!(paths, ["signature.chuc_vu", "signature.ho_ten"]);
+    assert!(found.iter().all(|i| i.level == Level::Error), "blocks Hoàn thành");
+    assert_eq!(
+        messages(&eval(&c), "E09"),
+        ["Chưa nhập chức vụ của người ký (ví dụ: CHỦ TỊCH, BÍ THƯ)", "Chưa nhập họ tên người ký"]
+    );
+}

@@ -170,8 +170,18 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
     }
 }
 
-/// E09: the quyền hạn prefix of the signature fits the kind.
+/// E09: a report to sign has a signer: chức vụ and họ tên are filled in, and
+/// the quyền hạn line is there with a prefix that fits the kind.
 pub(crate) fn e09_signature(report: &Report, issues: &mut Vec<Issue>) {
+    let signer = [
+        (&report.signature.chuc_vu, "signature.chuc_vu", "Chưa nhập chức vụ của người ký (ví dụ: CHỦ TỊCH, BÍ THƯ)"),
+        (&report.signature.ho_ten, "signature.ho_ten", "Chưa nhập họ tên người ký"),
+    ];
+    for (value, path, message) in signer {
+        if value.trim().is_empty() {
+            issues.push(Issue::new("E09", Level::Error, vec![path.into()], message.into(), None));
+        }
+    }
     let q = report.signature.quyen_han.trim();
     let allowed: &[&str] = match report.kind {
         Kind::Dang => &["T/M", "T/L"],

@@ -202,7 +202,12 @@ pub fn SigningForm() -> impl IntoView {
     let recipients = ctx.report.with_untracked(|r| r.recipients.join("\n"));
     let recipients_id = field_id("recipients");
     let is_dang = ctx.report.with_untracked(|r| r.kind == crate::model::Kind::Dang);
-    let signature_issues = Memo::new(move |_| ctx.messages_for("signature.quyen_han"));
+    let signature_issues = Memo::new(move |_| {
+        ["signature.quyen_han", "signature.chuc_vu", "signature.ho_ten"]
+            .into_iter()
+            .flat_map(|path| ctx.messages_for(path))
+            .collect::<Vec<_>>()
+    });
     view! {
         <section class="section-form" aria-labelledby="section-heading">
             <h2 id="section-heading" tabindex="-1">"Ký tên, nơi nhận, chú thích"</h2>
