@@ -42,7 +42,7 @@ pub fn SummaryScreen() -> impl IntoView {
             hashes.update_value(|h| h.extend(read_hashes));
             unread.update(|u| u.extend(refused));
             files.update(|f| f.extend(read));
-            let merged = files.with_untracked(|f| hashes.with_value(|h| merge_hashed(f, h)));
+            let merged = files.with_untracked(|f| hashes.with_value(|h| merge_hashed(f, h, chrono::Utc::now())));
             result.set(Some(merged.map(Arc::new)));
             mark("bcdv:merged");
         });
