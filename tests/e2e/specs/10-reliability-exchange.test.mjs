@@ -120,6 +120,7 @@ async function madeReport(page) {
 
 /** Clear the tablet, as a new one would be. */
 async function wipe(page) {
+  await goHome(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await appReady(page);
@@ -240,7 +241,7 @@ test('defect 2: whatever the editor stores, "Sao lưu tất cả" makes a backup
 
     // A new tablet: every draft comes back identical.
     await wipe(page);
-    const lines = await importFiles(page, [fileOf(dl.suggestedFilename(), backupText)]);
+    const lines = await importFiles(page, [fileOf(dl.suggestedFilename(), backupText)], 2);
     assert.ok(lines.every((l) => /\bok\b/.test(l.cls)), JSON.stringify(lines));
     for (const [k, report] of Object.entries(stored)) {
       assert.deepEqual((await storedDraft(page, k)).report, report, `${report.name} restored identically`);
