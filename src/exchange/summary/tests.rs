@@ -153,3 +153,14 @@ fn a_summary_of_200_full_wards_with_6600_list_rows_is_storable_exportable_import
     let restored = crate::exchange::backup::read_backup("b.json", crate::exchange::backup::backup(&[report.clone()], &UnitProfile::default(), "t", at(28)).as_bytes()).unwrap();
     assert_eq!(restored.reports, vec![report]);
 }
+
+#[test]
+fn a_sum_above_what_a_field_holds_is_kept_as_text_so_the_summary_report_still_exports_and_restores() {
+    let cap = crate::model::limits::MAX_NUMBER;
+    let files = [ward(1, "P1", (cap, 1, 0), (1, 1)), ward(2, "P2", (cap, 1, 0), (1, 1))].map(|w| file(&w));
+    let s = merge(&files, at(28)).unwrap();
+    let r = s.to_report("4b8f0a4e-0000-4000-8000-00000000fff2", UnitProfile::default(), at(28));
+    assert_eq!(r.values["hg_tiep_nhan"], Value::Unparsed(format::int(2 * cap)));
+    assert_eq!(r.values["hg_thanh"], Value::Int(2));
+    crate::exchange::import::check_report(&r).expect("the summary report is storable");
+}
