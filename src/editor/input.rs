@@ -40,7 +40,9 @@ pub fn read(ty: &FieldType, raw: &str) -> Typed {
     };
     // DEC values are stored in units of 10^-scale: the limit is on units.
     let parsed = parsed.and_then(|n| match n {
-        Some(units) if units > crate::model::limits::MAX_NUMBER => Err(format::ParseError::TooLarge(text.trim().to_string())),
+        Some(units) if units > crate::model::limits::MAX_NUMBER => {
+            Err(format::ParseError::TooLarge(text.trim().to_string()))
+        }
         other => Ok(other),
     });
     let keep = |text: String| text.chars().take(crate::model::limits::MAX_UNPARSED_CHARS).collect::<String>();
@@ -128,7 +130,8 @@ mod tests {
         let typed = read(&FieldType::Dec(1), "1.000.000.000.000.000");
         assert_eq!(typed.value, Some(Value::Unparsed("1.000.000.000.000.000".into())));
         assert!(typed.error.is_some());
-        assert_eq!(read(&FieldType::Int, "1.000.000.000.000.000").value, Some(Value::Int(crate::model::limits::MAX_NUMBER)));
+        let max = crate::model::limits::MAX_NUMBER;
+        assert_eq!(read(&FieldType::Int, "1.000.000.000.000.000").value, Some(Value::Int(max)));
     }
 
     #[test]

@@ -37,6 +37,13 @@ pub struct Checked {
     pub not_restorable: Vec<NotRestored>,
 }
 
+impl Checked {
+    /// The reports that would not restore, with why: "«Quý I» (…); «Quý II» (…)".
+    pub fn not_restorable_list(&self) -> String {
+        self.not_restorable.iter().map(|n| format!("«{}» ({})", n.name, n.why)).collect::<Vec<_>>().join("; ")
+    }
+}
+
 /// [`backup`], read back with [`read_backup`] before it is offered: every
 /// report that would not come back identical is named. They stay in the
 /// file (nothing is dropped), but the cadre is told to export them instead.
@@ -65,7 +72,8 @@ pub fn checked_backup(reports: &[Report], profile: &UnitProfile, app_version: &s
         }
         Err(e) => {
             let why = e.problem();
-            (0, reports.iter().enumerate().map(|(index, r)| NotRestored { index, name: r.name.clone(), why: why.clone() }).collect())
+            let all = reports.iter().enumerate();
+            (0, all.map(|(index, r)| NotRestored { index, name: r.name.clone(), why: why.clone() }).collect())
         }
     };
     Checked { json, restorable, not_restorable }
@@ -91,8 +99,12 @@ pub struct NotRestored {
 impl NotRestored {
     /// Vietnamese message naming the backup file and the report.
     pub fn message(&self, file: &str) -> String {
-        let name = if self.name.trim().is_empty() { format!("thứ {}", self.index + 1) } else { format!("«{}»", self.name) };
-        format!("Tệp «{file}»: báo cáo {name} không khôi phục được ({}); các báo cáo khác vẫn được khôi phục.", self.why)
+        let name = match self.name.trim() {
+            "" => format!("thứ {}", self.index + 1),
+            _ => format!("«{}»", self.name),
+        };
+        let why = &self.why;
+        format!("Tệp «{file}»: báo cáo {name} không khôi phục được ({why}); các báo cáo khác vẫn được khôi phục.")
     }
 }
 

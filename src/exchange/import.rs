@@ -186,8 +186,9 @@ pub fn check_not_after(report: &Report, now: DateTime<Utc>) -> Result<(), Import
 
 /// The moments a report records, with their names in a file.
 fn moments(report: &Report) -> impl Iterator<Item = (&'static str, DateTime<Utc>)> {
-    [("created_at", Some(report.created_at)), ("updated_at", Some(report.updated_at)), ("exported_at", report.exported_at)]
-        .into_iter()
+    let all = [("created_at", Some(report.created_at)), ("updated_at", Some(report.updated_at))];
+    all.into_iter()
+        .chain([("exported_at", report.exported_at)])
         .filter_map(|(path, t)| Some((path, t?)))
 }
 
@@ -302,7 +303,8 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
     match (ty, value) {
         // What a cadre typed that is not a number yet (see `model::limits`).
         (t, Value::Unparsed(s)) if t.is_numeric() || matches!(t, FieldType::Date) => {
-            (s.chars().count() > limits::MAX_UNPARSED_CHARS).then(|| format!("chữ gõ dở dài quá {} ký tự", limits::MAX_UNPARSED_CHARS))
+            let max = limits::MAX_UNPARSED_CHARS;
+            (s.chars().count() > max).then(|| format!("chữ gõ dở dài quá {max} ký tự"))
         }
         (_, Value::Unparsed(_)) => Some("chỉ ô số hoặc ô ngày mới giữ chữ gõ dở".into()),
         // In a text field an ISO-looking text reads back as a date: only a
@@ -352,7 +354,11 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
             return Err(bad(path, format!("thời điểm nằm ngoài các năm {first}–{last}")));
         }
     }
-    let dates = [("period.from", report.period.from), ("period.to", report.period.to), ("header.due_date", report.header.due_date)];
+    let dates = [
+        ("period.from", report.period.from),
+        ("period.to", report.period.to),
+        ("header.due_date", report.header.due_date),
+    ];
     let citations = report.can_cu.iter().enumerate().map(|(i, c)| (format!("can_cu.{i}.ngay"), c.ngay));
     for (path, date) in dates.into_iter().map(|(p, d)| (p.to_string(), d)).chain(citations) {
         if let Some(d) = date.filter(|d| !limits::DATE_YEARS.contains(&d.year())) {
@@ -378,7 +384,8 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
     }
     let h = &report.header;
-    if h.day.is_some_and(|d| !limits::ISSUE_DAYS.contains(&d)) || h.month.is_some_and(|m| !limits::ISSUE_MONTHS.contains(&m)) {
+    let bad_day = h.day.is_some_and(|d| !limits::ISSUE_DAYS.contains(&d));
+    if bad_day || h.month.is_some_and(|m| !limits::ISSUE_MONTHS.contains(&m)) {
         return Err(bad("header", "ngày hoặc tháng ban hành không hợp lệ"));
     }
     if h.year.is_some_and(|y| !limits::ISSUE_YEARS.contains(&y)) {

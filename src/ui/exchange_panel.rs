@@ -165,9 +165,10 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
             Ok((checked, _)) if !checked.not_restorable.is_empty() => Outcome::Done {
                 ok: false,
                 message: format!(
-                    "Đã tạo tệp sao lưu, nhưng chỉ {} báo cáo khôi phục được từ tệp này. Các báo cáo sau cần mở ra sửa rồi «Xuất tệp» riêng: {}.",
+                    "Đã tạo tệp sao lưu, nhưng chỉ {} báo cáo khôi phục được từ tệp này. \
+                     Các báo cáo sau cần mở ra sửa rồi «Xuất tệp» riêng: {}.",
                     checked.restorable,
-                    checked.not_restorable.iter().map(|n| format!("«{}» ({})", n.name, n.why)).collect::<Vec<_>>().join("; ")
+                    checked.not_restorable_list(),
                 ),
             },
             Ok((checked, 0)) => Outcome::Done {

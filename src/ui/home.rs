@@ -62,7 +62,8 @@ fn PeriodPicker(prefix: &'static str, period: RwSignal<PeriodType>, year: RwSign
                 prop:value=move || year.get().to_string()
                 on:input=move |ev| {
                     // Only a year a report can hold (model::limits): a half-typed one is not taken.
-                    if let Some(y) = crate::model::limits::in_range(&event_target_value(&ev), &crate::model::limits::PERIOD_YEARS) {
+                    let years = &crate::model::limits::PERIOD_YEARS;
+                    if let Some(y) = crate::model::limits::in_range(&event_target_value(&ev), years) {
                         year.set(y)
                     }
                 } />

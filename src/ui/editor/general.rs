@@ -150,9 +150,12 @@ pub fn GeneralForm() -> impl IntoView {
                     set=|r, v| r.header.number = limits::doc_number(&v) />
             </div>
             <div class="grid-3">
-                <ReportField name="header.day" label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.day = limits::in_range(&v, &limits::ISSUE_DAYS) />
-                <ReportField name="header.month" label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.month = limits::in_range(&v, &limits::ISSUE_MONTHS) />
-                <ReportField name="header.year" label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.year = limits::in_range(&v, &limits::ISSUE_YEARS) />
+                <ReportField name="header.day" label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.day = limits::in_range(&v, &limits::ISSUE_DAYS) />
+                <ReportField name="header.month" label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.month = limits::in_range(&v, &limits::ISSUE_MONTHS) />
+                <ReportField name="header.year" label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.year = limits::in_range(&v, &limits::ISSUE_YEARS) />
             </div>
             <div class="grid-3">
                 <ReportField name="period.from" label="Số liệu từ ngày" kind="date" get=|r| date_text(r.period.from) set=|r, v| r.period.from = date_opt(&v) />
