@@ -107,3 +107,12 @@ fn browser_lowercase_matches_core_for_every_letter() {
     let letters: String = vietnamese_letters().nfc().collect();
     assert_eq!(lowercase(&letters), letters.to_lowercase());
 }
+
+#[wasm_bindgen_test]
+fn unit_identity_ignores_tone_placement_and_invisible_characters_in_the_browser() {
+    use bao_cao_dan_van::format::identity_key;
+    for (a, b) in [("Phường Hoà Thuận", "PHƯỜNG HÒA THUẬN"), ("thuỷ", "thủy"), ("uỷ", "ủy"), ("khoẻ", "khỏe"), ("P\u{200B}1", "p1")] {
+        assert_eq!(identity_key(a), identity_key(b), "{a:?} vs {b:?}");
+    }
+    assert_ne!(identity_key("Hòa"), identity_key("Hóa"));
+}

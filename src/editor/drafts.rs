@@ -200,6 +200,9 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         report.schema_version = SCHEMA_VERSION;
         report.template.version = template.version;
     }
+    if read_only.is_none() {
+        super::input::upgrade_typed_text(template, &mut report);
+    }
     // Keystrokes typed after the last save (the tab crashed or was killed).
     let mut journal = super::journal::Journal::default();
     if read_only.is_none() {

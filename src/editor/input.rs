@@ -1,6 +1,8 @@
 //! What the user types into a field, turned into a stored value. A number
-//! that does not parse is still stored (as its text) so no keystroke is lost
-//! across a reload; the engine then reports it, and the field shows why now.
+//! that does not parse (or is above the limit) is still stored, as
+//! [`Value::Unparsed`] text, so no keystroke is lost across a reload; the
+//! engine then reports it, and the field shows why now. Only values the
+//! import accepts are produced (`model::limits`).
 
 use crate::format;
 use crate::model::Value;
@@ -25,20 +27,60 @@ pub fn read(ty: &FieldType, raw: &str) -> Typed {
         FieldType::Int | FieldType::Money => format::parse_int(&text),
         FieldType::Dec(scale) => format::parse_decimal(&text, *scale),
         FieldType::Date => {
-            return match format::parse_iso_date(text.trim()) {
+            let years = &crate::model::limits::DATE_YEARS;
+            return match format::parse_iso_date(text.trim()).filter(|d| years.contains(&chrono::Datelike::year(d))) {
                 Some(d) => Typed { value: Some(Value::Date(d)), error: None },
                 None => Typed {
-                    value: Some(Value::Text(text.clone())),
                     error: Some(format!("«{}» không phải ngày hợp lệ.", text.trim())),
+                    value: Some(Value::Unparsed(text.chars().take(crate::model::limits::MAX_UNPARSED_CHARS).collect())),
                 },
-            }
+            };
         }
         FieldType::Text | FieldType::Enum(_) => return Typed { value: Some(Value::Text(text)), error: None },
     };
+    // DEC values are stored in units of 10^-scale: the limit is on units.
+    let parsed = parsed.and_then(|n| match n {
+        Some(units) if units > crate::model::limits::MAX_NUMBER => {
+            Err(format::ParseError::TooLarge(text.trim().to_string()))
+        }
+        other => Ok(other),
+    });
+    let keep = |text: String| text.chars().take(crate::model::limits::MAX_UNPARSED_CHARS).collect::<String>();
     match parsed {
         Ok(Some(n)) => Typed { value: Some(Value::Int(n)), error: None },
         Ok(None) => Typed { value: None, error: None },
-        Err(e) => Typed { value: Some(Value::Text(text)), error: Some(e.message()) },
+        Err(e) => Typed { value: Some(Value::Unparsed(keep(text))), error: Some(e.message()) },
+    }
+}
+
+/// Bring a draft stored by an older version to the current rule: half-typed
+/// text in a number or date field was stored as a plain text, which import
+/// refuses there; it becomes [`Value::Unparsed`] (a valid ISO date in a date
+/// field becomes that date). Other values are left as they are.
+pub fn upgrade_typed_text(template: &crate::template::Template, report: &mut crate::model::Report) {
+    let fix = |ty: &FieldType, v: &mut Value| {
+        if let Value::Text(text) = v {
+            if (ty.is_numeric() || matches!(ty, FieldType::Date)) && !text.trim().is_empty() {
+                *v = read(ty, text).value.unwrap_or(Value::Unparsed(String::new()));
+            }
+        }
+    };
+    for map in [&mut report.values, &mut report.cung_ky] {
+        for (key, v) in map.iter_mut() {
+            if let Some(found) = template.indicator(key) {
+                fix(&found.indicator.ty, v);
+            }
+        }
+    }
+    for (key, rows) in report.lists.iter_mut() {
+        let Some(list) = template.list(key) else { continue };
+        for row in rows.iter_mut() {
+            for (col, v) in row.iter_mut() {
+                if let Some(column) = list.columns.iter().find(|c| &c.key == col) {
+                    fix(&column.ty, v);
+                }
+            }
+        }
     }
 }
 
@@ -78,8 +120,18 @@ mod tests {
     #[test]
     fn integer_with_decimal_comma_is_kept_as_text_with_a_message() {
         let typed = read(&FieldType::Int, "12,7");
-        assert_eq!(typed.value, Some(Value::Text("12,7".into())));
+        assert_eq!(typed.value, Some(Value::Unparsed("12,7".into())));
         assert!(typed.error.unwrap().contains("12,7"));
+    }
+
+    #[test]
+    fn decimal_units_above_the_stored_limit_are_kept_as_typed_text() {
+        // 10^15 ha at scale 1 is 10^16 units: more than any stored number.
+        let typed = read(&FieldType::Dec(1), "1.000.000.000.000.000");
+        assert_eq!(typed.value, Some(Value::Unparsed("1.000.000.000.000.000".into())));
+        assert!(typed.error.is_some());
+        let max = crate::model::limits::MAX_NUMBER;
+        assert_eq!(read(&FieldType::Int, "1.000.000.000.000.000").value, Some(Value::Int(max)));
     }
 
     #[test]
@@ -97,6 +149,19 @@ mod tests {
     fn hint_reads_like_the_report() {
         assert_eq!(reads_as(&FieldType::Int, "hồ sơ", &Value::Int(12_717)).unwrap(), "12.717 hồ sơ");
         assert_eq!(reads_as(&FieldType::Money, "đồng", &Value::Int(1_250_000_000)).unwrap(), "1,25 tỷ đồng");
+    }
+
+    #[test]
+    fn text_stored_by_an_older_version_in_a_number_field_becomes_unparsed() {
+        let template = crate::template::Template::builtin(crate::model::Kind::Cq);
+        let mut r = crate::fixtures::full_report(crate::model::Kind::Cq);
+        r.values.insert("hg_thanh".into(), Value::Text("12,7".into()));
+        r.values.insert("hg_tiep_nhan".into(), Value::Text("13".into()));
+        r.texts.insert("N01.text".into(), "12,7".into());
+        upgrade_typed_text(template, &mut r);
+        assert_eq!(r.values["hg_thanh"], Value::Unparsed("12,7".into()));
+        assert_eq!(r.values["hg_tiep_nhan"], Value::Int(13));
+        assert_eq!(r.texts["N01.text"], "12,7");
     }
 
     #[test]

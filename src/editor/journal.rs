@@ -24,17 +24,13 @@ impl Journal {
     }
 }
 
-fn nonempty(text: &str) -> Option<String> {
-    Some(text.to_string()).filter(|s| !s.trim().is_empty())
-}
-
 /// Set the field at `path` from its raw typed text, as its input would.
 /// Returns false for a path the journal does not know (ignored).
 pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &str) -> bool {
     let text = crate::format::nfc(raw);
     match path {
         "name" => report.name = text,
-        "header.number" => report.header.number = nonempty(&text),
+        "header.number" => report.header.number = crate::model::limits::doc_number(&text),
         "signature.quyen_han" => report.signature.quyen_han = text,
         "signature.chuc_vu" => report.signature.chuc_vu = text,
         "signature.ho_ten" => report.signature.ho_ten = text,
@@ -72,7 +68,7 @@ fn apply_value(template: &Template, report: &mut Report, path: &str, text: &str)
     let (Some(list), Some(row), Some(col)) = (parts.next(), parts.next(), parts.next()) else { return false };
     let (Some(def), Ok(row)) = (template.list(list), row.parse::<usize>()) else { return false };
     let Some(column) = def.columns.iter().find(|c| c.key == col) else { return false };
-    if row >= crate::exchange::import::MAX_LIST_ROWS {
+    if row >= crate::model::limits::MAX_LIST_ROWS {
         return false;
     }
     let ty: &FieldType = &column.ty;
@@ -127,7 +123,7 @@ mod tests {
         assert_eq!(r.texts["N01.text"], "Tình hình ổn đị");
         assert_eq!(r.values["hg_thanh"], Value::Int(12_717));
         assert_eq!(r.cung_ky["hg_thanh"], Value::Int(9));
-        assert_eq!(r.values["don_tiep_nhan.cong_dan"], Value::Text("12,7".into()), "half-typed text kept");
+        assert_eq!(r.values["don_tiep_nhan.cong_dan"], Value::Unparsed("12,7".into()), "half-typed text kept");
         assert_eq!(r.lists["hoi_quan_ds"][1]["thanh_vien"], Value::Int(40));
         assert_eq!(r.signature.ho_ten, "Nguyễn Văn A");
         assert_eq!(r.recipients, ["Sở Nội vụ", "Lưu: VT"]);

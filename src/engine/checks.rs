@@ -20,7 +20,7 @@ fn type_problem(ty: &FieldType, v: &Value) -> Option<String> {
             Value::Int(n) if *n < 0 => Some(format!("không được âm ({})", fmt::int(*n))),
             Value::Int(n) if n.unsigned_abs() > MAX_VALUE as u64 => Some("có giá trị quá lớn".into()),
             Value::Int(_) => None,
-            Value::Text(s) => Some(format!("“{}” không phải là số nguyên", s.trim())),
+            Value::Text(s) | Value::Unparsed(s) => Some(format!("“{}” không phải là số nguyên", s.trim())),
             Value::Date(_) => Some("là ngày tháng, không phải là số".into()),
         },
         FieldType::Date => match v.as_date() {

@@ -1,8 +1,10 @@
 //! "Sao lưu": one file with every draft and the unit profile; "Khôi phục"
-//! reads it back with the same checks as a report import.
+//! reads it back with the same checks as a report import. A backup is read
+//! back before it is offered, and a restore takes every valid report: one
+//! bad draft never costs the others (see `model::limits` for the rule).
 
 use super::export::checksum;
-use super::import::{check_envelope, check_report, parse_json, ImportError};
+use super::import::{check_envelope, check_report, parse_json_up_to, ImportError, MAX_BACKUP_BYTES};
 use crate::model::{Report, UnitProfile};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value as Json};
@@ -25,6 +27,58 @@ pub fn backup(reports: &[Report], profile: &UnitProfile, app_version: &str, now:
     serde_json::to_string(&file).unwrap_or_default()
 }
 
+/// A backup file and what reading it back found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub json: String,
+    /// Reports that restore identically.
+    pub restorable: usize,
+    /// Reports in the file that its restore would not give back, with why.
+    pub not_restorable: Vec<NotRestored>,
+}
+
+impl Checked {
+    /// The reports that would not restore, with why: "«Quý I» (…); «Quý II» (…)".
+    pub fn not_restorable_list(&self) -> String {
+        self.not_restorable.iter().map(|n| format!("«{}» ({})", n.name, n.why)).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// [`backup`], read back with [`read_backup`] before it is offered: every
+/// report that would not come back identical is named. They stay in the
+/// file (nothing is dropped), but the cadre is told to export them instead.
+pub fn checked_backup(reports: &[Report], profile: &UnitProfile, app_version: &str, now: DateTime<Utc>) -> Checked {
+    let json = backup(reports, profile, app_version, now);
+    let (restorable, not_restorable) = match read_backup("", json.as_bytes()) {
+        Ok(restored) => {
+            let mut back = restored.reports.iter();
+            let mut not = restored.refused;
+            let mut ok = 0;
+            for (index, report) in reports.iter().enumerate() {
+                if not.iter().any(|n| n.index == index) {
+                    continue;
+                }
+                // Identical as stored: the same JSON (an ISO-looking text
+                // reads back as a date, which prints the same characters).
+                if back.next().map(serde_json::to_value).and_then(Result::ok) == serde_json::to_value(report).ok() {
+                    ok += 1;
+                } else {
+                    let why = "bản khôi phục khác bản đang lưu".to_string();
+                    not.push(NotRestored { index, name: report.name.clone(), why });
+                }
+            }
+            not.sort_by_key(|n| n.index);
+            (ok, not)
+        }
+        Err(e) => {
+            let why = e.problem();
+            let all = reports.iter().enumerate();
+            (0, all.map(|(index, r)| NotRestored { index, name: r.name.clone(), why: why.clone() }).collect())
+        }
+    };
+    Checked { json, restorable, not_restorable }
+}
+
 /// File name of a backup made at `now` (local date given by the caller).
 pub fn backup_file_name(unit_code: &str, date: chrono::NaiveDate) -> String {
     let unit = super::ascii_slug(unit_code);
@@ -32,33 +86,60 @@ pub fn backup_file_name(unit_code: &str, date: chrono::NaiveDate) -> String {
     format!("BCDV_SaoLuu_{unit}_{}.json", crate::format::compact_date(date))
 }
 
-/// A checked backup: every report passed [`check_report`].
+/// A report of a backup that was not taken, and why (Vietnamese).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotRestored {
+    /// Position in the backup's list of reports.
+    pub index: usize,
+    /// Its name as written in the file, if any.
+    pub name: String,
+    pub why: String,
+}
+
+impl NotRestored {
+    /// Vietnamese message naming the backup file and the report.
+    pub fn message(&self, file: &str) -> String {
+        let name = match self.name.trim() {
+            "" => format!("thứ {}", self.index + 1),
+            _ => format!("«{}»", self.name),
+        };
+        let why = &self.why;
+        format!("Tệp «{file}»: báo cáo {name} không khôi phục được ({why}); các báo cáo khác vẫn được khôi phục.")
+    }
+}
+
+/// A checked backup: every report in `reports` passed [`check_report`];
+/// the others are in `refused`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
     pub profile: UnitProfile,
     pub reports: Vec<Report>,
+    pub refused: Vec<NotRestored>,
 }
 
-/// Read a backup file; the whole file is refused if any part is bad, so a
-/// restore never stores half a backup.
+/// Read a backup file. A file whose envelope is bad (not a backup, edited,
+/// cut short) is refused whole; otherwise every valid report is taken and
+/// each invalid one is named in `refused`.
 pub fn read_backup(file: &str, bytes: &[u8]) -> Result<Restored, ImportError> {
     let _ = file;
-    let json = parse_json(bytes)?;
+    let json = parse_json_up_to(bytes, MAX_BACKUP_BYTES)?;
     check_envelope(&json, BACKUP_SCHEMA, BACKUP_VERSION)?;
     let profile: UnitProfile = serde_json::from_value(json.get("profile").cloned().unwrap_or(Json::Null))
-        .map_err(|e| ImportError::BadShape(format!("profile: {}", e.to_string().chars().take(120).collect::<String>())))?;
+        .map_err(|e| ImportError::BadShape(format!("profile: {}", super::import::explain_serde(&e))))?;
     let items = json.get("reports").and_then(Json::as_array).ok_or(ImportError::BadShape("thiếu danh sách reports".into()))?;
     let mut reports = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let report: Report = serde_json::from_value(item.clone())
-            .map_err(|e| ImportError::BadShape(format!("reports[{i}]: {}", e.to_string().chars().take(120).collect::<String>())))?;
-        check_report(&report).map_err(|e| match e {
-            ImportError::BadValue { path, why } => ImportError::BadValue { path: format!("reports[{i}].{path}"), why },
-            other => other,
-        })?;
-        reports.push(report);
+    let mut refused = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let name = item.get("name").and_then(Json::as_str).unwrap_or("").chars().take(120).collect::<String>();
+        let report = serde_json::from_value::<Report>(item.clone())
+            .map_err(|e| ImportError::BadShape(super::import::explain_serde(&e)))
+            .and_then(|report| check_report(&report).map(|()| report));
+        match report {
+            Ok(report) => reports.push(report),
+            Err(e) => refused.push(NotRestored { index, name, why: e.problem() }),
+        }
     }
-    Ok(Restored { profile, reports })
+    Ok(Restored { profile, reports, refused })
 }
 
 #[cfg(test)]
@@ -80,17 +161,38 @@ mod tests {
         ];
         let file = backup(&reports, &profile, "t", now());
         let restored = read_backup("b.json", file.as_bytes()).unwrap();
-        assert_eq!(restored, Restored { profile, reports });
+        assert_eq!(restored, Restored { profile, reports, refused: vec![] });
     }
 
     #[test]
-    fn one_bad_report_refuses_the_whole_backup() {
+    fn one_bad_report_is_named_and_the_others_are_restored() {
         let profile = UnitProfile::default();
         let mut bad = Report::new("4b8f0a4e-0000-4000-8000-0000000000b3", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
+        bad.name = "Báo cáo hỏng".into();
         bad.values.insert("hg_thanh".into(), crate::model::Value::Int(-1));
-        let file = backup(&[bad], &profile, "t", now());
-        let err = read_backup("b.json", file.as_bytes()).unwrap_err();
-        assert!(matches!(&err, ImportError::BadValue { path, .. } if path == "reports[0].hg_thanh"), "{err:?}");
+        let good = Report::new("4b8f0a4e-0000-4000-8000-0000000000b5", Kind::Cq, PeriodType::Q4, 2025, profile.clone(), now());
+        let file = backup(&[bad, good.clone()], &profile, "t", now());
+        let restored = read_backup("b.json", file.as_bytes()).unwrap();
+        assert_eq!(restored.reports, vec![good]);
+        assert_eq!(restored.refused.len(), 1);
+        let message = restored.refused[0].message("b.json");
+        assert!(message.starts_with("Tệp «b.json»: báo cáo «Báo cáo hỏng» không khôi phục được"), "{message}");
+        assert!(message.contains("hg_thanh"), "{message}");
+    }
+
+    #[test]
+    fn a_backup_is_read_back_before_it_is_offered_and_names_what_would_not_restore() {
+        let profile = UnitProfile::default();
+        let good = Report::new("4b8f0a4e-0000-4000-8000-0000000000b6", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
+        let mut bad = Report::new("4b8f0a4e-0000-4000-8000-0000000000b7", Kind::Dang, PeriodType::Y, 2025, profile.clone(), now());
+        bad.name = "Năm 2025".into();
+        bad.period.year = 20255;
+        let checked = checked_backup(&[good.clone(), bad.clone()], &profile, "t", now());
+        assert_eq!(checked.restorable, 1);
+        assert_eq!(checked.not_restorable.iter().map(|n| (n.index, n.name.as_str())).collect::<Vec<_>>(), vec![(1, "Năm 2025")]);
+        // Nothing is dropped from the file itself.
+        assert!(checked.json.contains("4b8f0a4e-0000-4000-8000-0000000000b7"));
+        assert_eq!(checked_backup(&[good], &profile, "t", now()).not_restorable, vec![]);
     }
 
     #[test]
@@ -98,5 +200,125 @@ mod tests {
         let r = Report::new("4b8f0a4e-0000-4000-8000-0000000000b4", Kind::Cq, PeriodType::Q3, 2025, UnitProfile::default(), now());
         let file = crate::exchange::export(crate::template::Template::builtin(Kind::Cq), &r, "t", now());
         assert!(matches!(read_backup("x.json", file.json.as_bytes()), Err(ImportError::WrongSchema(_))));
+    }
+
+    /// Drafts as the app can store them: every value goes through the
+    /// editor's own input rules from arbitrary typed text.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod storable {
+        use super::*;
+        use crate::editor::input;
+        use crate::model::{limits, Value};
+        use crate::template::Template;
+        use proptest::prelude::*;
+
+        /// What a cadre may type: numbers in every spelling, half-typed
+        /// numbers, dates good and bad, words, and anything at all.
+        fn typed() -> impl Strategy<Value = String> {
+            prop_oneof![
+                (0i64..=limits::MAX_NUMBER * 10).prop_map(|n| n.to_string()),
+                "[0-9]{1,4}(,[0-9]{1,3})?",
+                "[0-9]{1,3}(\\.[0-9]{3}){0,6}",
+                "[0-9]{4,6}-[0-9]{2}-[0-9]{2}",
+                ".{0,30}",
+            ]
+        }
+
+        /// A choice field offers only its options (a select, not a text box).
+        fn picked(ty: &crate::template::FieldType, raw: String) -> String {
+            match ty {
+                crate::template::FieldType::Enum(options) if !options.is_empty() => options[raw.len() % options.len()].value.clone(),
+                _ => raw,
+            }
+        }
+
+        fn moment() -> impl Strategy<Value = DateTime<Utc>> {
+            let first = chrono::TimeZone::with_ymd_and_hms(&Utc, *limits::MOMENT_YEARS.start(), 1, 1, 0, 0, 0).unwrap();
+            (0i64..100 * 365 * 86_400).prop_map(move |s| first + chrono::Duration::seconds(s))
+        }
+
+        prop_compose! {
+            fn draft()(
+                dang in any::<bool>(),
+                period in prop::sample::select(crate::model::PeriodType::ALL.to_vec()),
+                year in limits::PERIOD_YEARS,
+                times in (moment(), moment(), prop::option::of(moment())),
+                name in ".{0,40}",
+                header in (".{0,80}", typed(), typed(), typed()),
+                values in prop::collection::vec((any::<prop::sample::Index>(), typed(), any::<bool>()), 0..12),
+                texts in prop::collection::vec((any::<prop::sample::Index>(), ".{0,60}"), 0..4),
+                cells in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()), 0..12),
+            ) -> Report {
+                let kind = if dang { Kind::Dang } else { Kind::Cq };
+                let template = Template::builtin(kind);
+                let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000f1", kind, period, year, UnitProfile::default(), times.0);
+                (r.updated_at, r.exported_at, r.name) = (times.1, times.2, name);
+                r.header.number = limits::doc_number(&header.0);
+                r.header.day = limits::in_range(&header.1, &limits::ISSUE_DAYS);
+                r.header.month = limits::in_range(&header.2, &limits::ISSUE_MONTHS);
+                r.header.year = limits::in_range(&header.3, &limits::ISSUE_YEARS);
+                let keys = template.value_keys();
+                for (at, raw, cung_ky) in values {
+                    let key = at.get(&keys);
+                    let ty = &template.indicator(key).unwrap().indicator.ty;
+                    if let Some(v) = input::read(ty, &picked(ty, raw)).value {
+                        if cung_ky { &mut r.cung_ky } else { &mut r.values }.insert(key.clone(), v);
+                    }
+                }
+                let narratives = template.narrative_keys();
+                for (at, text) in texts {
+                    r.texts.insert(at.get(&narratives).clone(), text);
+                }
+                let lists: Vec<_> = template.nodes_flat().into_iter().flat_map(|n| n.lists.iter()).collect();
+                for (at, row, col, raw) in cells {
+                    let list = at.get(&lists);
+                    let column = col.get(&list.columns);
+                    let rows = r.lists.entry(list.key.clone()).or_default();
+                    rows.resize(rows.len().max(row + 1), Default::default());
+                    if let Some(v) = input::read(&column.ty, &picked(&column.ty, raw)).value {
+                        rows[row].insert(column.key.clone(), v);
+                    }
+                }
+                r
+            }
+        }
+
+        fn json(r: &Report) -> Json {
+            serde_json::to_value(r).unwrap()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn every_storable_draft_survives_backup_then_restore_identical(r in draft()) {
+                let checked = checked_backup(std::slice::from_ref(&r), &UnitProfile::default(), "t", now());
+                prop_assert_eq!(&checked.not_restorable, &vec![]);
+                let restored = read_backup("b.json", checked.json.as_bytes()).unwrap();
+                prop_assert_eq!(restored.reports.iter().map(json).collect::<Vec<_>>(), vec![json(&r)]);
+            }
+
+            #[test]
+            fn every_storable_draft_survives_export_then_import_identical(r in draft()) {
+                // The receiver's clock is after every moment a draft can hold.
+                let later = chrono::TimeZone::with_ymd_and_hms(&Utc, *limits::MOMENT_YEARS.end(), 12, 31, 0, 0, 0).unwrap();
+                let file = crate::exchange::export(Template::builtin(r.kind), &r, "t", now());
+                let back = crate::exchange::import::read_report_file(&file.name, file.json.as_bytes(), later);
+                prop_assert!(back.is_ok(), "{:?}", back.err());
+                let back = back.unwrap().report;
+                let expected = Report { exported_at: Some(now()), status: back.status, ..r.clone() };
+                prop_assert_eq!(json(&back), json(&expected));
+            }
+        }
+
+        #[test]
+        fn a_whole_number_left_as_12_7_is_kept_and_restored() {
+            let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000f2", Kind::Cq, crate::model::PeriodType::Q3, 2025, UnitProfile::default(), now());
+            r.values.insert("hg_thanh".into(), input::read(&crate::template::FieldType::Int, "12,7").value.unwrap());
+            assert_eq!(r.values["hg_thanh"], Value::Unparsed("12,7".into()));
+            let checked = checked_backup(std::slice::from_ref(&r), &UnitProfile::default(), "t", now());
+            assert_eq!(checked.not_restorable, vec![]);
+            assert_eq!(read_backup("b.json", checked.json.as_bytes()).unwrap().reports, vec![r]);
+        }
     }
 }

@@ -104,10 +104,113 @@ pub fn compact_without(bytes: &[u8], key: &str) -> Option<Vec<u8>> {
     (depth == 0 && !in_string && out.first() == Some(&b'{')).then_some(out)
 }
 
+/// The first member name that appears twice in one object, at any depth,
+/// of the JSON text `bytes` (`None` when there is none, or the text is not
+/// JSON: the parser says what is wrong then). A JSON tree keeps only the
+/// last of two equal names, and the checksum covers only that tree, so a
+/// file with a hidden first value must be refused on every road.
+pub fn duplicate_key(bytes: &[u8]) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    use std::borrow::Cow;
+    use std::fmt;
+
+    /// Walks any JSON value; fails with the duplicated name.
+    struct Walk;
+    /// A member name, borrowed from the text when it has no escapes.
+    struct Key;
+
+    impl<'de> Visitor<'de> for Key {
+        type Value = Cow<'de, str>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = Cow<'de, str>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Walk {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E: Error>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E: Error>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E: Error>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E: Error>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E: Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E: Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Walk)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            // Objects of a report have few members: a sorted vector is enough.
+            let mut seen: Vec<Cow<'de, str>> = Vec::new();
+            while let Some(key) = map.next_key_seed(Key)? {
+                match seen.binary_search(&key) {
+                    Ok(_) => return Err(A::Error::custom(DUPLICATE.to_string() + &key)),
+                    Err(at) => seen.insert(at, key),
+                }
+                map.next_value_seed(Walk)?;
+            }
+            Ok(())
+        }
+    }
+    const DUPLICATE: &str = "duplicate member: ";
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match Walk.deserialize(&mut de) {
+        Err(e) => {
+            let text = e.to_string();
+            let rest = text.strip_prefix(DUPLICATE)?;
+            // serde_json appends " at line L column C".
+            let name = rest.rsplit_once(" at line ").map_or(rest, |(name, _)| name);
+            Some(name.chars().take(60).collect())
+        }
+        Ok(()) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_member_named_twice_is_found_at_any_depth_and_only_then() {
+        assert_eq!(duplicate_key(br#"{"a":1,"b":{"c":[{"d":1,"d":2}]}}"#).as_deref(), Some("d"));
+        assert_eq!(duplicate_key(br#"{"hg_thanh":1,"hg_thanh":2}"#).as_deref(), Some("hg_thanh"));
+        // Spelled with an escape, still the same name.
+        assert_eq!(duplicate_key(br#"{"ab":1,"a\u0062":2}"#).as_deref(), Some("ab"));
+        assert_eq!(duplicate_key(br#"{"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]}"#), None);
+        assert_eq!(duplicate_key(b"not json"), None);
+    }
 
     fn canonical_without(value: &serde_json::Value, key: &str) -> String {
         let mut v = value.clone();

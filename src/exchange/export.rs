@@ -235,7 +235,7 @@ mod schema_tests {
             let report = crate::fixtures::full_report(kind);
             let file = export(Template::builtin(kind), &report, "0.1.0", now);
             assert_valid(&file);
-            let back = crate::exchange::import::read_report_file(&file.name, file.json.as_bytes()).unwrap().report;
+            let back = crate::exchange::import::read_report_file(&file.name, file.json.as_bytes(), now).unwrap().report;
             assert_eq!(Report { exported_at: report.exported_at, status: report.status, ..back }, report);
         }
     }

@@ -7,17 +7,12 @@ use super::export::{checksum_without, SCHEMA_NAME, SCHEMA_VERSION};
 use crate::model::{Report, Value};
 use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, SaveOutcome};
 use crate::template::{FieldType, Template};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use serde_json::Value as Json;
 
-/// Larger files are refused before parsing (a full report is ~100 kB).
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// Longest text accepted in any one field.
-pub const MAX_TEXT_CHARS: usize = 200_000;
-/// Most rows accepted in one list.
-pub const MAX_LIST_ROWS: usize = 5_000;
-/// Largest count or amount accepted (10^15 đồng).
-pub const MAX_NUMBER: i64 = 1_000_000_000_000_000;
+// The limits are those of storage itself (see `model::limits` for the rule).
+pub use crate::model::limits::{MAX_BACKUP_BYTES, MAX_FILE_BYTES, MAX_LIST_ROWS, MAX_NUMBER, MAX_TEXT_CHARS};
+use crate::model::limits;
 
 /// A report file that passed every check.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,12 +39,20 @@ pub enum ImportError {
     BadShape(String),
     /// A value has the wrong type or is out of range.
     BadValue { path: String, why: String },
+    /// An object names the same member twice: the checksum covers only the
+    /// last value, so the file could say two things.
+    DuplicateKey(String),
 }
 
 impl ImportError {
     /// Vietnamese message naming the file and the problem.
     pub fn message(&self, file: &str) -> String {
-        let problem = match self {
+        format!("Tệp «{file}»: {}.", self.problem())
+    }
+
+    /// The problem alone, in Vietnamese, without the file name.
+    pub fn problem(&self) -> String {
+        match self {
             ImportError::TooLarge(n) => format!(
                 "tệp quá lớn ({} MB; tối đa {} MB), không phải tệp báo cáo",
                 format!("{:.1}", *n as f64 / 1_048_576.0).replace('.', ","),
@@ -67,14 +70,21 @@ impl ImportError {
             ImportError::UnknownTemplate(id, v) => format!("theo đề cương «{id}» phiên bản {v}, ứng dụng không có đề cương này"),
             ImportError::BadShape(why) => format!("nội dung không đúng cấu trúc báo cáo ({why})"),
             ImportError::BadValue { path, why } => format!("giá trị không hợp lệ ở «{path}»: {why}"),
-        };
-        format!("Tệp «{file}»: {problem}.")
+            ImportError::DuplicateKey(key) => format!(
+                "trường «{key}» xuất hiện hai lần trong cùng một chỗ; tệp đã bị sửa tay hoặc bị hỏng, hãy xin gửi lại"
+            ),
+        }
     }
 }
 
 /// Parse JSON text, telling a cut-off file from one that is not JSON.
 pub(crate) fn parse_json(bytes: &[u8]) -> Result<Json, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    parse_json_up_to(bytes, MAX_FILE_BYTES)
+}
+
+/// [`parse_json`] for files that may be up to `max_bytes` long (backups).
+pub(crate) fn parse_json_up_to(bytes: &[u8], max_bytes: usize) -> Result<Json, ImportError> {
+    if bytes.len() > max_bytes {
         return Err(ImportError::TooLarge(bytes.len()));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotJson("không phải văn bản UTF-8".into()))?;
@@ -82,10 +92,14 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<Json, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    serde_json::from_str(text).map_err(|e| match e.classify() {
+    let json = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ImportError::Truncated,
         _ => ImportError::NotJson(format!("dòng {}, cột {}", e.line(), e.column())),
-    })
+    })?;
+    match super::canonical::duplicate_key(text.as_bytes()) {
+        Some(key) => Err(ImportError::DuplicateKey(key)),
+        None => Ok(json),
+    }
 }
 
 /// Check schema name and version, and the checksum of a parsed envelope.
@@ -135,18 +149,47 @@ fn rename_key(obj: &mut Json, from: &str, to: &str) {
     }
 }
 
-/// Read one exported report file.
-pub fn read_report_file(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
-    read_report_file_hashed(file, bytes, None)
+/// Read one exported report file received at `now` (the receiver's clock:
+/// a file dated after it is refused).
+pub fn read_report_file(file: &str, bytes: &[u8], now: DateTime<Utc>) -> Result<Incoming, ImportError> {
+    read_report_file_hashed(file, bytes, None, now)
 }
 
 /// [`read_report_file`], given the SHA-256 (hex) of
 /// [`quick_checksum_content`] of `bytes` when it was computed elsewhere.
-pub fn read_report_file_hashed(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Result<Incoming, ImportError> {
-    match read_as_exported(file, bytes, quick_sha256) {
-        Some(incoming) => Ok(incoming),
-        None => read_checked(file, bytes),
+pub fn read_report_file_hashed(
+    file: &str,
+    bytes: &[u8],
+    quick_sha256: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Incoming, ImportError> {
+    let incoming = match read_as_exported(file, bytes, quick_sha256) {
+        Some(incoming) => incoming,
+        None => read_checked(file, bytes)?,
+    };
+    check_not_after(&incoming.report, now)?;
+    Ok(incoming)
+}
+
+/// A received report is not dated after `now` (with a day of slack for a
+/// sender's wrong time zone): a file "from 2099" would win every "most
+/// recent" comparison, such as the choice between two files of one unit.
+pub fn check_not_after(report: &Report, now: DateTime<Utc>) -> Result<(), ImportError> {
+    let latest = now + chrono::Duration::hours(limits::FUTURE_SLACK_HOURS);
+    for (path, t) in moments(report) {
+        if t > latest {
+            return Err(bad(path, format!("ghi thời điểm {} ở tương lai", crate::format::local_date_time(t, &Utc))));
+        }
     }
+    Ok(())
+}
+
+/// The moments a report records, with their names in a file.
+fn moments(report: &Report) -> impl Iterator<Item = (&'static str, DateTime<Utc>)> {
+    let all = [("created_at", Some(report.created_at)), ("updated_at", Some(report.updated_at))];
+    all.into_iter()
+        .chain([("exported_at", report.exported_at)])
+        .filter_map(|(path, t)| Some((path, t?)))
 }
 
 /// What the checksum of a file as this app exports it covers, to be hashed
@@ -194,7 +237,7 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
         report_id: &'a str,
         report: Report,
     }
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > MAX_FILE_BYTES || super::canonical::duplicate_key(bytes).is_some() {
         return None;
     }
     let exported: Exported = serde_json::from_slice(bytes).ok()?;
@@ -234,6 +277,11 @@ pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
     }
 }
 
+fn date_out_of_range(d: chrono::NaiveDate) -> String {
+    let (first, last) = (limits::DATE_YEARS.start(), limits::DATE_YEARS.end());
+    format!("ngày {} nằm ngoài các năm {first}–{last}", crate::format::iso_date(d))
+}
+
 fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {
     ImportError::BadValue { path: path.into(), why: why.into() }
 }
@@ -253,6 +301,15 @@ fn text_problem(text: &str) -> Option<String> {
 
 fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
     match (ty, value) {
+        // What a cadre typed that is not a number yet (see `model::limits`).
+        (t, Value::Unparsed(s)) if t.is_numeric() || matches!(t, FieldType::Date) => {
+            let max = limits::MAX_UNPARSED_CHARS;
+            (s.chars().count() > max).then(|| format!("chữ gõ dở dài quá {max} ký tự"))
+        }
+        (_, Value::Unparsed(_)) => Some("chỉ ô số hoặc ô ngày mới giữ chữ gõ dở".into()),
+        // In a text field an ISO-looking text reads back as a date: only a
+        // date field's dates are dates.
+        (FieldType::Date, Value::Date(d)) if !limits::DATE_YEARS.contains(&d.year()) => Some(date_out_of_range(*d)),
         (t, Value::Int(n)) if t.is_numeric() => {
             if *n < 0 {
                 Some(format!("số âm ({n})"))
@@ -287,8 +344,26 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return Err(bad("reportId", "mã báo cáo không hợp lệ"));
     }
-    if !(1990..=2100).contains(&report.period.year) {
-        return Err(bad("period.year", format!("năm {} nằm ngoài 1990–2100", report.period.year)));
+    if !limits::PERIOD_YEARS.contains(&report.period.year) {
+        let (first, last) = (limits::PERIOD_YEARS.start(), limits::PERIOD_YEARS.end());
+        return Err(bad("period.year", format!("năm {} nằm ngoài {first}–{last}", report.period.year)));
+    }
+    for (path, t) in moments(report) {
+        if !limits::MOMENT_YEARS.contains(&t.year()) {
+            let (first, last) = (limits::MOMENT_YEARS.start(), limits::MOMENT_YEARS.end());
+            return Err(bad(path, format!("thời điểm nằm ngoài các năm {first}–{last}")));
+        }
+    }
+    let dates = [
+        ("period.from", report.period.from),
+        ("period.to", report.period.to),
+        ("header.due_date", report.header.due_date),
+    ];
+    let citations = report.can_cu.iter().enumerate().map(|(i, c)| (format!("can_cu.{i}.ngay"), c.ngay));
+    for (path, date) in dates.into_iter().map(|(p, d)| (p.to_string(), d)).chain(citations) {
+        if let Some(d) = date.filter(|d| !limits::DATE_YEARS.contains(&d.year())) {
+            return Err(bad(path, date_out_of_range(d)));
+        }
     }
     let same_version = report.template.version == template.version;
     let values = report.values.iter().map(|(k, v)| ("", k, v));
@@ -309,13 +384,14 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
     }
     let h = &report.header;
-    if h.day.is_some_and(|d| !(1..=31).contains(&d)) || h.month.is_some_and(|m| !(1..=12).contains(&m)) {
+    let bad_day = h.day.is_some_and(|d| !limits::ISSUE_DAYS.contains(&d));
+    if bad_day || h.month.is_some_and(|m| !limits::ISSUE_MONTHS.contains(&m)) {
         return Err(bad("header", "ngày hoặc tháng ban hành không hợp lệ"));
     }
-    if h.year.is_some_and(|y| !(1990..=2101).contains(&y)) {
+    if h.year.is_some_and(|y| !limits::ISSUE_YEARS.contains(&y)) {
         return Err(bad("header.year", "năm ban hành không hợp lệ"));
     }
-    if h.number.as_ref().is_some_and(|n| n.chars().count() > 50) {
+    if h.number.as_ref().is_some_and(|n| n.chars().count() > limits::MAX_DOC_NUMBER_CHARS) {
         return Err(bad("header.number", "số văn bản quá dài"));
     }
     let narratives = template.narrative_keys();

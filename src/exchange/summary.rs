@@ -82,14 +82,16 @@ pub struct Summary {
 }
 
 /// Identity of a unit: its code, else its name, else (nothing to compare)
-/// the report itself.
+/// the report itself. Codes and names are compared as
+/// [`format::identity_key`]: a zero-width character or the old tone
+/// placement ("Hoà") must not make one ward two rows summed twice.
 fn unit_key(r: &Report) -> String {
-    let code = r.unit.code.trim();
-    let name = format::nfc(r.unit.name.trim()).to_uppercase();
+    let code = format::identity_key(&r.unit.code);
+    let name = format::identity_key(&r.unit.name);
     if !code.is_empty() {
-        code.to_uppercase()
+        format!("code:{code}")
     } else if !name.is_empty() {
-        name
+        format!("name:{name}")
     } else {
         format!("id:{}", r.id)
     }
@@ -102,18 +104,23 @@ fn unit_name(r: &Report) -> String {
 /// Merge the given files. The kind, period and template taken are those of
 /// most valid files (the first in a tie); others are set aside with the reason.
 /// With no usable file at all, the reasons are returned instead.
-pub fn merge(files: &[(String, Vec<u8>)]) -> Result<Summary, Vec<SetAside>> {
-    merge_hashed(files, &[])
+/// Files dated after `now` (the receiver's clock) are set aside.
+pub fn merge(files: &[(String, Vec<u8>)], now: DateTime<Utc>) -> Result<Summary, Vec<SetAside>> {
+    merge_hashed(files, &[], now)
 }
 
 /// [`merge`], given for each file the SHA-256 (hex) of its
 /// [`quick_checksum_content`](super::import::quick_checksum_content) when
 /// the browser computed it (`quick_sha256[i]` belongs to `files[i]`).
-pub fn merge_hashed(files: &[(String, Vec<u8>)], quick_sha256: &[Option<String>]) -> Result<Summary, Vec<SetAside>> {
+pub fn merge_hashed(
+    files: &[(String, Vec<u8>)],
+    quick_sha256: &[Option<String>],
+    now: DateTime<Utc>,
+) -> Result<Summary, Vec<SetAside>> {
     let mut set_aside = Vec::new();
     let mut valid: Vec<Incoming> = Vec::new();
     for (i, (name, bytes)) in files.iter().enumerate() {
-        match read_report_file_hashed(name, bytes, quick_sha256.get(i).and_then(Option::as_deref)) {
+        match read_report_file_hashed(name, bytes, quick_sha256.get(i).and_then(Option::as_deref), now) {
             Ok(incoming) => valid.push(incoming),
             Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
         }
@@ -181,14 +188,18 @@ pub fn merge_hashed(files: &[(String, Vec<u8>)], quick_sha256: &[Option<String>]
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
     let mut lists: BTreeMap<String, Vec<crate::model::Row>> = BTreeMap::new();
     for u in &units {
+        // Each figure is at most MAX_NUMBER; saturating keeps a sum of
+        // many of them from wrapping (to_report then keeps it as text).
         for (k, v) in &u.report.values {
             if let (Some(n), Some(_)) = (v.as_int(), template.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
-                *totals.entry(k.clone()).or_default() += n;
+                let total = totals.entry(k.clone()).or_default();
+                *total = total.saturating_add(n);
             }
         }
         for (k, v) in &u.report.cung_ky {
             if let Some(n) = v.as_int() {
-                *cung_ky.entry(k.clone()).or_default() += n;
+                let total = cung_ky.entry(k.clone()).or_default();
+                *total = total.saturating_add(n);
             }
         }
         for (k, rows) in &u.report.lists {
@@ -293,8 +304,20 @@ impl Summary {
     pub fn to_report(&self, id: &str, unit: UnitProfile, now: DateTime<Utc>) -> Report {
         let mut report = Report::new(id, self.kind, self.period_type, self.year, unit, now);
         report.name = format!("Tổng hợp {} – {}", format::period_name(self.period_type, self.year), self.kind.label());
-        report.values = self.total_report.values.clone();
-        report.cung_ky = self.total_report.cung_ky.clone();
+        // A sum above what a field holds is kept as its figure's text for
+        // the cadre to see and fix: stored, it must still export and restore.
+        let storable = |values: &BTreeMap<String, Value>| -> BTreeMap<String, Value> {
+            let cap = crate::model::limits::MAX_NUMBER;
+            values
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::Int(n) if *n > cap => (k.clone(), Value::Unparsed(format::int(*n))),
+                    other => (k.clone(), other.clone()),
+                })
+                .collect()
+        };
+        report.values = storable(&self.total_report.values);
+        report.cung_ky = storable(&self.total_report.cung_ky);
         report.lists = self.total_report.lists.clone();
         let names: Vec<&str> = self.units.iter().map(|u| u.unit.as_str()).collect();
         report.texts.insert(

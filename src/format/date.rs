@@ -6,7 +6,16 @@
 //! wasm. Each one gives exactly what the chrono call it replaces gives; the
 //! tests below compare them with chrono.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
+use std::ops::RangeInclusive;
+
+/// Years a moment the app records (saved, created, exported) can fall in.
+/// Anything else came from a damaged or hostile file or a wrong clock; the
+/// import refuses it (`model::limits`) and the views show it as unknown.
+pub const MOMENT_YEARS: RangeInclusive<i32> = 2000..=2100;
+
+/// What a moment outside [`MOMENT_YEARS`] shows as.
+pub const UNKNOWN_TIME: &str = "không rõ";
 
 /// What a blank day or month prints: three non-breaking spaces, so the văn
 /// thư can write the date by hand and the line never collapses or wraps there.
@@ -68,6 +77,17 @@ pub fn date_time(t: NaiveDateTime) -> String {
     format!("{:02}/{:02}/{} {:02}:{:02}", t.day(), t.month(), year_text(t.year()), t.hour(), t.minute())
 }
 
+/// A stored moment as wall-clock time in `tz`, "30/06/2025 14:05", or
+/// [`UNKNOWN_TIME`] when its year is outside [`MOMENT_YEARS`]. Total: the
+/// browser's local-time conversion panics on years it cannot represent, and
+/// a stored value must never take a screen down.
+pub fn local_date_time<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String {
+    if !MOMENT_YEARS.contains(&t.year()) {
+        return UNKNOWN_TIME.to_string();
+    }
+    date_time(t.with_timezone(tz).naive_local())
+}
+
 /// Wall-clock time "14:05" (chrono's "%H:%M").
 pub fn hour_minute(t: NaiveDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
@@ -123,6 +143,25 @@ fn month_text(m: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_date_time_is_total_and_shows_moments_out_of_range_as_unknown() {
+        let hcm = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+        let t = Utc.with_ymd_and_hms(2025, 6, 30, 7, 5, 0).unwrap();
+        assert_eq!(local_date_time(t, &hcm), "30/06/2025 14:05");
+        // The far ends chrono can hold, and the edges of the sane range.
+        for (t, shown) in [
+            (DateTime::<Utc>::MAX_UTC, UNKNOWN_TIME.to_string()),
+            (DateTime::<Utc>::MIN_UTC, UNKNOWN_TIME.to_string()),
+            (DateTime::<Utc>::UNIX_EPOCH, UNKNOWN_TIME.to_string()),
+            (Utc.with_ymd_and_hms(2101, 1, 1, 0, 0, 0).unwrap(), UNKNOWN_TIME.to_string()),
+            (Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap(), "01/01/2000 07:00".to_string()),
+        ] {
+            assert_eq!(local_date_time(t, &hcm), shown, "{t:?}");
+        }
+        let far: DateTime<Utc> = "+262142-12-31T23:59:59Z".parse().unwrap();
+        assert_eq!(local_date_time(far, &hcm), UNKNOWN_TIME);
+    }
 
     #[test]
     fn date_line_pads_day_and_only_months_one_and_two() {

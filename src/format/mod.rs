@@ -19,12 +19,15 @@ mod unicode;
 
 use num_rational::Ratio;
 
-pub use date::{compact_date, date_line, date_time, hour_minute, iso_date, parse_iso_date, short_date};
+pub use date::{
+    compact_date, date_line, date_time, hour_minute, iso_date, local_date_time, parse_iso_date, short_date,
+    MOMENT_YEARS, UNKNOWN_TIME,
+};
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::{heading_number, next_period_phrase, period_name, roman, trich_yeu};
-pub use unicode::{lower_first, lowercase, lowercase_char, nfc, nfd};
+pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd};
 
 /// Exact rational used for every rate (docs/domain.md §2.5).
 pub type Rational = Ratio<i128>;

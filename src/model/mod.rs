@@ -1,5 +1,6 @@
 //! The report as stored: raw values, never formatted strings.
 
+pub mod limits;
 mod period;
 mod report;
 mod value;

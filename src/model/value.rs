@@ -14,6 +14,11 @@ use std::fmt;
 ///   field is `125`; the scale comes from the template, never from the value.
 /// - TEXT and ENUM are `Text` (ENUM stores the option value).
 /// - DATE is `Date`.
+/// - What a cadre typed into a number field that is not a valid number yet
+///   ("12,7" where a count is required, a number above the limit) is
+///   `Unparsed`, written `{"unparsed": "12,7"}`: kept, never lost, and told
+///   apart from a text value, which a number field never holds (see
+///   `model::limits` for the rule).
 ///
 /// On reading, a string that is exactly an ISO date becomes `Date`; since
 /// [`Value::as_text`] returns the same characters for both, nothing is lost.
@@ -27,7 +32,12 @@ pub enum Value {
     Text(String),
     /// DATE.
     Date(NaiveDate),
+    /// Typed text of a number field that does not read as a valid number.
+    Unparsed(String),
 }
+
+/// JSON member name of [`Value::Unparsed`].
+const UNPARSED: &str = "unparsed";
 
 impl Value {
     /// The integer, when this is an `Int`.
@@ -41,7 +51,7 @@ impl Value {
     /// The text of a `Text`, or the ISO form of a `Date`.
     pub fn as_text(&self) -> Option<String> {
         match self {
-            Value::Text(s) => Some(s.clone()),
+            Value::Text(s) | Value::Unparsed(s) => Some(s.clone()),
             Value::Date(d) => Some(crate::format::iso_date(*d)),
             Value::Int(_) => None,
         }
@@ -52,13 +62,13 @@ impl Value {
         match self {
             Value::Date(d) => Some(*d),
             Value::Text(s) => parse_iso_date(s),
-            Value::Int(_) => None,
+            Value::Int(_) | Value::Unparsed(_) => None,
         }
     }
 
     /// Blank means "not entered": only an empty or whitespace-only text. `0` is not blank.
     pub fn is_blank(&self) -> bool {
-        matches!(self, Value::Text(s) if s.trim().is_empty())
+        matches!(self, Value::Text(s) | Value::Unparsed(s) if s.trim().is_empty())
     }
 }
 
@@ -77,6 +87,12 @@ impl Serialize for Value {
             Value::Int(n) => serializer.serialize_i64(*n),
             Value::Text(s) => serializer.serialize_str(s),
             Value::Date(d) => serializer.serialize_str(&crate::format::iso_date(*d)),
+            Value::Unparsed(s) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(UNPARSED, s)?;
+                map.end()
+            }
         }
     }
 }
@@ -87,7 +103,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number or a string")
+        f.write_str("a number, a string or {\"unparsed\": string}")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
@@ -130,6 +146,19 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
         Ok(Value::Text(String::new()))
+    }
+
+    /// Only `{"unparsed": "<text>"}`; any other object is not a value.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+        if key.as_deref() != Some(UNPARSED) {
+            return Err(de::Error::invalid_value(de::Unexpected::Map, &self));
+        }
+        let text: String = map.next_value()?;
+        if map.next_key::<de::IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_value(de::Unexpected::Map, &self));
+        }
+        Ok(Value::Unparsed(text))
     }
 }
 
@@ -186,6 +215,19 @@ mod tests {
         assert_eq!(back[0], Value::Text("12.5".into()));
         assert!(back[1].is_blank());
         assert_eq!(back[2], Value::Text("true".into()));
+    }
+
+    #[test]
+    fn unparsed_typed_text_round_trips_as_its_own_object_and_no_other_object_is_a_value() {
+        let v = vec![Value::Unparsed("12,7".into()), Value::Text("12,7".into())];
+        let s = serde_json::to_string(&v).unwrap();
+        assert_eq!(s, r#"[{"unparsed":"12,7"},"12,7"]"#);
+        assert_eq!(serde_json::from_str::<Vec<Value>>(&s).unwrap(), v);
+        let tree: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(serde_json::from_value::<Vec<Value>>(tree).unwrap(), v, "through a JSON tree too");
+        for other in [r#"{}"#, r#"{"a":1}"#, r#"{"unparsed":1}"#, r#"{"unparsed":"1","x":2}"#] {
+            assert!(serde_json::from_str::<Value>(other).is_err(), "{other}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::files::{read_all, DropZone, Picked};
 use super::home::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
-use crate::exchange::backup::{backup, backup_file_name, read_backup, BACKUP_SCHEMA};
+use crate::exchange::backup::{backup_file_name, checked_backup, read_backup, BACKUP_SCHEMA};
 use crate::exchange::import::{apply, classify, read_report_file, schema_of, Applied, Choice, Existing};
 use crate::model::{Report, UnitProfile};
 use crate::storage::DraftSummary;
@@ -84,6 +84,7 @@ fn handle(picked: Picked) -> Vec<Outcome> {
                     });
                 }
                 out.extend(restored.reports.into_iter().map(|r| import_one(&name, r)));
+                out.extend(restored.refused.iter().map(|n| Outcome::Done { ok: false, message: n.message(&name) }));
                 if out.is_empty() {
                     out.push(Outcome::Done { ok: true, message: format!("Tệp «{name}»: bản sao lưu không có báo cáo nào.") });
                 }
@@ -91,7 +92,7 @@ fn handle(picked: Picked) -> Vec<Outcome> {
             }
         };
     }
-    match read_report_file(&name, &bytes) {
+    match read_report_file(&name, &bytes, chrono::Utc::now()) {
         Ok(incoming) => {
             let mut out = vec![import_one(&name, incoming.report)];
             if let Some(v) = incoming.migrated_from {
@@ -156,15 +157,29 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         let result = all_reports().and_then(|(reports, profile, unreadable)| {
             let now = chrono::Utc::now();
             let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
-            download(&name, "application/json", &backup(&reports, &profile, super::editor::APP_VERSION, now))
-                .map(|_| (reports.len(), unreadable))
+            // Read back before it is offered: a draft it would not restore is named.
+            let checked = checked_backup(&reports, &profile, super::editor::APP_VERSION, now);
+            download(&name, "application/json", &checked.json).map(|_| (checked, unreadable))
         });
         let outcome = match result {
-            Ok((n, 0)) => Outcome::Done { ok: true, message: format!("Đã tạo tệp sao lưu gồm {n} báo cáo và thông tin đơn vị.") },
-            Ok((n, skipped)) => Outcome::Done {
+            Ok((checked, _)) if !checked.not_restorable.is_empty() => Outcome::Done {
                 ok: false,
                 message: format!(
-                    "Đã sao lưu {n} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Xuất tệp bản lưu gốc»."
+                    "Đã tạo tệp sao lưu, nhưng chỉ {} báo cáo khôi phục được từ tệp này. \
+                     Các báo cáo sau cần mở ra sửa rồi «Xuất tệp» riêng: {}.",
+                    checked.restorable,
+                    checked.not_restorable_list(),
+                ),
+            },
+            Ok((checked, 0)) => Outcome::Done {
+                ok: true,
+                message: format!("Đã tạo tệp sao lưu gồm {} báo cáo và thông tin đơn vị.", checked.restorable),
+            },
+            Ok((checked, skipped)) => Outcome::Done {
+                ok: false,
+                message: format!(
+                    "Đã sao lưu {} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Xuất tệp bản lưu gốc».",
+                    checked.restorable
                 ),
             },
             Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },
@@ -193,7 +208,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
                                     <p>{format!(
                                         "Tệp «{file}»: trên máy đã có báo cáo «{}» (lưu lúc {}) khác với bản trong tệp. Chọn cách xử lý:",
                                         existing.name,
-                                        crate::format::date_time(existing.updated_at.with_timezone(&chrono::Local).naive_local()),
+                                        crate::format::local_date_time(existing.updated_at, &chrono::Local),
                                     )}</p>
                                     <p class="muted">{format!("Bản trong tệp: «{}»", report.name)}</p>
                                     <button type="button" on:click=move |_| resolve(id, Choice::Replace)>"Thay bằng bản trong tệp"</button>

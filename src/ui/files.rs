@@ -1,7 +1,7 @@
 //! Reading files the user picks or drops. Oversized files are refused
 //! without reading more than the limit.
 
-use crate::exchange::import::{ImportError, MAX_FILE_BYTES};
+use crate::exchange::import::{ImportError, MAX_BACKUP_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -35,7 +35,7 @@ async fn read_limited(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
             return Ok(bytes);
         }
         let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(unreadable)?.unchecked_into();
-        if bytes.len() + value.length() as usize > MAX_FILE_BYTES {
+        if bytes.len() + value.length() as usize > MAX_BACKUP_BYTES {
             let _ = reader.cancel();
             return Err(ImportError::TooLarge(file.size() as usize));
         }

@@ -14,7 +14,7 @@ pub fn new_id() -> String {
 }
 
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    crate::format::date_time(t.with_timezone(&chrono::Local).naive_local())
+    crate::format::local_date_time(t, &chrono::Local)
 }
 
 fn period_label(p: PeriodType) -> &'static str {
@@ -61,7 +61,9 @@ fn PeriodPicker(prefix: &'static str, period: RwSignal<PeriodType>, year: RwSign
             <input id=year_id name=format!("{prefix}.year") type="number" inputmode="numeric" min="2000" max="2100"
                 prop:value=move || year.get().to_string()
                 on:input=move |ev| {
-                    if let Ok(y) = event_target_value(&ev).trim().parse::<i32>() {
+                    // Only a year a report can hold (model::limits): a half-typed one is not taken.
+                    let years = &crate::model::limits::PERIOD_YEARS;
+                    if let Some(y) = crate::model::limits::in_range(&event_target_value(&ev), years) {
                         year.set(y)
                     }
                 } />

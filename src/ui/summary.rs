@@ -42,7 +42,7 @@ pub fn SummaryScreen() -> impl IntoView {
             hashes.update_value(|h| h.extend(read_hashes));
             unread.update(|u| u.extend(refused));
             files.update(|f| f.extend(read));
-            let merged = files.with_untracked(|f| hashes.with_value(|h| merge_hashed(f, h)));
+            let merged = files.with_untracked(|f| hashes.with_value(|h| merge_hashed(f, h, chrono::Utc::now())));
             result.set(Some(merged.map(Arc::new)));
             mark("bcdv:merged");
         });
@@ -83,7 +83,9 @@ pub fn SummaryScreen() -> impl IntoView {
         }) else {
             return;
         };
-        let outcome = open_store().map_err(|e| e.message()).and_then(|store| {
+        // Only what import accepts is stored (model::limits): else a backup could not restore it.
+        let checked = crate::exchange::import::check_report(&report).map_err(|e| e.problem());
+        let outcome = checked.and_then(|()| open_store().map_err(|e| e.message())).and_then(|store| {
             let progress = drafts::progress_percent(Template::builtin(report.kind), &report);
             drafts::save(&store, &report, progress, None, Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
         });

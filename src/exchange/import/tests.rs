@@ -42,7 +42,7 @@ fn export_delete_import_gives_back_the_identical_report() {
     crate::editor::drafts::save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
     let file = exported(&report);
     store.delete(&report.id).unwrap();
-    let incoming = read_report_file("a.json", file.as_bytes()).unwrap();
+    let incoming = read_report_file("a.json", file.as_bytes(), now()).unwrap();
     assert_eq!(apply(&store, &incoming.report, Choice::Skip, || unreachable!(), now()).unwrap(), Applied::Stored {
         id: report.id.clone(),
         outcome: SaveOutcome { revision: 1, saved_at: now(), index_stale: false }
@@ -57,7 +57,7 @@ fn export_delete_import_gives_back_the_identical_report() {
 fn importing_the_same_file_twice_changes_nothing() {
     let store = DraftStore::new(MemoryStore::new());
     let file = exported(&sample("4b8f0a4e-0000-4000-8000-000000000002"));
-    let incoming = read_report_file("a.json", file.as_bytes()).unwrap();
+    let incoming = read_report_file("a.json", file.as_bytes(), now()).unwrap();
     apply(&store, &incoming.report, Choice::Replace, || unreachable!(), now()).unwrap();
     let before = store.backend().snapshot();
     let again = apply(&store, &incoming.report, Choice::Replace, || unreachable!(), now()).unwrap();
@@ -157,7 +157,7 @@ fn every_bad_file_is_refused_with_its_own_message_and_nothing_changes() {
     let corpus = bad_corpus();
     assert!(corpus.len() >= 20);
     for (name, bytes, expected) in corpus {
-        let err = read_report_file(name, &bytes).expect_err(name);
+        let err = read_report_file(name, &bytes, now()).expect_err(name);
         assert!(same_variant(&err, &expected), "{name}: got {err:?}, expected {expected:?}");
         let message = err.message(name);
         assert!(message.starts_with(&format!("Tệp «{name}»: ")), "{message}");
@@ -181,7 +181,7 @@ fn version_0_file_from_the_spec_sketch_is_migrated() {
         let t = period.remove("period_type").unwrap();
         period.insert("type".into(), t);
     });
-    let incoming = read_report_file("v0.json", &v0).unwrap();
+    let incoming = read_report_file("v0.json", &v0, now()).unwrap();
     assert_eq!(incoming.migrated_from, Some(0));
     assert_eq!(incoming.report.period.period_type, PeriodType::H1);
 }
@@ -207,7 +207,7 @@ mod fuzz {
                     _ => {}
                 }
             }
-            match read_report_file("m.json", &bytes) {
+            match read_report_file("m.json", &bytes, now()) {
                 Ok(incoming) => prop_assert!(check_report(&incoming.report).is_ok()),
                 Err(e) => prop_assert!(e.message("m.json").starts_with("Tệp «m.json»")),
             }
@@ -231,7 +231,7 @@ mod fuzz {
             let before = store.backend().snapshot();
             let good = exported(&sample("4b8f0a4e-0000-4000-8000-000000000007"));
             let bytes = resigned(&good, |f| { f["report"]["values"][key] = value; });
-            match read_report_file("v.json", &bytes) {
+            match read_report_file("v.json", &bytes, now()) {
                 Ok(incoming) => {
                     prop_assert!(apply(&store, &incoming.report, Choice::Skip, || "x".into(), now()).is_ok());
                 }
@@ -262,18 +262,90 @@ fn the_quick_road_declines_what_the_careful_one_refuses() {
     // One character of a narrative changed after export.
     let tampered = file.replacen("ổn định", "ổn đinh", 1);
     assert_eq!(read_as_exported("a.json", tampered.as_bytes(), None), None);
-    assert_eq!(read_report_file("a.json", tampered.as_bytes()), Err(ImportError::ChecksumMismatch));
+    assert_eq!(read_report_file("a.json", tampered.as_bytes(), now()), Err(ImportError::ChecksumMismatch));
     // A hash computed elsewhere is used as given: a wrong one is no shortcut.
     let content = quick_checksum_content(file.as_bytes()).unwrap();
     let right = crate::exchange::export::sha256_hex(&content);
     assert!(read_as_exported("a.json", file.as_bytes(), Some(&right)).is_some());
     assert_eq!(read_as_exported("a.json", file.as_bytes(), Some(&"0".repeat(64))), None);
-    assert!(read_report_file_hashed("a.json", file.as_bytes(), Some(&"0".repeat(64))).is_ok(), "the careful road still accepts it");
+    assert!(read_report_file_hashed("a.json", file.as_bytes(), Some(&"0".repeat(64)), now()).is_ok(), "the careful road still accepts it");
     // Whitespace added inside a string changes the content, not just the layout.
     let spaced = file.replacen("ổn định", "ổn  định", 1);
-    assert_eq!(read_report_file("a.json", spaced.as_bytes()), Err(ImportError::ChecksumMismatch));
+    assert_eq!(read_report_file("a.json", spaced.as_bytes(), now()), Err(ImportError::ChecksumMismatch));
     // A valid checksum over an invalid value: the careful road says what is wrong.
     let bad = resigned(&file, |f| f["report"]["values"]["hg_thanh"] = json!(-3));
     assert_eq!(read_as_exported("a.json", &bad, None), None);
-    assert!(matches!(read_report_file("a.json", &bad), Err(ImportError::BadValue { .. })));
+    assert!(matches!(read_report_file("a.json", &bad, now()), Err(ImportError::BadValue { .. })));
+}
+
+#[test]
+fn a_far_future_or_out_of_range_moment_is_refused_naming_the_field_on_both_roads() {
+    let good = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000d1"));
+    for (pointer, value, field) in [
+        ("/report/exported_at", json!("+262142-12-31T23:59:59Z"), "exported_at"),
+        ("/report/updated_at", json!("+262142-12-31T23:59:59Z"), "updated_at"),
+        ("/report/created_at", json!("1970-01-01T00:00:00Z"), "created_at"),
+        ("/report/period/to", json!("+262142-12-31"), "period.to"),
+        ("/report/header/due_date", json!("9999-01-01"), "header.due_date"),
+        ("/report/can_cu", json!([{"ngay": "0001-01-01"}]), "can_cu.0.ngay"),
+    ] {
+        let bytes = resigned(&good, |f| *f.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value.clone());
+        let err = read_report_file("x.json", &bytes, now()).expect_err(field);
+        assert!(matches!(&err, ImportError::BadValue { path, .. } if path == field), "{field}: {err:?}");
+        assert!(err.message("x.json").contains(&format!("«{field}»")), "{}", err.message("x.json"));
+        // The checksum is valid, so the quick road would take it were it not checked.
+        let hash = crate::exchange::export::sha256_hex(&quick_checksum_content(&bytes).unwrap());
+        assert!(read_report_file_hashed("x.json", &bytes, Some(&hash), now()).is_err(), "{field}");
+    }
+}
+
+#[test]
+fn a_file_dated_after_the_receivers_clock_is_refused_and_a_day_of_slack_is_allowed() {
+    let mut r = sample("4b8f0a4e-0000-4000-8000-0000000000d2");
+    r.updated_at = Utc.with_ymd_and_hms(2099, 1, 1, 0, 0, 0).unwrap();
+    let file = exported(&r);
+    let err = read_report_file("f.json", file.as_bytes(), now()).unwrap_err();
+    assert!(matches!(&err, ImportError::BadValue { path, why } if path == "updated_at" && why.contains("tương lai")), "{err:?}");
+    assert!(read_report_file("f.json", file.as_bytes(), r.updated_at).is_ok(), "accepted once the clock has reached it");
+    let mut r = sample("4b8f0a4e-0000-4000-8000-0000000000d3");
+    r.updated_at = now() + chrono::Duration::hours(20);
+    assert!(read_report_file("g.json", exported(&r).as_bytes(), now()).is_ok(), "a sender some hours ahead is fine");
+}
+
+#[test]
+fn a_duplicate_key_at_any_depth_is_refused_on_both_roads() {
+    let file = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000d4"));
+    // Hide a first value the checksum does not cover: the JSON tree keeps
+    // only the last, so the checksum still matches.
+    for (at, hidden) in [
+        ("\"hg_thanh\": 11", "\"hg_thanh\": 999,\n      \"hg_thanh\": 11"),
+        ("\"schemaVersion\": 1", "\"schemaVersion\": 1,\n  \"schemaVersion\": 1"),
+        ("\"kind\": \"CQ\"", "\"kind\": \"DANG\", \"kind\": \"CQ\""),
+    ] {
+        let text = file.replacen(at, hidden, 1);
+        assert_ne!(text, file, "{at}");
+        let content = quick_checksum_content(text.as_bytes()).unwrap();
+        let hash = crate::exchange::export::sha256_hex(&content);
+        for result in [read_report_file("d.json", text.as_bytes(), now()), read_report_file_hashed("d.json", text.as_bytes(), Some(&hash), now())] {
+            let err = result.expect_err(at);
+            assert!(matches!(err, ImportError::DuplicateKey(_)), "{at}: {err:?}");
+            let message = err.message("d.json");
+            assert!(message.starts_with("Tệp «d.json»: trường «") && message.contains("hai lần"), "{message}");
+        }
+    }
+}
+
+#[test]
+fn half_typed_text_of_a_number_field_is_accepted_as_unparsed_but_a_plain_text_is_not() {
+    let mut r = sample("4b8f0a4e-0000-4000-8000-0000000000d5");
+    r.values.insert("hg_thanh".into(), Value::Unparsed("12,7".into()));
+    r.lists.insert("hoi_quan_ds".into(), vec![[("thanh_vien".to_string(), Value::Unparsed("4O".into()))].into_iter().collect()]);
+    let back = read_report_file("u.json", exported(&r).as_bytes(), now()).unwrap().report;
+    assert_eq!(back.values["hg_thanh"], Value::Unparsed("12,7".into()));
+    assert_eq!(back.lists["hoi_quan_ds"][0]["thanh_vien"], Value::Unparsed("4O".into()));
+    // In a text field it is not a thing the editor stores.
+    let bad = resigned(&exported(&sample("4b8f0a4e-0000-4000-8000-0000000000d6")), |f| {
+        f["report"]["values"]["hg_thanh"] = json!("12,7");
+    });
+    assert!(matches!(read_report_file("t.json", &bad, now()), Err(ImportError::BadValue { path, .. }) if path == "hg_thanh"));
 }

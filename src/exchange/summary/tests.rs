@@ -30,7 +30,7 @@ fn three_wards_give_summed_figures_and_rates_recomputed_from_the_sums() {
         file(&ward(2, "P2", (7, 7, 0), (5, 4))),
         file(&ward(3, "P3", (4, 1, 3), (3, 3))),
     ];
-    let s = merge(&files).unwrap();
+    let s = merge(&files, at(28)).unwrap();
     assert_eq!(s.units.len(), 3);
     assert!(s.set_aside.is_empty());
     assert_eq!(s.totals["hg_tiep_nhan"], 24);
@@ -59,7 +59,7 @@ fn files_of_another_period_kind_or_a_duplicate_unit_are_set_aside_with_reasons()
         file(&newer_p1),
         ("hong.json".to_string(), b"{ not json".to_vec()),
     ];
-    let s = merge(&files).unwrap();
+    let s = merge(&files, at(28)).unwrap();
     assert_eq!(s.units.iter().map(|u| u.unit.as_str()).collect::<Vec<_>>(), ["PHƯỜNG 1", "PHƯỜNG 2"]);
     assert_eq!(s.totals["hg_tiep_nhan"], 27, "the newer P1 file is kept");
     let reasons: Vec<&str> = s.set_aside.iter().map(|a| a.reason.as_str()).collect();
@@ -73,7 +73,7 @@ fn files_of_another_period_kind_or_a_duplicate_unit_are_set_aside_with_reasons()
 fn csv_has_bom_quoted_vietnamese_cells_totals_and_defused_formulas() {
     let mut evil = ward(2, "P2", (7, 7, 0), (5, 4));
     evil.unit.name = "=HYPERLINK(\"x\")".into();
-    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&evil)]).unwrap();
+    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&evil)], at(28)).unwrap();
     let csv = s.csv();
     assert!(csv.starts_with("\u{feff}\"Đơn vị\","));
     assert!(csv.contains("\r\n\"Tổng cộng\""));
@@ -84,7 +84,7 @@ fn csv_has_bom_quoted_vietnamese_cells_totals_and_defused_formulas() {
 
 #[test]
 fn summary_report_holds_the_sums_and_names_the_units() {
-    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&ward(2, "P2", (7, 7, 0), (5, 4)))]).unwrap();
+    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&ward(2, "P2", (7, 7, 0), (5, 4)))], at(28)).unwrap();
     let r = s.to_report("new", UnitProfile::default(), at(30));
     assert_eq!(r.values["hg_thanh"], Value::Int(18));
     assert_eq!(r.cung_ky["hg_tiep_nhan"], Value::Int(21));
@@ -94,7 +94,73 @@ fn summary_report_holds_the_sums_and_names_the_units() {
 
 #[test]
 fn no_valid_file_gives_no_summary() {
-    let reasons = merge(&[("x.json".into(), b"nope".to_vec())]).unwrap_err();
+    let reasons = merge(&[("x.json".into(), b"nope".to_vec())], at(28)).unwrap_err();
     assert_eq!(reasons.len(), 1);
     assert!(reasons[0].reason.starts_with("Tệp «x.json»"));
+}
+
+#[test]
+fn a_unit_code_with_a_zero_width_character_or_old_tone_placement_is_the_same_unit() {
+    let plain = ward(1, "P1", (13, 11, 2), (16, 12));
+    let mut hidden = ward(2, "P\u{200B}1", (7, 7, 0), (5, 4));
+    hidden.updated_at = at(5);
+    let mut by_name_old = ward(3, "", (4, 1, 3), (3, 3));
+    by_name_old.unit.name = "Phường Hoà Thuận".into();
+    let mut by_name_new = ward(4, "", (1, 1, 0), (1, 1));
+    by_name_new.unit.name = "PHƯỜNG HÒA\u{FEFF} THUẬN".into();
+    let s = merge(&[file(&plain), file(&hidden), file(&by_name_old), file(&by_name_new)], at(28)).unwrap();
+    assert_eq!(s.units.len(), 2, "two units, not four: {:?}", s.units.iter().map(|u| &u.unit).collect::<Vec<_>>());
+    assert_eq!(s.set_aside.len(), 2);
+    assert!(s.set_aside.iter().all(|a| a.reason.contains("trùng đơn vị")), "{:?}", s.set_aside);
+    // Each unit counted once: the later file of each pair.
+    assert_eq!(s.totals["hg_tiep_nhan"], 7 + 1);
+}
+
+#[test]
+fn a_file_dated_after_the_receivers_clock_is_set_aside_and_cannot_win_the_tie_break() {
+    let mut future = ward(2, "P1", (99, 99, 0), (1, 1));
+    future.updated_at = Utc.with_ymd_and_hms(2099, 1, 1, 0, 0, 0).unwrap();
+    let f = export(Template::builtin(future.kind), &future, "t", at(20));
+    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), (f.name, f.json.into_bytes())], at(28)).unwrap();
+    assert_eq!(s.totals["hg_tiep_nhan"], 13, "the ward's real file is kept");
+    assert_eq!(s.set_aside.len(), 1);
+    assert!(s.set_aside[0].reason.contains("updated_at") && s.set_aside[0].reason.contains("tương lai"), "{:?}", s.set_aside);
+}
+
+#[test]
+fn a_summary_of_200_full_wards_with_6600_list_rows_is_storable_exportable_importable_and_restorable() {
+    let mut files = Vec::new();
+    for n in 0..200u32 {
+        let mut r = crate::fixtures::full_report(Kind::Cq);
+        r.id = format!("4b8f0a4e-0000-4000-8000-{n:012}");
+        r.unit.code = format!("W{n:03}");
+        r.unit.name = format!("PHƯỜNG {n}");
+        r.updated_at = at(10);
+        let f = export(Template::builtin(r.kind), &r, "t", at(20));
+        files.push((f.name, f.json.into_bytes()));
+    }
+    let s = merge(&files, at(28)).unwrap();
+    assert_eq!(s.units.len(), 200);
+    let report = s.to_report("4b8f0a4e-0000-4000-8000-00000000fff1", UnitProfile::default(), at(28));
+    let rows: usize = report.lists.values().map(Vec::len).sum();
+    assert!(rows >= 6_000, "{rows} rows");
+    assert!(report.lists.values().all(|l| l.len() <= crate::model::limits::MAX_LIST_ROWS));
+    crate::exchange::import::check_report(&report).expect("storable");
+    let f = export(Template::builtin(report.kind), &report, "t", at(28));
+    assert!(f.json.len() < crate::model::limits::MAX_FILE_BYTES, "{} bytes", f.json.len());
+    let back = crate::exchange::import::read_report_file(&f.name, f.json.as_bytes(), at(28)).expect("imports").report;
+    assert_eq!(back.lists, report.lists);
+    let restored = crate::exchange::backup::read_backup("b.json", crate::exchange::backup::backup(&[report.clone()], &UnitProfile::default(), "t", at(28)).as_bytes()).unwrap();
+    assert_eq!(restored.reports, vec![report]);
+}
+
+#[test]
+fn a_sum_above_what_a_field_holds_is_kept_as_text_so_the_summary_report_still_exports_and_restores() {
+    let cap = crate::model::limits::MAX_NUMBER;
+    let files = [ward(1, "P1", (cap, 1, 0), (1, 1)), ward(2, "P2", (cap, 1, 0), (1, 1))].map(|w| file(&w));
+    let s = merge(&files, at(28)).unwrap();
+    let r = s.to_report("4b8f0a4e-0000-4000-8000-00000000fff2", UnitProfile::default(), at(28));
+    assert_eq!(r.values["hg_tiep_nhan"], Value::Unparsed(format::int(2 * cap)));
+    assert_eq!(r.values["hg_thanh"], Value::Int(2));
+    crate::exchange::import::check_report(&r).expect("the summary report is storable");
 }

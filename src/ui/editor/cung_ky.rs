@@ -53,7 +53,7 @@ pub fn CungKyPicker() -> impl IntoView {
         let list = from_input(&ev);
         wasm_bindgen_futures::spawn_local(async move {
             for picked in read_all(list).await {
-                let result = picked.bytes.and_then(|b| read_report_file(&picked.name, &b));
+                let result = picked.bytes.and_then(|b| read_report_file(&picked.name, &b, chrono::Utc::now()));
                 match result {
                     Ok(incoming) => take(incoming.report, format!("tệp «{}»", picked.name)),
                     Err(e) => message.set(Some((false, e.message(&picked.name)))),

@@ -3,7 +3,7 @@
 //! recipients and footnotes ("Ký tên, nơi nhận").
 
 use super::ctx::Ctx;
-use crate::model::{Citation, Footnote, Report};
+use crate::model::{limits, Citation, Footnote, Report};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
@@ -48,10 +48,6 @@ fn ReportField(
             </div>
         </div>
     }
-}
-
-fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<T> {
-    s.trim().parse().ok()
 }
 
 fn date_opt(s: &str) -> Option<chrono::NaiveDate> {
@@ -151,12 +147,15 @@ pub fn GeneralForm() -> impl IntoView {
             <div class="grid-2">
                 <ReportField name="name" label="Tên báo cáo (trong danh sách)" get=|r| r.name.clone() set=|r, v| r.name = v />
                 <ReportField name="header.number" label="Số văn bản" hint="Để trống khi chưa cho số" get=|r| r.header.number.clone().unwrap_or_default()
-                    set=|r, v| r.header.number = Some(v).filter(|s| !s.trim().is_empty()) />
+                    set=|r, v| r.header.number = limits::doc_number(&v) />
             </div>
             <div class="grid-3">
-                <ReportField name="header.day" label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.day = parse_opt(&v) />
-                <ReportField name="header.month" label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.month = parse_opt(&v) />
-                <ReportField name="header.year" label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() set=|r, v| r.header.year = parse_opt(&v) />
+                <ReportField name="header.day" label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.day = limits::in_range(&v, &limits::ISSUE_DAYS) />
+                <ReportField name="header.month" label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.month = limits::in_range(&v, &limits::ISSUE_MONTHS) />
+                <ReportField name="header.year" label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() 
+                    set=|r, v| r.header.year = limits::in_range(&v, &limits::ISSUE_YEARS) />
             </div>
             <div class="grid-3">
                 <ReportField name="period.from" label="Số liệu từ ngày" kind="date" get=|r| date_text(r.period.from) set=|r, v| r.period.from = date_opt(&v) />

@@ -82,7 +82,8 @@ pub fn ValueInput(
     let stored = ctx.report.with_untracked(|r| at.read(r));
     let initial = stored.as_ref().map(|v| input::shown(&ty, v)).unwrap_or_default();
     let parse_error = RwSignal::new(stored.as_ref().and_then(|v| {
-        matches!(v, Value::Text(_)).then(|| input::read(&ty, &input::shown(&ty, v)).error).flatten()
+        let typed = matches!(v, Value::Text(_) | Value::Unparsed(_));
+        typed.then(|| input::read(&ty, &input::shown(&ty, v)).error).flatten()
     }));
     let reads_as = RwSignal::new(stored.as_ref().and_then(|v| input::reads_as(&ty, &unit, v)));
     let issues = {

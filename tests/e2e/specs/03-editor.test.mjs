@@ -232,7 +232,8 @@ test('3. number input: "12.717" and "12717" store 12717 ("Sẽ ghi: 12.717 ngư�
     assert.equal(await thanh.getAttribute('aria-invalid'), 'true');
     assert.ok(await thanh.evaluate((el) => el.closest('.field').classList.contains('invalid')));
     await page.locator('.issue-panel').getByText(/E01.*12,7/).waitFor();
-    await waitForDraft(page, id, (e) => e.report.values.hg_thanh === '12,7', 'the typed text kept as text');
+    // Kept as typed, marked as not a number yet (model/limits.rs): a backup restores it.
+    await waitForDraft(page, id, (e) => e.report.values.hg_thanh?.unparsed === '12,7', 'the typed text kept as text');
     await savedChip(page);
 
     await page.reload();

@@ -469,8 +469,8 @@ function badCorpus(base) {
     ['cot-la.json', edit((r) => { r.lists.hoi_quan_ds = [{ ten: 'Hội quán Ấp 1', so_dien_thoai: '0909' }]; }), /«hoi_quan_ds\.0\.so_dien_thoai»: cột không có trong danh sách/],
     ['danh-sach-la.json', edit((r) => { r.lists.ds_bia = []; }), /«ds_bia»: danh sách không có trong đề cương/],
     ['qua-lon.json', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), /tệp quá lớn \(5[.,]0 MB; tối đa 5 MB\)/],
-    ['sao-luu-hong.json', backupOf([base.report, (() => { const r = clone(base.report); r.id = uuid(99); r.values.hg_thanh = -5; return r; })()],
-      { code: 'P9', name: 'PHƯỜNG 9' }), /«reports\[1\]\.hg_thanh»: số âm \(-5\)/],
+    // A restore takes every valid part of a backup (issue 12): this one holds only a bad report.
+    ['sao-luu-hong.json', backupOf([(() => { const r = clone(base.report); r.id = uuid(99); r.values.hg_thanh = -5; return r; })()], {}), /báo cáo «.*» không khôi phục được \(giá trị không hợp lệ ở «hg_thanh»: số âm \(-5\)\)/],
     ['sao-luu-moi-hon.json', resign({ ...backupOf([base.report], { code: 'P9' }), schemaVersion: 3 }), /phiên bản mới hơn của ứng dụng \(định dạng 3/],
     ['Báo cáo phường 3 – sửa tay.json', (() => { const f = clone(base); f.report.texts['N01.text'] = 'Sửa tay'; return f; })(), /mã kiểm tra không khớp/],
   ];
