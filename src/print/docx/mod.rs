@@ -615,17 +615,18 @@ impl Writer<'_> {
     // ---- Tables ----
 
     /// `<w:tbl>` with fixed column widths; `grid` gives it 0,5 pt borders.
+    /// (Word rejects a file whose properties are out of the schema's order.)
     fn table_start(&mut self, cols: &[u32], grid: bool) {
         let total: u32 = cols.iter().sum();
         self.out.push_str(&format!(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>"
         ));
         if grid {
             self.out.push_str("<w:tblBorders>");
             for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
                 self.out.push_str(&format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"));
             }
-            self.out.push_str("</w:tblBorders>");
+            self.out.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
             // Cell padding 1,5 pt / 4 pt (print.css `.grid td`).
             self.out.push_str(
                 "<w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"80\" w:type=\"dxa\"/>\
@@ -635,7 +636,7 @@ impl Writer<'_> {
             self.out.push_str(
                 "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>\
                  <w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
-                 <w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>",
+                 <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>",
             );
         }
         self.out.push_str("<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
