@@ -212,11 +212,18 @@ impl Font {
     }
 }
 
-/// Line spacing: a multiple of single (in 240ths) or an exact height (twips).
+/// Line spacing: an exact height in twips. CSS `line-height: 1.3` is 1,3 ×
+/// the font size, while Word's "multiple" scales the font's own line gap
+/// (≈ 1,15 em for Times New Roman); exact heights keep the lines, and so the
+/// page breaks, where the HTML print puts them.
 #[derive(Clone, Copy, Debug)]
 enum Line {
-    Auto(u32),
     Exact(u32),
+}
+
+/// CSS `line-height: {percent}%` at `size` half-points, in twips.
+fn css_line(size: u32, percent: u32) -> Option<Line> {
+    Some(Line::Exact(size * percent / 10))
 }
 
 /// Paragraph formatting; only what is set is written.
@@ -271,7 +278,6 @@ impl Para {
                 s.push_str(&format!(" w:after=\"{a}\""));
             }
             match self.line {
-                Some(Line::Auto(l)) => s.push_str(&format!(" w:line=\"{l}\" w:lineRule=\"auto\"")),
                 Some(Line::Exact(l)) => s.push_str(&format!(" w:line=\"{l}\" w:lineRule=\"exact\"")),
                 None => {}
             }
@@ -368,6 +374,10 @@ impl Writer<'_> {
         let doc = self.doc;
         self.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         self.out.push_str(&format!("<w:document {NS}><w:body>"));
+        // LibreOffice pushes a table that opens a document down by a line
+        // (16 pt) when the page has a first-page header; a 1 pt paragraph
+        // before it keeps the header block at the top margin, as in Word.
+        self.p(&Para { after: Some(0), line: Some(Line::Exact(20)), mark: 2, ..Para::default() }, "");
         self.header(&doc.header);
         self.title();
         self.para(&doc.opening, false);
@@ -417,10 +427,9 @@ impl Writer<'_> {
     }
 
     fn header_lines(&mut self, lines: &[HeaderLine], width: u32) {
-        let para = Para { line: Some(Line::Auto(288)), ..Para::center() };
         for l in lines {
             let font = self.header_font(l.role);
-            self.p_text(&para, font, &l.text);
+            self.p_text(&Para { line: css_line(font.size, 120), ..Para::center() }, font, &l.text);
             if l.rule_below {
                 match l.role {
                     // A short rule, 30% of the column (print.css `.hl-issuer.rule-below::after`).
@@ -445,12 +454,13 @@ impl Writer<'_> {
         self.cell_start(right, None);
         self.header_lines(&h.right, right);
         self.out.push_str("</w:tc></w:tr><w:tr>");
-        let second = Para { before: Some(mm(3.0)), line: Some(Line::Auto(288)), ..Para::center() };
+        let second = |size| Para { before: Some(mm(3.0)), line: css_line(size, 120), ..Para::center() };
+        let (number, date) = (Font::sized(self.look.number), Font::sized(self.look.date).italic());
         self.cell_start(left, None);
-        self.p_text(&second, Font::sized(self.look.number), &h.number);
+        self.p_text(&second(number.size), number, &h.number);
         self.out.push_str("</w:tc>");
         self.cell_start(right, None);
-        self.p_text(&second, Font::sized(self.look.date).italic(), &h.date);
+        self.p_text(&second(date.size), date, &h.date);
         self.out.push_str("</w:tc></w:tr></w:tbl>");
     }
 
@@ -458,20 +468,20 @@ impl Writer<'_> {
 
     fn title(&mut self) {
         let doc = self.doc;
-        let title = Para { before: Some(mm(6.0)), line: Some(Line::Auto(288)), keep_next: true, ..Para::center() };
+        let title = Para { before: Some(mm(6.0)), line: css_line(self.look.doc_type, 120), keep_next: true, ..Para::center() };
         self.p_text(&title, Font::sized(self.look.doc_type).bold(), &doc.title);
         let last_gap = mm(6.0);
         match doc.kind {
             Kind::Cq => {
-                let ty = Para { before: Some(20), line: Some(Line::Auto(288)), keep_next: true, ..Para::center() };
+                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
                 // print.css `.doc-cq .trich-yeu::after`: 30% of the text width.
                 self.rule(share(TEXT_W, 30), TEXT_W, 40, last_gap);
             }
             Kind::Dang => {
-                let ty = Para { before: Some(20), line: Some(Line::Auto(288)), keep_next: true, ..Para::center() };
+                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
-                let dashes = Para { after: Some(last_gap), line: Some(Line::Auto(288)), ..Para::center() };
+                let dashes = Para { after: Some(last_gap), line: css_line(28, 120), ..Para::center() };
                 self.p_text(&dashes, Font::sized(28), "-----");
             }
         }
@@ -567,7 +577,13 @@ impl Writer<'_> {
 
     /// "- {label}: ……… {unit}", the dots reaching the right margin.
     fn field(&mut self, label: &str, unit: &str) {
-        let para = Para { dot_tab: Some(TEXT_W - INDENT), after: Some(60), left: INDENT, ..Para::default() };
+        let para = Para {
+            dot_tab: Some(TEXT_W - INDENT),
+            after: Some(60),
+            line: css_line(28, 130),
+            left: INDENT,
+            ..Para::default()
+        };
         let mut runs = String::new();
         run(&mut runs, "", &format!("- {label}: "));
         runs.push_str("<w:r><w:tab/></w:r>");
@@ -591,16 +607,16 @@ impl Writer<'_> {
             Kind::Cq => Font::sized(l.recipients_label).bold().italic(),
             Kind::Dang => Font { underline: true, ..Font::sized(l.recipients_label) },
         };
-        let label = Para { before: Some(gap), after: Some(20), line: Some(Line::Auto(276)), ..Para::default() };
+        let label = Para { before: Some(gap), after: Some(20), line: css_line(l.recipients_label, 115), ..Para::default() };
         self.p_text(&label, label_font, &s.recipients_label);
-        let line = Para { line: Some(Line::Auto(276)), ..Para::default() };
+        let line = Para { line: css_line(l.recipient, 115), ..Para::default() };
         for r in &s.recipients {
             self.p_text(&line, Font::sized(l.recipient), r);
         }
         self.out.push_str("</w:tc>");
         self.cell_start(right, None);
-        let first = Para { before: Some(gap), line: Some(Line::Auto(288)), ..Para::center() };
-        let centred = Para { line: Some(Line::Auto(288)), ..Para::center() };
+        let first = Para { before: Some(gap), line: css_line(28, 120), ..Para::center() };
+        let centred = Para { line: css_line(28, 120), ..Para::center() };
         self.p_text(&first, Font::sized(28).bold(), &s.authority);
         let position = match l.kind {
             Kind::Cq => Font::sized(28).bold(),
@@ -655,7 +671,7 @@ impl Writer<'_> {
     fn grid_cell<S: AsRef<str>>(&mut self, width: u32, extra: &str, cell: Cell, lines: &[S]) {
         self.cell_start(width, Some(extra));
         let para = Para {
-            line: Some(Line::Auto(276)),
+            line: css_line(24, 115),
             jc: Some(if cell.centred { "center" } else { "left" }),
             keep_next: cell.keep_next,
             ..Para::default()
@@ -681,7 +697,7 @@ impl Writer<'_> {
     // ---- Phụ lục I (SPEC §3): landscape section ----
 
     fn appendix(&mut self, a: &AppendixPage) {
-        let heading = Para { line: Some(Line::Auto(288)), keep_next: true, ..Para::center() };
+        let heading = Para { line: css_line(28, 120), keep_next: true, ..Para::center() };
         self.p_text(&heading, Font::sized(28).bold(), &a.label);
         self.p_text(&heading, Font { caps: true, ..Font::sized(28).bold() }, &a.title);
         let attached = Para { after: Some(mm(2.0)), ..heading };
@@ -898,7 +914,7 @@ fn styles(look: &Look) -> String {
 <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>\
 <w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:widowControl/><w:spacing w:after=\"120\" w:line=\"312\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"{INDENT}\"/>\
+<w:pPr><w:widowControl/><w:spacing w:after=\"120\" w:line=\"364\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/>\
 <w:jc w:val=\"both\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"BodyText\"/>\
 <w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val=\"0\"/></w:pPr>\
@@ -910,13 +926,13 @@ fn styles(look: &Look) -> String {
 <w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val=\"2\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Guidance\"><w:name w:val=\"Guidance\"/><w:basedOn w:val=\"Normal\"/>\
-<w:pPr><w:spacing w:after=\"60\" w:line=\"288\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"{INDENT}\"/><w:jc w:val=\"both\"/></w:pPr>\
+<w:pPr><w:spacing w:after=\"60\" w:line=\"288\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/><w:jc w:val=\"both\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"FillLabel\"><w:name w:val=\"Fill Label\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"40\" w:after=\"0\"/><w:ind w:firstLine=\"{INDENT}\"/></w:pPr>\
+<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"40\" w:after=\"0\" w:line=\"364\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>\
-<w:pPr><w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr>\
+<w:pPr><w:spacing w:after=\"40\" w:line=\"276\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr>\
 <w:rPr><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
 <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>\
 <w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>\
