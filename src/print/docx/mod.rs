@@ -700,13 +700,13 @@ impl Writer<'_> {
         let heading = Para { line: css_line(28, 120), keep_next: true, ..Para::center() };
         self.p_text(&heading, Font::sized(28).bold(), &a.label);
         self.p_text(&heading, Font { caps: true, ..Font::sized(28).bold() }, &a.title);
-        let attached = Para { after: Some(mm(2.0)), ..heading };
+        let attached = Para { keep_next: true, ..heading };
         self.p_text(&attached, Font::sized(28).italic(), &a.attached_to);
         self.appendix_tables(&a.tables);
     }
 
     fn table_title(&mut self, text: &str) {
-        let para = Para { before: Some(mm(3.0)), after: Some(mm(1.5)), keep_next: true, ..Para::default() };
+        let para = Para { line: css_line(26, 130), keep_next: true, ..Para::default() };
         self.p_text(&para, Font::sized(26).bold(), text);
     }
 
