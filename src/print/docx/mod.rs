@@ -66,7 +66,13 @@ pub fn docx(doc: &Document) -> Vec<u8> {
 /// Every layout part of a printed document.
 pub fn parts(doc: &Document) -> Parts {
     let look = Look::of(doc.kind);
-    let mut w = Writer { doc, look, out: String::with_capacity(64 * 1024), notes: String::new(), noted: Vec::new() };
+    let mut w = Writer {
+        doc,
+        look,
+        out: String::with_capacity(64 * 1024),
+        notes: String::new(),
+        noted: Vec::new(),
+    };
     w.document();
     Parts {
         document: w.out,
@@ -74,7 +80,10 @@ pub fn parts(doc: &Document) -> Parts {
         settings: SETTINGS.to_string(),
         footnotes: format!("{FOOTNOTES_HEAD}{}</w:footnotes>", w.notes),
         header_page: header_page(),
-        header_empty: format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}>{}</w:hdr>", EMPTY_HEADER_P),
+        header_empty: format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}>{}</w:hdr>",
+            EMPTY_HEADER_P
+        ),
     }
 }
 
@@ -178,7 +187,10 @@ struct Font {
 
 impl Font {
     fn sized(size: u32) -> Font {
-        Font { size, ..Font::default() }
+        Font {
+            size,
+            ..Font::default()
+        }
     }
     fn bold(self) -> Font {
         Font { bold: true, ..self }
@@ -248,10 +260,16 @@ struct Para {
 
 impl Para {
     fn style(style: &'static str) -> Para {
-        Para { style: Some(style), ..Para::default() }
+        Para {
+            style: Some(style),
+            ..Para::default()
+        }
     }
     fn center() -> Para {
-        Para { jc: Some("center"), ..Para::default() }
+        Para {
+            jc: Some("center"),
+            ..Para::default()
+        }
     }
 
     /// `<w:pPr>…</w:pPr>`, in the schema's element order.
@@ -267,7 +285,9 @@ impl Para {
             s.push_str("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
         }
         if let Some(pos) = self.dot_tab {
-            s.push_str(&format!("<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{pos}\"/></w:tabs>"));
+            s.push_str(&format!(
+                "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{pos}\"/></w:tabs>"
+            ));
         }
         if self.before.is_some() || self.after.is_some() || self.line.is_some() {
             s.push_str("<w:spacing");
@@ -293,7 +313,10 @@ impl Para {
             s.push_str(&format!("<w:jc w:val=\"{jc}\"/>"));
         }
         if self.mark > 0 {
-            s.push_str(&format!("<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", self.mark));
+            s.push_str(&format!(
+                "<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>",
+                self.mark
+            ));
         }
         s.push_str("</w:pPr>");
         s
@@ -372,12 +395,21 @@ impl Writer<'_> {
 
     fn document(&mut self) {
         let doc = self.doc;
-        self.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        self.out
+            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         self.out.push_str(&format!("<w:document {NS}><w:body>"));
         // LibreOffice pushes a table that opens a document down by a line
         // (16 pt) when the page has a first-page header; a 1 pt paragraph
         // before it keeps the header block at the top margin, as in Word.
-        self.p(&Para { after: Some(0), line: Some(Line::Exact(20)), mark: 2, ..Para::default() }, "");
+        self.p(
+            &Para {
+                after: Some(0),
+                line: Some(Line::Exact(20)),
+                mark: 2,
+                ..Para::default()
+            },
+            "",
+        );
         self.header(&doc.header);
         self.title();
         self.para(&doc.opening, false);
@@ -401,7 +433,12 @@ impl Writer<'_> {
     /// Ends a section: a 1 pt paragraph carries a section break; the last
     /// section's properties close the body instead.
     fn section_end(&mut self, sect: &str, last: bool) {
-        let tiny = Para { after: Some(0), line: Some(Line::Exact(20)), mark: 2, ..Para::default() };
+        let tiny = Para {
+            after: Some(0),
+            line: Some(Line::Exact(20)),
+            mark: 2,
+            ..Para::default()
+        };
         if last {
             self.p(&tiny, "");
             self.out.push_str(sect);
@@ -429,11 +466,20 @@ impl Writer<'_> {
     fn header_lines(&mut self, lines: &[HeaderLine], width: u32) {
         for l in lines {
             let font = self.header_font(l.role);
-            self.p_text(&Para { line: css_line(font.size, 120), ..Para::center() }, font, &l.text);
+            self.p_text(
+                &Para {
+                    line: css_line(font.size, 120),
+                    ..Para::center()
+                },
+                font,
+                &l.text,
+            );
             if l.rule_below {
                 match l.role {
                     // A short rule, 30% of the column (print.css `.hl-issuer.rule-below::after`).
-                    HeaderRole::Issuer | HeaderRole::UpperBody | HeaderRole::Star => self.rule(share(width, 30), width, 30, 0),
+                    HeaderRole::Issuer | HeaderRole::UpperBody | HeaderRole::Star => {
+                        self.rule(share(width, 30), width, 30, 0)
+                    }
                     // As long as the text (Tiêu ngữ, party name).
                     HeaderRole::NationalName | HeaderRole::Motto | HeaderRole::PartyName => {
                         self.rule(bold_text_width(&l.text, font.size), width, 30, 0)
@@ -454,7 +500,11 @@ impl Writer<'_> {
         self.cell_start(right, None);
         self.header_lines(&h.right, right);
         self.out.push_str("</w:tc></w:tr><w:tr>");
-        let second = |size| Para { before: Some(mm(3.0)), line: css_line(size, 120), ..Para::center() };
+        let second = |size| Para {
+            before: Some(mm(3.0)),
+            line: css_line(size, 120),
+            ..Para::center()
+        };
         let (number, date) = (Font::sized(self.look.number), Font::sized(self.look.date).italic());
         self.cell_start(left, None);
         self.p_text(&second(number.size), number, &h.number);
@@ -468,20 +518,39 @@ impl Writer<'_> {
 
     fn title(&mut self) {
         let doc = self.doc;
-        let title = Para { before: Some(mm(6.0)), line: css_line(self.look.doc_type, 120), keep_next: true, ..Para::center() };
+        let title = Para {
+            before: Some(mm(6.0)),
+            line: css_line(self.look.doc_type, 120),
+            keep_next: true,
+            ..Para::center()
+        };
         self.p_text(&title, Font::sized(self.look.doc_type).bold(), &doc.title);
         let last_gap = mm(6.0);
         match doc.kind {
             Kind::Cq => {
-                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
+                let ty = Para {
+                    before: Some(20),
+                    line: css_line(28, 120),
+                    keep_next: true,
+                    ..Para::center()
+                };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
                 // print.css `.doc-cq .trich-yeu::after`: 30% of the text width.
                 self.rule(share(TEXT_W, 30), TEXT_W, 40, last_gap);
             }
             Kind::Dang => {
-                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
+                let ty = Para {
+                    before: Some(20),
+                    line: css_line(28, 120),
+                    keep_next: true,
+                    ..Para::center()
+                };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
-                let dashes = Para { after: Some(last_gap), line: css_line(28, 120), ..Para::center() };
+                let dashes = Para {
+                    after: Some(last_gap),
+                    line: css_line(28, 120),
+                    ..Para::center()
+                };
                 self.p_text(&dashes, Font::sized(28), "-----");
             }
         }
@@ -491,7 +560,9 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading { level, number, title, .. } => self.heading(*level, number, title),
+            Block::Heading {
+                level, number, title, ..
+            } => self.heading(*level, number, title),
             Block::Para(p) => self.para(p, false),
             Block::Guidance(text) => self.guidance(text),
             Block::Label(text) => self.label(text),
@@ -520,7 +591,13 @@ impl Writer<'_> {
                 Span::NoteRef(marker) => self.note_ref(&mut runs, marker),
             }
         }
-        self.p(&Para { keep_next, ..Para::style("BodyText") }, &runs);
+        self.p(
+            &Para {
+                keep_next,
+                ..Para::style("BodyText")
+            },
+            &runs,
+        );
     }
 
     /// A footnote marker: the first reference to a note makes the footnote.
@@ -548,7 +625,9 @@ impl Writer<'_> {
             }
         };
         mark(runs, &format!("<w:footnoteReference w:id=\"{id}\"/>"));
-        self.notes.push_str(&format!("<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"));
+        self.notes.push_str(&format!(
+            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+        ));
         mark(&mut self.notes, "<w:footnoteRef/>");
         run(&mut self.notes, "", &format!(" {}", self.doc.footnotes[index].text));
         self.notes.push_str("</w:p></w:footnote>");
@@ -605,25 +684,49 @@ impl Writer<'_> {
         let gap = mm(4.0);
         let label_font = match l.kind {
             Kind::Cq => Font::sized(l.recipients_label).bold().italic(),
-            Kind::Dang => Font { underline: true, ..Font::sized(l.recipients_label) },
+            Kind::Dang => Font {
+                underline: true,
+                ..Font::sized(l.recipients_label)
+            },
         };
-        let label = Para { before: Some(gap), after: Some(20), line: css_line(l.recipients_label, 115), ..Para::default() };
+        let label = Para {
+            before: Some(gap),
+            after: Some(20),
+            line: css_line(l.recipients_label, 115),
+            ..Para::default()
+        };
         self.p_text(&label, label_font, &s.recipients_label);
-        let line = Para { line: css_line(l.recipient, 115), ..Para::default() };
+        let line = Para {
+            line: css_line(l.recipient, 115),
+            ..Para::default()
+        };
         for r in &s.recipients {
             self.p_text(&line, Font::sized(l.recipient), r);
         }
         self.out.push_str("</w:tc>");
         self.cell_start(right, None);
-        let first = Para { before: Some(gap), line: css_line(28, 120), ..Para::center() };
-        let centred = Para { line: css_line(28, 120), ..Para::center() };
+        let first = Para {
+            before: Some(gap),
+            line: css_line(28, 120),
+            ..Para::center()
+        };
+        let centred = Para {
+            line: css_line(28, 120),
+            ..Para::center()
+        };
         self.p_text(&first, Font::sized(28).bold(), &s.authority);
         let position = match l.kind {
             Kind::Cq => Font::sized(28).bold(),
             Kind::Dang => Font::sized(28),
         };
         self.p_text(&centred, position, &s.position);
-        self.p(&Para { line: Some(Line::Exact(mm(28.0))), ..Para::center() }, "");
+        self.p(
+            &Para {
+                line: Some(Line::Exact(mm(28.0))),
+                ..Para::center()
+            },
+            "",
+        );
         self.p_text(&centred, Font::sized(28).bold(), &s.name);
         self.out.push_str("</w:tc></w:tr></w:tbl>");
     }
@@ -634,13 +737,14 @@ impl Writer<'_> {
     /// (Word rejects a file whose properties are out of the schema's order.)
     fn table_start(&mut self, cols: &[u32], grid: bool) {
         let total: u32 = cols.iter().sum();
-        self.out.push_str(&format!(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>"
-        ));
+        self.out
+            .push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>"));
         if grid {
             self.out.push_str("<w:tblBorders>");
             for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-                self.out.push_str(&format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"));
+                self.out.push_str(&format!(
+                    "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                ));
             }
             self.out.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
             // Cell padding 1,5 pt / 4 pt (print.css `.grid td`).
@@ -652,7 +756,8 @@ impl Writer<'_> {
             self.out.push_str(
                 "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>\
                  <w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
-                 <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>",
+                 <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/>\
+                 <w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>",
             );
         }
         self.out.push_str("<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
@@ -664,7 +769,10 @@ impl Writer<'_> {
 
     /// Opens `<w:tc>`; `extra` adds gridSpan / vMerge / vAlign (schema order).
     fn cell_start(&mut self, width: u32, extra: Option<&str>) {
-        self.out.push_str(&format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{}</w:tcPr>", extra.unwrap_or("")));
+        self.out.push_str(&format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{}</w:tcPr>",
+            extra.unwrap_or("")
+        ));
     }
 
     /// One grid cell: one paragraph per line.
@@ -676,7 +784,11 @@ impl Writer<'_> {
             keep_next: cell.keep_next,
             ..Para::default()
         };
-        let font = if cell.bold { Font::sized(24).bold() } else { Font::sized(24) };
+        let font = if cell.bold {
+            Font::sized(24).bold()
+        } else {
+            Font::sized(24)
+        };
         if lines.is_empty() {
             self.p(&para, "");
         }
@@ -697,16 +809,34 @@ impl Writer<'_> {
     // ---- Phụ lục I (SPEC §3): landscape section ----
 
     fn appendix(&mut self, a: &AppendixPage) {
-        let heading = Para { line: css_line(28, 120), keep_next: true, ..Para::center() };
+        let heading = Para {
+            line: css_line(28, 120),
+            keep_next: true,
+            ..Para::center()
+        };
         self.p_text(&heading, Font::sized(28).bold(), &a.label);
-        self.p_text(&heading, Font { caps: true, ..Font::sized(28).bold() }, &a.title);
-        let attached = Para { keep_next: true, ..heading };
+        self.p_text(
+            &heading,
+            Font {
+                caps: true,
+                ..Font::sized(28).bold()
+            },
+            &a.title,
+        );
+        let attached = Para {
+            keep_next: true,
+            ..heading
+        };
         self.p_text(&attached, Font::sized(28).italic(), &a.attached_to);
         self.appendix_tables(&a.tables);
     }
 
     fn table_title(&mut self, text: &str) {
-        let para = Para { line: css_line(26, 130), keep_next: true, ..Para::default() };
+        let para = Para {
+            line: css_line(26, 130),
+            keep_next: true,
+            ..Para::default()
+        };
         self.p_text(&para, Font::sized(26).bold(), text);
     }
 
@@ -719,11 +849,25 @@ impl Writer<'_> {
         let t1 = &a.t1;
         self.table_title(&t1.title);
         self.table_start(&cols, true);
-        let th = Cell { bold: true, centred: true, keep_next: false };
+        let th = Cell {
+            bold: true,
+            centred: true,
+            keep_next: false,
+        };
         let col5 = t1.columns.get(4).map(String::as_str).unwrap_or("");
         self.row_start(true);
-        self.grid_cell(span4, "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>", th, &[&t1.header_top]);
-        self.grid_cell(assess, "<w:vMerge w:val=\"restart\"/><w:vAlign w:val=\"center\"/>", th, &[col5]);
+        self.grid_cell(
+            span4,
+            "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>",
+            th,
+            &[&t1.header_top],
+        );
+        self.grid_cell(
+            assess,
+            "<w:vMerge w:val=\"restart\"/><w:vAlign w:val=\"center\"/>",
+            th,
+            &[col5],
+        );
         self.out.push_str("</w:tr>");
         self.row_start(true);
         for c in t1.columns.iter().take(4) {
@@ -731,18 +875,35 @@ impl Writer<'_> {
         }
         self.grid_cell(assess, "<w:vMerge/>", th, &NO_LINES);
         self.out.push_str("</w:tr>");
-        let td = Cell { bold: false, centred: true, keep_next: false };
-        let left = Cell { bold: false, centred: false, keep_next: false };
+        let td = Cell {
+            bold: false,
+            centred: true,
+            keep_next: false,
+        };
+        let left = Cell {
+            bold: false,
+            centred: false,
+            keep_next: false,
+        };
         for g in &t1.groups {
             self.row_start(false);
-            let group = Cell { bold: true, centred: false, keep_next: true };
+            let group = Cell {
+                bold: true,
+                centred: false,
+                keep_next: true,
+            };
             self.grid_cell(TEXT_W_LANDSCAPE, "<w:gridSpan w:val=\"5\"/>", group, &[&g.title]);
             self.out.push_str("</w:tr>");
             let bullets: Vec<&str> = g.bullets.iter().map(String::as_str).collect();
             match &g.text_row {
                 Some(text) => {
                     self.row_start(false);
-                    self.grid_cell(span4, "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>", left, &[text]);
+                    self.grid_cell(
+                        span4,
+                        "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>",
+                        left,
+                        &[text],
+                    );
                     self.grid_cell(assess, "<w:vMerge w:val=\"restart\"/>", left, &bullets);
                     self.out.push_str("</w:tr>");
                     self.row_start(false);
@@ -771,19 +932,36 @@ impl Writer<'_> {
     fn simple_table(&mut self, t: &SimpleTable, cols: &[u32; 5]) {
         self.table_title(&t.title);
         self.table_start(cols, true);
-        let th = Cell { bold: true, centred: true, keep_next: false };
+        let th = Cell {
+            bold: true,
+            centred: true,
+            keep_next: false,
+        };
         self.row_start(true);
         for (c, w) in t.columns.iter().zip(cols) {
             self.grid_cell(*w, "<w:vAlign w:val=\"center\"/>", th, &[c]);
         }
         self.out.push_str("</w:tr>");
         self.row_start(false);
-        let td = Cell { bold: false, centred: true, keep_next: false };
+        let td = Cell {
+            bold: false,
+            centred: true,
+            keep_next: false,
+        };
         for (c, w) in t.cells.iter().zip(cols) {
             self.grid_cell(*w, "<w:vAlign w:val=\"center\"/>", td, &[c]);
         }
         let bullets: Vec<&str> = t.bullets.iter().map(String::as_str).collect();
-        self.grid_cell(cols[4], "", Cell { bold: false, centred: false, keep_next: false }, &bullets);
+        self.grid_cell(
+            cols[4],
+            "",
+            Cell {
+                bold: false,
+                centred: false,
+                keep_next: false,
+            },
+            &bullets,
+        );
         self.out.push_str("</w:tr></w:tbl>");
     }
 }
@@ -844,9 +1022,12 @@ const EMPTY_HEADER_P: &str = "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr></
 /// The page number, centred: a PAGE field (Word and LibreOffice fill it in).
 fn header_page() -> String {
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>\
-         <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>\
-         <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>\
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr>\
+        <w:pStyle w:val=\"Header\"/></w:pPr>\
+         <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>\
+         </w:r>\
+         <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r>\
+         <w:fldChar w:fldCharType=\"end\"/></w:r>\
          </w:p></w:hdr>"
     )
 }
@@ -855,26 +1036,39 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>\
-<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
-<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+<Override PartName=\"/word/document.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
+<Override PartName=\"/word/settings.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
+<Override PartName=\"/word/footnotes.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>\
+<Override PartName=\"/word/header1.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+<Override PartName=\"/word/header2.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
 </Types>";
 
 const PACKAGE_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+<Relationship Id=\"rId1\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
+Target=\"word/document.xml\"/>\
 </Relationships>";
 
 const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
-<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
-<Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>\
-<Relationship Id=\"rIdHeaderPage\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
-<Relationship Id=\"rIdHeaderEmpty\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>\
+<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" \
+Target=\"styles.xml\"/>\
+<Relationship Id=\"rIdSettings\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
+<Relationship Id=\"rIdFootnotes\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>\
+<Relationship Id=\"rIdHeaderPage\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
+<Relationship Id=\"rIdHeaderEmpty\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>\
 </Relationships>";
 
 /// Footnote ids -1 and 0 are the separator (a short rule, as SPEC §4.8
@@ -883,15 +1077,19 @@ const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 <w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>\
 <w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>\
-<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
+<w:compat>\
+<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>\
+</w:compat>\
 </w:settings>";
 
 const FOOTNOTES_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
 xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
+<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr>\
+<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
 <w:r><w:separator/></w:r></w:p></w:footnote>\
-<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
+<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr>\
+<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
 <w:r><w:continuationSeparator/></w:r></w:p></w:footnote>";
 
 /// Styles: Times New Roman 14 pt, Vietnamese; the body, the headings (with
@@ -903,18 +1101,24 @@ fn styles(look: &Look) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:docDefaults><w:rPrDefault><w:rPr>\
-<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>\
+<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New \
+Roman\"/>\
 <w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/>\
-</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
+</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
+</w:pPrDefault>\
 </w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
-<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/>\
+<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">\
+<w:name w:val=\"Default Paragraph Font\"/>\
 <w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/>\
-<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>\
+<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>\
+<w:left w:w=\"108\" w:type=\"dxa\"/>\
 <w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:widowControl/><w:spacing w:after=\"120\" w:line=\"364\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/>\
+<w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/>\
+<w:qFormat/>\
+<w:pPr><w:widowControl/><w:spacing w:after=\"120\" w:line=\"364\" w:lineRule=\"exact\"/>\
+<w:ind w:firstLine=\"{INDENT}\"/>\
 <w:jc w:val=\"both\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"BodyText\"/>\
 <w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val=\"0\"/></w:pPr>\
@@ -926,10 +1130,12 @@ fn styles(look: &Look) -> String {
 <w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val=\"2\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Guidance\"><w:name w:val=\"Guidance\"/><w:basedOn w:val=\"Normal\"/>\
-<w:pPr><w:spacing w:after=\"60\" w:line=\"288\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/><w:jc w:val=\"both\"/></w:pPr>\
+<w:pPr><w:spacing w:after=\"60\" w:line=\"288\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/>\
+<w:jc w:val=\"both\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"FillLabel\"><w:name w:val=\"Fill Label\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"40\" w:after=\"0\" w:line=\"364\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/></w:pPr>\
+<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/>\
+<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"364\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"{INDENT}\"/></w:pPr>\
 <w:rPr><w:i/><w:iCs/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>\
 <w:pPr><w:spacing w:after=\"40\" w:line=\"276\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr>\
@@ -937,7 +1143,8 @@ fn styles(look: &Look) -> String {
 <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>\
 <w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>\
-<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"{page_number}\"/><w:szCs w:val=\"{page_number}\"/></w:rPr></w:style>\
+<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"{page_number}\"/><w:szCs w:val=\"{page_number}\"/>\
+</w:rPr></w:style>\
 </w:styles>"
     )
 }
