@@ -93,6 +93,8 @@ pub fn parts(doc: &Document) -> Parts {
 const PAGE_W: u32 = 11906;
 const PAGE_H: u32 = 16838;
 /// Margins (SPEC §4.1 defaults): top and bottom 20 mm, left 30 mm, right 15 mm.
+/// (print.css gives 30,2 / 15,2 mm so that Chromium's rounding never puts text
+/// inside the minimum; Word places text exactly.)
 const MARGIN_TOP: u32 = 1134;
 const MARGIN_BOTTOM: u32 = 1134;
 const MARGIN_LEFT: u32 = 1701;
