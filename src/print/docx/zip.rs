@@ -3,8 +3,10 @@
 //! but costs an encoder in the download; the file is small either way.
 //!
 //! CRC-32 by a 1 kB table computed at compile time rather than the
-//! `crc32fast` crate: the archive is checksummed once per click (well under a
-//! millisecond for a report), so its SIMD paths would only add code size.
+//! `crc32fast` crate: measured in the release build, `crc32fast` adds 16 742
+//! bytes of wasm (14 206 brotli: its slice-by-16 tables, 16 kB of data that do
+//! not compress) for no felt gain, since a report's archive (~90 kB) is
+//! checksummed once per click, well under a millisecond.
 
 /// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) lookup table.
 const CRC_TABLE: [u32; 256] = {
