@@ -11,6 +11,7 @@
 //! before the signature block (the docs/domain.md §4.8 fallback).
 
 mod body;
+pub mod docx;
 mod header;
 mod names;
 

@@ -2,6 +2,7 @@
 //! semantic HTML styled by `style/print.css`. Never the edit form; every
 //! text is set as text (no `inner_html`).
 
+use super::download::download_bytes;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::engine::{evaluate, Appendix, SimpleTable};
@@ -68,10 +69,18 @@ fn PrintView(report: Report) -> impl IntoView {
     let print_now = move |_| {
         let _ = window().print();
     };
+    // The document shown (filled or empty outline) is the one saved as Word.
+    let docs = StoredValue::new((filled, blank));
+    let docx_error = RwSignal::new(None::<String>);
+    let save_word = move |_| {
+        let result = docs.with_value(|(filled, blank)| save_docx(if show_blank.get_untracked() { blank } else { filled }));
+        docx_error.set(result.err().map(|m| format!("Không tải được bản Word: {m}")));
+    };
     view! {
         <div class="print-root">
             <div class="print-toolbar" role="toolbar" aria-label="Bản in">
                 <button type="button" class="primary" on:click=print_now>"In"</button>
+                <button type="button" on:click=save_word>"Tải bản Word (.docx)"</button>
                 <a class="button" href=edit_href>"Về báo cáo"</a>
                 <label class="toggle">
                     <input type="checkbox" name="blank-outline"
@@ -81,9 +90,18 @@ fn PrintView(report: Report) -> impl IntoView {
                 </label>
                 <p class="print-hint">"Trong hộp thoại in, chọn khổ giấy A4 và lề “Mặc định”: lề, số trang và phông chữ đã đặt sẵn."</p>
             </div>
-            {move || if show_blank.get() { render_document(&blank) } else { render_document(&filled) }}
+            {move || docx_error.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+            {move || {
+                let blank = show_blank.get();
+                docs.with_value(|(filled, empty)| render_document(if blank { empty } else { filled }))
+            }}
         </div>
     }
+}
+
+/// Offer a printed document as an editable Word file (made here, offline).
+pub(crate) fn save_docx(doc: &Document) -> Result<(), String> {
+    download_bytes(&print::docx::file_name(doc), print::docx::MIME, &print::docx::docx(doc))
 }
 
 fn kind_class(kind: Kind) -> &'static str {

@@ -261,6 +261,12 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             Err(m) => save_error.set(Some(format!("Không xuất được tệp: {m}"))),
         }
     };
+    let save_word = move |_| {
+        let result = report.with_untracked(|r| crate::ui::print::save_docx(&crate::print::build_report(r)));
+        if let Err(m) = result {
+            save_error.set(Some(format!("Không tải được bản Word: {m}")));
+        }
+    };
     let finalise = move |_| match eval.with_untracked(can_finalise) {
         Err(errors) => finalise_errors.set(errors),
         Ok(()) => {
@@ -340,6 +346,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 <SaveChip state=save_state />
                 <div class="editor-actions">
                     <a class="button" href=format!("#/in/{report_id}")>"Xem bản in"</a>
+                    <button type="button" on:click=save_word>"Tải bản Word (.docx)"</button>
                     <button type="button" on:click=export_now>"Xuất tệp"</button>
                     {move || has_previous.get().then(|| view! {
                         <button type="button" disabled=is_read_only on:click=restore_previous>"Khôi phục bản lưu trước"</button>
