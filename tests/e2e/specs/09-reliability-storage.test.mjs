@@ -57,10 +57,10 @@ test('defect 3: "Hoàn tác" of a delete keeps the text another tab saved since,
     await savedChip(a);
 
     await b.getByRole('button', { name: 'Hoàn tác' }).click();
-    await b.locator('.notice.ok', { hasText: 'bản khôi phục' }).waitFor({ timeout: 5_000 });
     await a.waitForTimeout(800);
     assert.equal((await storedDraft(a, id)).report.texts['N01.text'], 'Bản mới gõ sau khi xóa', 'newer text overwritten by undo');
     assert.equal(await field(a, 'N01.text').inputValue(), 'Bản mới gõ sau khi xóa', 'tab A went back to the older text');
+    await b.locator('.notice.ok', { hasText: 'bản khôi phục' }).waitFor({ timeout: 5_000 });
 
     const copies = (await draftKeys(b)).filter((k) => k !== `bcdv.draft.${id}`);
     assert.equal(copies.length, 1, 'the deleted draft came back as one copy');
@@ -92,6 +92,8 @@ test('defect 4: renaming or copying a draft of a newer app is refused and keeps 
     for (const name of ['Tên mới', 'Tên mới lần hai']) {
       await row.getByLabel('Tên mới').fill(name);
       await row.getByRole('button', { name: 'Lưu tên' }).click();
+      await page.waitForTimeout(500);
+      assert.equal(await rawOf(page, `bcdv.draft.${id}`), before[`bcdv.draft.${id}`], `renamed to "${name}"`);
       const error = row.locator('.notice.error');
       await error.waitFor({ timeout: 5_000 });
       assert.match(await error.innerText(), /Chưa thay đổi gì[\s\S]*phiên bản mới hơn/);
@@ -167,9 +169,10 @@ test('defect 9: a .prev URL is not a draft: nothing is quarantined and "Khôi ph
     for (const hash of [`#/in/${id}.prev`, `#/bao-cao/${id}.prev`]) {
       await page.goto(`${s.server.url}${hash}`);
       await appReady(page);
-      await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor({ timeout: 5_000 });
+      await page.locator('main h1').first().waitFor();
       assert.equal(await rawOf(page, `bcdv.draft.${id}.prev`), prev, `${hash} moved the healthy .prev`);
       assert.deepEqual(await quarantined(page), []);
+      await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor({ timeout: 5_000 });
     }
     await openEditor(s, page, id);
     await page.getByRole('button', { name: 'Khôi phục bản lưu trước' }).waitFor();
@@ -222,11 +225,12 @@ test('defect 11b: a .prev holding another draft is quarantined, never restored o
     await openEditor(s, page, idA);
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Khôi phục bản lưu trước' }).click();
+    await page.waitForTimeout(800);
+    assert.equal(await rawOf(page, `bcdv.draft.${idB}`), rawB, 'draft B was rewritten');
+    assert.equal(await rawOf(page, `bcdv.draft.${idA}`), rawA, 'draft A was rewritten');
     const error = page.locator('.notice.error', { hasText: 'cách ly' });
     await error.waitFor({ timeout: 5_000 });
     assert.match(await error.innerText(), new RegExp(`mã báo cáo khác \\(${idB}\\)`));
-    assert.equal(await rawOf(page, `bcdv.draft.${idB}`), rawB, 'draft B was rewritten');
-    assert.equal(await rawOf(page, `bcdv.draft.${idA}`), rawA, 'draft A was rewritten');
     assert.deepEqual(await quarantined(page), [rawB]);
     await openSection(page, N01);
     assert.equal(await field(page, 'N01.text').inputValue(), 'Văn bản của A');
@@ -243,12 +247,13 @@ test('defect 11c: an envelope of a newer storage layout opens read-only: listed,
     await plant(page, `bcdv.draft.${id}`, raw);
 
     await openEditor(s, page, id);
-    const why = page.locator('.notices .notice.warn', { hasText: 'cách lưu 2 > 1' });
-    await why.waitFor({ timeout: 5_000 });
     await openSection(page, N01);
     await field(page, 'N01.text').click();
     await page.keyboard.type(' thêm');
+    await page.waitForTimeout(1_000);
+    assert.equal(await rawOf(page, `bcdv.draft.${id}`), raw, 'rewritten in the old layout');
     assert.equal(await field(page, 'N01.text').inputValue(), 'Bản theo cách lưu mới', 'editable');
+    await page.locator('.notices .notice.warn', { hasText: 'cách lưu 2 > 1' }).waitFor({ timeout: 5_000 });
     const file = await downloadOf(page, () => page.getByRole('button', { name: 'Xuất tệp', exact: true }).click());
     assert.equal(JSON.parse(file.text).reportId, id);
     await page.waitForTimeout(1_000);
@@ -277,14 +282,14 @@ test('defect 11d: a truncated crash journal is quarantined and reported, not del
     await plant(page, `bcdv.journal.${id}`, cut);
 
     await openEditor(s, page, id);
-    const notice = page.locator('.notices .notice.warn', { hasText: 'cách ly' });
-    await notice.waitFor({ timeout: 5_000 });
-    assert.match(await notice.innerText(), new RegExp(`bcdv\\.journal\\.${id}`));
     await openSection(page, N01);
     await field(page, 'N01.text').fill('Gõ tiếp sau sự cố');
     await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Gõ tiếp sau sự cố');
     await savedChip(page);
     assert.deepEqual(await quarantined(page), [cut], 'the unreadable journal was deleted');
+    const notice = page.locator('.notices .notice.warn', { hasText: 'cách ly' });
+    await notice.waitFor({ timeout: 5_000 });
+    assert.match(await notice.innerText(), new RegExp(`bcdv\\.journal\\.${id}`));
   });
 });
 
