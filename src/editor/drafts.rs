@@ -415,7 +415,8 @@ mod tests {
         let store = DraftStore::new(MemoryStore::new());
         create(&store, "s1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
         let raw = store.backend().get("bcdv.draft.s1").unwrap().unwrap();
-        store.backend().set("bcdv.draft.s1", &raw.replacen("{\"storage_version\":1,", "{\"storage_version\":2,", 1)).unwrap();
+        let newer = raw.replacen("{\"storage_version\":1,", "{\"storage_version\":2,", 1);
+        store.backend().set("bcdv.draft.s1", &newer).unwrap();
         let opened = open(&store, "s1").unwrap();
         assert!(opened.read_only.unwrap().contains("cách lưu 2 > 1"));
         assert!(opened.stored.is_some(), "exported as stored");

@@ -409,7 +409,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         let prev_raw = self.store.get(&key).map_err(SaveError::Storage)?.ok_or_else(missing)?;
         let prev: Envelope = match serde_json::from_str(&prev_raw) {
             Ok(prev) => prev,
-            Err(e) => return Err(SaveError::Damaged(self.quarantine(&key, &prev_raw, &format!("không đọc được ({e})")))),
+            Err(e) => {
+                return Err(SaveError::Damaged(self.quarantine(&key, &prev_raw, &format!("không đọc được ({e})"))))
+            }
         };
         if let Some(inner) = foreign_id(&prev, id) {
             let reason = format!("bản lưu trước mang mã báo cáo khác ({inner}), chưa khôi phục");

@@ -126,7 +126,8 @@ pub fn Home() -> impl IntoView {
     let undo_delete = move |_| {
         if let Some(deleted) = undo.get_untracked() {
             let name = &deleted.envelope.summary.name;
-            match open_store().map_err(|e| e.message()).and_then(|s| s.undelete(&deleted, new_id).map_err(|e| e.message())) {
+            let undone = open_store().map_err(|e| e.message());
+            match undone.and_then(|s| s.undelete(&deleted, new_id).map_err(|e| e.message())) {
                 Ok(Undeleted::Restored) => message.set(Some(format!("Đã khôi phục «{name}»."))),
                 Ok(Undeleted::AsCopy { .. }) => message.set(Some(format!(
                     "«{name}» đã được lưu lại ở một thẻ (tab) khác sau khi xóa; bản đó được giữ nguyên. \
@@ -274,8 +275,10 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
     let duplicate = Callback::new(move |_: ()| {
         let new = new_id();
         let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            let (period, year, keep) = (dup_period.get_untracked(), dup_year.get_untracked(), keep_figures.get_untracked());
-            drafts::duplicate_stored(&store, &id_for_dup, &new, period, year, keep, chrono::Utc::now()).map_err(|e| e.message())
+            let (period, year) = (dup_period.get_untracked(), dup_year.get_untracked());
+            let keep = keep_figures.get_untracked();
+            drafts::duplicate_stored(&store, &id_for_dup, &new, period, year, keep, chrono::Utc::now())
+                .map_err(|e| e.message())
         });
         match result {
             Ok(_) => go(&format!("#/bao-cao/{new}")),

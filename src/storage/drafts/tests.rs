@@ -344,10 +344,13 @@ fn a_draft_whose_report_names_another_draft_is_quarantined_and_never_saved_into_
     let store = DraftStore::new(MemoryStore::new());
     store.save(&summary("b"), 1, "CQ", 1, &json!({ "id": "b", "text": "B" }), None, Previous::Keep, at(1)).unwrap();
     let b_before = store.backend().get("bcdv.draft.b").unwrap();
-    let planted = store.backend().get("bcdv.draft.b").unwrap().unwrap().replace("\"id\":\"b\",\"name\"", "\"id\":\"a\",\"name\"");
+    let b_raw = store.backend().get("bcdv.draft.b").unwrap().unwrap();
+    let planted = b_raw.replace("\"id\":\"b\",\"name\"", "\"id\":\"a\",\"name\"");
     assert!(planted.contains("\"id\":\"a\""), "summary id rewritten");
     store.backend().set("bcdv.draft.a", &planted).unwrap();
-    let Err(Problem::Corrupted { quarantined_as: Some(_), reason, .. }) = store.load("a") else { panic!("not quarantined") };
+    let Err(Problem::Corrupted { quarantined_as: Some(_), reason, .. }) = store.load("a") else {
+        panic!("not quarantined")
+    };
     assert!(reason.contains("(b) không khớp"), "{reason}");
     assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), None);
     assert_eq!(quarantined_texts(&store), [planted], "kept in quarantine");
@@ -378,7 +381,8 @@ fn a_previous_revision_of_another_draft_is_quarantined_not_restored_over_it() {
 fn an_envelope_of_a_newer_storage_layout_is_listed_and_deletable_but_never_rewritten() {
     let store = DraftStore::new(MemoryStore::new());
     save(&store, "a", "một", None).unwrap();
-    let newer = store.backend().get("bcdv.draft.a").unwrap().unwrap().replace("{\"storage_version\":1,", "{\"storage_version\":2,");
+    let stored_raw = store.backend().get("bcdv.draft.a").unwrap().unwrap();
+    let newer = stored_raw.replace("{\"storage_version\":1,", "{\"storage_version\":2,");
     store.backend().set("bcdv.draft.a", &newer).unwrap();
     assert_eq!(save(&store, "a", "hai", Some(1)).unwrap_err(), SaveError::NewerLayout { stored: 2 });
     assert!(SaveError::NewerLayout { stored: 2 }.message().contains("phiên bản mới hơn"));
@@ -398,7 +402,8 @@ fn an_unreadable_journal_is_quarantined_never_deleted() {
     let store = DraftStore::new(MemoryStore::new());
     let cut = r#"{"base_revision":1,"entries":{"N01.te"#;
     store.write_journal("a", cut).unwrap();
-    let Err(Problem::Corrupted { key, quarantined_as: Some(_), .. }) = store.load_journal::<serde_json::Value>("a") else {
+    let loaded = store.load_journal::<serde_json::Value>("a");
+    let Err(Problem::Corrupted { key, quarantined_as: Some(_), .. }) = loaded else {
         panic!("not quarantined")
     };
     assert_eq!(key, "bcdv.journal.a");
@@ -412,7 +417,8 @@ fn an_unreadable_journal_is_quarantined_never_deleted() {
 fn a_draft_at_the_last_revision_can_still_be_saved_and_never_wraps() {
     let store = DraftStore::new(MemoryStore::new());
     save(&store, "a", "một", None).unwrap();
-    let at_max = store.backend().get("bcdv.draft.a").unwrap().unwrap().replace("\"revision\":1,", &format!("\"revision\":{},", u64::MAX));
+    let stored_raw = store.backend().get("bcdv.draft.a").unwrap().unwrap();
+    let at_max = stored_raw.replace("\"revision\":1,", &format!("\"revision\":{},", u64::MAX));
     store.backend().set("bcdv.draft.a", &at_max).unwrap();
     assert_eq!(store.load("a").unwrap().unwrap().envelope.revision, u64::MAX);
     for text in ["hai", "ba"] {
@@ -475,6 +481,26 @@ mod fuzz {
             }
             let (_, again) = store.list();
             prop_assert!(again.is_empty(), "second pass reported {again:?}");
+        }
+
+        /// Whatever is stored, asking for `<id>.prev` (a typed URL) as a
+        /// draft finds nothing and moves nothing (defect 9).
+        #[test]
+        fn a_previous_revision_is_never_opened_or_moved_as_a_draft(
+            entries in prop::collection::vec(arbitrary_entry(), 0..12),
+        ) {
+            let store = DraftStore::new(MemoryStore::new());
+            for (k, v) in &entries {
+                store.backend().set(k, v).unwrap();
+            }
+            let _ = store.list();
+            let before = store.backend().snapshot();
+            for key in before.keys().filter(|k| k.ends_with(".prev")) {
+                let id = key.trim_start_matches("bcdv.draft.");
+                prop_assert_eq!(store.load(id), Ok(None));
+                prop_assert_eq!(store.delete(id), Ok(None));
+            }
+            prop_assert_eq!(store.backend().snapshot(), before);
         }
     }
 }
