@@ -249,11 +249,6 @@ fn other_sites_keys_are_never_touched() {
     assert_eq!(store.backend().get("other.app").unwrap().as_deref(), Some("{ not ours"));
 }
 
-/// The stored envelope of `id`, parsed.
-fn stored(store: &DraftStore<MemoryStore>, id: &str) -> serde_json::Value {
-    serde_json::from_str(&store.backend().get(&format!("bcdv.draft.{id}")).unwrap().unwrap()).unwrap()
-}
-
 fn quarantined_texts(store: &DraftStore<MemoryStore>) -> Vec<String> {
     store.quarantined().into_iter().map(|(_, raw)| raw).collect()
 }
