@@ -232,6 +232,7 @@ test('defect 11b: a .prev holding another draft is quarantined, never restored o
     await error.waitFor({ timeout: 5_000 });
     assert.match(await error.innerText(), new RegExp(`mã báo cáo khác \\(${idB}\\)`));
     assert.deepEqual(await quarantined(page), [rawB]);
+    assert.equal(await page.getByRole('button', { name: 'Khôi phục bản lưu trước' }).count(), 0, 'nothing left to restore');
     await openSection(page, N01);
     assert.equal(await field(page, 'N01.text').inputValue(), 'Văn bản của A');
   });
