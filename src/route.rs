@@ -1,6 +1,8 @@
 //! Screens addressed by the URL fragment (`#/…`). Hash routing keeps every
 //! navigation on `index.html`, so the offline shell is one cached file.
 
+use crate::storage::DraftId;
+
 /// One screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -9,9 +11,9 @@ pub enum Route {
     /// Unit profile (thông tin đơn vị).
     Profile,
     /// Editor of one draft.
-    Edit(String),
+    Edit(DraftId),
     /// Print view of one draft.
-    Print(String),
+    Print(DraftId),
     /// Merge many units' files (tổng hợp).
     Summary,
     /// Deliberate failure, to check the error banner (support diagnostics).
@@ -28,8 +30,9 @@ impl Route {
             ("", None) => Route::Home,
             ("don-vi", None) => Route::Profile,
             ("tong-hop", None) => Route::Summary,
-            ("bao-cao", Some(id)) if !id.is_empty() => Route::Edit(id.to_string()),
-            ("in", Some(id)) if !id.is_empty() => Route::Print(id.to_string()),
+            // Only a draft id: `#/in/<id>.prev` must not read `.prev` as a draft.
+            ("bao-cao", Some(id)) => DraftId::parse(id).map_or_else(|| Route::NotFound(path.to_string()), Route::Edit),
+            ("in", Some(id)) => DraftId::parse(id).map_or_else(|| Route::NotFound(path.to_string()), Route::Print),
             ("kiem-tra-loi", None) => Route::SelfTestPanic,
             _ => Route::NotFound(path.to_string()),
         }
@@ -51,7 +54,11 @@ impl Route {
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{DraftId, Route};
+
+    fn id(text: &str) -> DraftId {
+        DraftId::parse(text).unwrap()
+    }
 
     #[test]
     fn every_route_round_trips_through_its_href() {
@@ -59,8 +66,8 @@ mod tests {
             Route::Home,
             Route::Profile,
             Route::Summary,
-            Route::Edit("a1".into()),
-            Route::Print("a1".into()),
+            Route::Edit(id("a1")),
+            Route::Print(id("0f8fad5b-d9cb-469f-a165-70867728950e")),
             Route::SelfTestPanic,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
@@ -72,5 +79,16 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/bao-cao/"), Route::NotFound("bao-cao/".into()));
+    }
+
+    #[test]
+    fn only_draft_ids_reach_the_editor_and_the_print_view() {
+        let hashes = ["#/in/a1.prev", "#/bao-cao/a1.prev", "#/bao-cao/a1/x", "#/in/..", "#/in/a%2Eprev", "#/bao-cao/a b"];
+        for hash in hashes {
+            assert!(matches!(Route::parse(hash), Route::NotFound(_)), "{hash}");
+        }
+        let long = "a".repeat(DraftId::MAX_LEN + 1);
+        assert!(matches!(Route::parse(&format!("#/bao-cao/{long}")), Route::NotFound(_)));
+        assert_eq!(Route::parse("#/in/a1"), Route::Print(id("a1")));
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::engine::evaluate;
 use crate::model::{Kind, PeriodType, Report, Status, UnitProfile, SCHEMA_VERSION};
-use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, Problem, SaveError, SaveOutcome};
+use crate::storage::{
+    DraftStore, DraftSummary, KeyValueStore, Previous, Problem, SaveError, SaveOutcome, STORAGE_VERSION,
+};
 use crate::template::Template;
 use chrono::{DateTime, Utc};
 
@@ -125,6 +127,68 @@ pub fn duplicate(
     copy
 }
 
+/// Why renaming or copying a stored draft did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeError {
+    Open(OpenError),
+    /// The draft opens read-only (see [`Opened::read_only`], which says why).
+    ReadOnly(String),
+    Save(SaveError),
+}
+
+impl ChangeError {
+    pub fn message(&self) -> String {
+        match self {
+            ChangeError::Open(e) => e.message(),
+            ChangeError::ReadOnly(why) => format!("Chưa thay đổi gì. {why}"),
+            ChangeError::Save(e) => e.message(),
+        }
+    }
+}
+
+/// Opened for a change that rewrites the draft or copies its content:
+/// a read-only draft is refused, since this version would drop what it
+/// does not know.
+fn open_writable<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened, ChangeError> {
+    let opened = open(store, id).map_err(ChangeError::Open)?;
+    match opened.read_only {
+        Some(why) => Err(ChangeError::ReadOnly(why)),
+        None => Ok(opened),
+    }
+}
+
+/// Give the stored draft `id` a new name (a new revision of it).
+pub fn rename<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    id: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome, ChangeError> {
+    let opened = open_writable(store, id)?;
+    let mut report = opened.report;
+    report.name = name.to_string();
+    let progress = progress_percent(Template::builtin(report.kind), &report);
+    save(store, &report, progress, Some(opened.revision), Previous::Keep, now).map_err(ChangeError::Save)
+}
+
+/// Copy the stored draft `source_id` into a new draft `new_id` (see
+/// [`duplicate`]) and save it.
+pub fn duplicate_stored<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    source_id: &str,
+    new_id: &str,
+    period_type: PeriodType,
+    year: i32,
+    keep_figures: bool,
+    now: DateTime<Utc>,
+) -> Result<Report, ChangeError> {
+    let source = open_writable(store, source_id)?.report;
+    let copy = duplicate(&source, new_id, period_type, year, keep_figures, now);
+    let progress = progress_percent(Template::builtin(copy.kind), &copy);
+    save(store, &copy, progress, None, Previous::Keep, now).map_err(ChangeError::Save)?;
+    Ok(copy)
+}
+
 /// A draft opened for editing.
 #[derive(Clone, Debug)]
 pub struct Opened {
@@ -179,7 +243,13 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     let template = Template::builtin(report.kind);
     let mut read_only = None;
     let mut notice = None;
-    if report.schema_version > SCHEMA_VERSION {
+    if envelope.storage_version > STORAGE_VERSION {
+        read_only = Some(format!(
+            "Báo cáo này được lưu theo cách lưu của phiên bản mới hơn của ứng dụng (cách lưu {} > {}). \
+             Chỉ xem, xuất tệp hoặc xóa được; hãy cập nhật ứng dụng để sửa.",
+            envelope.storage_version, STORAGE_VERSION
+        ));
+    } else if report.schema_version > SCHEMA_VERSION {
         read_only = Some(format!(
             "Báo cáo này được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {} > {}). \
              Chỉ xem, xuất tệp hoặc xóa được; hãy cập nhật ứng dụng để sửa.",
@@ -206,7 +276,11 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     // Keystrokes typed after the last save (the tab crashed or was killed).
     let mut journal = super::journal::Journal::default();
     if read_only.is_none() {
-        if let Some(saved) = store.read_journal(id).and_then(|raw| serde_json::from_str::<super::journal::Journal>(&raw).ok()) {
+        let saved = store.load_journal::<super::journal::Journal>(id).unwrap_or_else(|problem| {
+            notice = Some(problem.message());
+            None
+        });
+        if let Some(saved) = saved {
             let restored = super::journal::replay(template, &mut report, &saved);
             if restored > 0 {
                 notice = Some(format!(
@@ -298,6 +372,71 @@ mod tests {
         assert_eq!(opened.journal, journal);
         store.delete("j1").unwrap();
         assert!(store.read_journal("j1").is_none(), "delete removes the journal");
+    }
+
+    /// A stored draft of a newer app: schema 99 and a member this version
+    /// does not know.
+    fn newer_draft(store: &DraftStore<MemoryStore>, id: &str) {
+        let mut report = Report::new(id, Kind::Cq, PeriodType::Q3, 2025, unit(), now());
+        report.schema_version = SCHEMA_VERSION + 1;
+        let mut json = serde_json::to_value(&report).unwrap();
+        json["attachments"] = serde_json::json!([{ "name": "bien-ban.pdf" }]);
+        store.save(&summary(&report, 0), report.schema_version, "CQ", 1, &json, None, Previous::Keep, now()).unwrap();
+    }
+
+    // Defect 4: renaming or copying must not drop what a newer app stored.
+    #[test]
+    fn renaming_or_copying_a_draft_of_a_newer_app_is_refused_and_changes_nothing() {
+        let store = DraftStore::new(MemoryStore::new());
+        newer_draft(&store, "n1");
+        let before = store.backend().snapshot();
+        let err = rename(&store, "n1", "Tên mới", now()).unwrap_err();
+        assert!(matches!(&err, ChangeError::ReadOnly(why) if why.contains("phiên bản mới hơn")), "{err:?}");
+        assert!(err.message().starts_with("Chưa thay đổi gì."));
+        for keep_figures in [true, false] {
+            let err = duplicate_stored(&store, "n1", "n2", PeriodType::Q4, 2025, keep_figures, now()).unwrap_err();
+            assert!(matches!(err, ChangeError::ReadOnly(_)), "{err:?}");
+        }
+        assert_eq!(store.backend().snapshot(), before, "draft, .prev and index untouched");
+    }
+
+    #[test]
+    fn rename_and_duplicate_of_an_editable_draft_save_through_the_revision_check() {
+        let store = DraftStore::new(MemoryStore::new());
+        create(&store, "r1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        assert_eq!(rename(&store, "r1", "Báo cáo quý III", now()).unwrap().revision, 2);
+        assert_eq!(open(&store, "r1").unwrap().report.name, "Báo cáo quý III");
+        assert!(store.load("r1").unwrap().unwrap().has_previous);
+        let copy = duplicate_stored(&store, "r1", "r2", PeriodType::Q4, 2025, false, now()).unwrap();
+        assert_eq!(open(&store, "r2").unwrap().report, copy);
+        assert!(matches!(rename(&store, "gone", "x", now()), Err(ChangeError::Open(OpenError::NotFound))));
+    }
+
+    // Defect 11c: a newer storage layout opens read-only.
+    #[test]
+    fn a_draft_of_a_newer_storage_layout_opens_read_only() {
+        let store = DraftStore::new(MemoryStore::new());
+        create(&store, "s1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let raw = store.backend().get("bcdv.draft.s1").unwrap().unwrap();
+        let newer = raw.replacen("{\"storage_version\":1,", "{\"storage_version\":2,", 1);
+        store.backend().set("bcdv.draft.s1", &newer).unwrap();
+        let opened = open(&store, "s1").unwrap();
+        assert!(opened.read_only.unwrap().contains("cách lưu 2 > 1"));
+        assert!(opened.stored.is_some(), "exported as stored");
+        assert!(matches!(rename(&store, "s1", "x", now()), Err(ChangeError::ReadOnly(_))));
+    }
+
+    // Defect 11d: a cut-off journal is set aside, not thrown away.
+    #[test]
+    fn a_cut_off_journal_is_quarantined_and_reported_on_open() {
+        let store = DraftStore::new(MemoryStore::new());
+        create(&store, "j2", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let cut = r#"{"base_revision":1,"entries":{"N01.text":"gõ d"#;
+        store.write_journal("j2", cut).unwrap();
+        let opened = open(&store, "j2").unwrap();
+        assert!(opened.notice.unwrap().contains("cách ly"));
+        assert!(opened.journal.is_empty());
+        assert_eq!(store.quarantined().into_iter().map(|(_, raw)| raw).collect::<Vec<_>>(), [cut]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
+use super::{DraftId, KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
 use crate::model::{Kind, PeriodType};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -62,6 +62,23 @@ struct EnvelopeOut<'a, R: Serialize> {
 /// before `revision` are three numbers and a template id.
 const ENVELOPE_HEAD_CHARS: usize = 200;
 
+/// What a save must know of the entry it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct StoredHead {
+    storage_version: u32,
+    revision: u64,
+}
+
+/// The `storage_version` an envelope's compact JSON text starts with.
+fn layout_in_head(head: &str) -> Option<u32> {
+    let digits = head.strip_prefix("{\"storage_version\":")?;
+    let end = digits.find(|c: char| !c.is_ascii_digit())?;
+    if end == 0 || !matches!(digits[end..].chars().next(), Some(',' | '}')) {
+        return None;
+    }
+    digits[..end].parse().ok()
+}
+
 /// The top-level `revision` of an envelope from the first characters of its
 /// compact JSON text. In valid JSON the sequence `"revision":` can only be a
 /// key (inside a string its quotes would be escaped), and the fields before
@@ -120,6 +137,13 @@ impl Problem {
 pub enum SaveError {
     /// Another tab saved this draft since we loaded it (`stored` is its revision).
     Conflict { stored: u64, expected: Option<u64> },
+    /// The stored entry was written in a newer storage layout
+    /// (`storage_version` > [`STORAGE_VERSION`]): rewriting it in this
+    /// version's layout could drop what the newer one added.
+    NewerLayout { stored: u32 },
+    /// What was to be written could not be read as this draft's; it was
+    /// moved to quarantine (see the problem).
+    Damaged(Problem),
     Storage(StorageError),
     /// The write returned, but reading it back gave different text.
     VerifyFailed,
@@ -131,6 +155,11 @@ impl SaveError {
             SaveError::Conflict { .. } => "Báo cáo này vừa được sửa ở một thẻ (tab) khác. \
                  Chưa ghi đè: hãy chọn giữ bản nào."
                 .to_string(),
+            SaveError::NewerLayout { stored } => format!(
+                "Mục này được lưu bởi phiên bản mới hơn của ứng dụng (cách lưu {stored} > {STORAGE_VERSION}). \
+                 Chưa ghi đè gì: chỉ xem, xuất tệp hoặc xóa được; hãy cập nhật ứng dụng để sửa."
+            ),
+            SaveError::Damaged(problem) => problem.message(),
             SaveError::Storage(e) => e.message(),
             SaveError::VerifyFailed => {
                 "Lưu xong nhưng đọc lại không khớp: dữ liệu có thể chưa được lưu đúng. Hãy xuất tệp để giữ lại."
@@ -158,6 +187,28 @@ pub struct Deleted {
     /// Raw text of its previous revision, if one was kept.
     pub prev: Option<String>,
 }
+
+/// What "Hoàn tác" of a delete did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undeleted {
+    /// Put back exactly as it was.
+    Restored,
+    /// The draft was saved again after the delete (by a tab that still had
+    /// it open): that newer text stays, and the deleted one came back as a
+    /// copy with this id, named "… (bản khôi phục)".
+    AsCopy { id: String },
+}
+
+/// The unit profile as stored, with the version tag (see [`profile_tag`])
+/// a later save must name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredProfile<T> {
+    pub profile: T,
+    pub tag: u64,
+}
+
+/// Suffix of the name of a deleted draft put back as a copy.
+const RESTORED_COPY: &str = " (bản khôi phục)";
 
 /// A draft as read from storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,7 +263,10 @@ impl<S: KeyValueStore> DraftStore<S> {
             Err(e) => return (Vec::new(), vec![Problem::Storage(e)]),
         };
         let mut found: Vec<DraftSummary> = Vec::new();
-        for key in keys.iter().filter(|k| k.starts_with(DRAFT_PREFIX) && !k.ends_with(PREV_SUFFIX)) {
+        // Only `bcdv.draft.<id>`: a `.prev` is not a draft, and a key whose
+        // id could not be opened is left alone rather than listed.
+        let is_draft = |k: &&String| k.strip_prefix(DRAFT_PREFIX).and_then(DraftId::parse).is_some();
+        for key in keys.iter().filter(is_draft) {
             match self.read_envelope(key) {
                 Ok(Some(env)) => found.push(env.summary),
                 Ok(None) => {}
@@ -245,6 +299,11 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     /// Read one draft; a corrupted entry is quarantined and reported.
     pub fn load(&self, id: &str) -> Result<Option<LoadedDraft>, Problem> {
+        // Anything else (e.g. `<id>.prev` from a typed URL) is not a draft:
+        // reading it as one would quarantine a healthy entry.
+        if DraftId::parse(id).is_none() {
+            return Ok(None);
+        }
         let Some(envelope) = self.read_envelope(&draft_key(id))? else {
             return Ok(None);
         };
@@ -276,20 +335,27 @@ impl<S: KeyValueStore> DraftStore<S> {
         previous: Previous,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome, SaveError> {
+        if DraftId::parse(&summary.id).is_none() {
+            return Err(SaveError::Storage(StorageError::Other(format!("mã báo cáo không hợp lệ ({})", summary.id))));
+        }
         let key = draft_key(&summary.id);
-        let stored_revision = self.stored_revision(&key).map_err(SaveError::Storage)?;
-        if let Some(stored) = stored_revision {
-            if Some(stored) != expected {
-                return Err(SaveError::Conflict { stored, expected });
+        let stored = self.stored_head(&key).map_err(SaveError::Storage)?;
+        if let Some(head) = stored {
+            if head.storage_version > STORAGE_VERSION {
+                return Err(SaveError::NewerLayout { stored: head.storage_version });
+            }
+            if Some(head.revision) != expected {
+                return Err(SaveError::Conflict { stored: head.revision, expected });
             }
         }
+        let stored_revision = stored.map(|head| head.revision);
         let summary = DraftSummary { updated_at: now, ..summary.clone() };
         let envelope = EnvelopeOut {
             storage_version: STORAGE_VERSION,
             schema_version,
             template_id,
             template_version,
-            revision: stored_revision.unwrap_or(0) + 1,
+            revision: next_revision(stored_revision.or(expected)),
             saved_at: now,
             summary: &summary,
             report,
@@ -307,35 +373,53 @@ impl<S: KeyValueStore> DraftStore<S> {
         Ok(SaveOutcome { revision: envelope.revision, saved_at: now, index_stale })
     }
 
-    /// Revision of the stored entry under `key`, if any and readable. An
-    /// unreadable entry counts as absent (the save replaces it; its text
-    /// is kept under `.prev`).
-    fn stored_revision(&self, key: &str) -> Result<Option<u64>, StorageError> {
+    /// Layout and revision of the stored entry under `key`, if any and
+    /// readable. An unreadable entry counts as absent (the save replaces
+    /// it; its text is kept under `.prev`).
+    fn stored_head(&self, key: &str) -> Result<Option<StoredHead>, StorageError> {
         let Some(head) = self.store.get_head(key, ENVELOPE_HEAD_CHARS)? else {
             return Ok(None);
         };
-        if let Some(revision) = revision_in_head(&head) {
-            return Ok(Some(revision));
+        if let (Some(storage_version), Some(revision)) = (layout_in_head(&head), revision_in_head(&head)) {
+            return Ok(Some(StoredHead { storage_version, revision }));
         }
         // Not an envelope as this app writes it: read it whole.
         #[derive(Deserialize)]
-        struct RevisionOnly {
+        struct HeadOnly {
+            #[serde(default)]
+            storage_version: u32,
             revision: u64,
         }
         let raw = self.store.get(key)?;
-        Ok(raw.and_then(|raw| serde_json::from_str::<RevisionOnly>(&raw).ok()).map(|env| env.revision))
+        Ok(raw
+            .and_then(|raw| serde_json::from_str::<HeadOnly>(&raw).ok())
+            .map(|env| StoredHead { storage_version: env.storage_version, revision: env.revision }))
     }
 
     /// Swap the current and the previous revision of a draft.
     /// The restored copy becomes a new revision so other tabs notice.
+    /// A previous revision that is not this draft's (its inner ids name
+    /// another draft) or not readable is quarantined, never restored.
     pub fn restore_previous(&self, id: &str, now: DateTime<Utc>) -> Result<SaveOutcome, SaveError> {
-        let prev_raw = self
-            .store
-            .get(&prev_key(id))
-            .map_err(SaveError::Storage)?
-            .ok_or(SaveError::Storage(StorageError::Other("không có bản trước".into())))?;
-        let prev: Envelope = serde_json::from_str(&prev_raw)
-            .map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
+        let missing = || SaveError::Storage(StorageError::Other("không có bản trước".into()));
+        if DraftId::parse(id).is_none() {
+            return Err(missing());
+        }
+        let key = prev_key(id);
+        let prev_raw = self.store.get(&key).map_err(SaveError::Storage)?.ok_or_else(missing)?;
+        let prev: Envelope = match serde_json::from_str(&prev_raw) {
+            Ok(prev) => prev,
+            Err(e) => {
+                return Err(SaveError::Damaged(self.quarantine(&key, &prev_raw, &format!("không đọc được ({e})"))))
+            }
+        };
+        if let Some(inner) = foreign_id(&prev, id) {
+            let reason = format!("bản lưu trước mang mã báo cáo khác ({inner}), chưa khôi phục");
+            return Err(SaveError::Damaged(self.quarantine(&key, &prev_raw, &reason)));
+        }
+        if prev.storage_version > STORAGE_VERSION {
+            return Err(SaveError::NewerLayout { stored: prev.storage_version });
+        }
         let current = self.load(id).ok().flatten().map(|d| d.envelope.revision);
         self.save(
             &prev.summary,
@@ -352,6 +436,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Remove a draft and its previous revision; returns the removed envelope
     /// so the caller can offer "undo" with [`DraftStore::undelete`].
     pub fn delete(&self, id: &str) -> Result<Option<Deleted>, StorageError> {
+        if DraftId::parse(id).is_none() {
+            return Ok(None);
+        }
         let raw = self.store.get(&draft_key(id))?;
         let prev = self.store.get(&prev_key(id))?;
         let removed = raw.and_then(|raw| Some(Deleted { envelope: serde_json::from_str(&raw).ok()?, raw, prev }));
@@ -366,13 +453,38 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     /// Put back a draft removed by [`DraftStore::delete`], exactly as it
     /// was, its previous revision included.
-    pub fn undelete(&self, deleted: &Deleted) -> Result<(), StorageError> {
+    ///
+    /// Undo is a save like any other: when the draft was written again
+    /// since the delete (a tab that had it open kept typing), that newer
+    /// text is not overwritten; the deleted one comes back as a copy under
+    /// `new_id()` instead, so both are kept.
+    pub fn undelete(&self, deleted: &Deleted, new_id: impl FnOnce() -> String) -> Result<Undeleted, StorageError> {
         let id = &deleted.envelope.summary.id;
-        self.store.set(&draft_key(id), &deleted.raw)?;
-        if let Some(prev) = &deleted.prev {
-            self.store.set(&prev_key(id), prev)?;
+        if self.store.get_head(&draft_key(id), 1)?.is_none() {
+            self.store.set(&draft_key(id), &deleted.raw)?;
+            if let Some(prev) = &deleted.prev {
+                self.store.set(&prev_key(id), prev)?;
+            }
+            self.upsert_index(&deleted.envelope.summary)?;
+            return Ok(Undeleted::Restored);
         }
-        self.upsert_index(&deleted.envelope.summary)
+        let copy_id = new_id();
+        let bad_id = || StorageError::Other(format!("mã bản sao không hợp lệ ({copy_id})"));
+        DraftId::parse(&copy_id).ok_or_else(bad_id)?;
+        let (raw, summary) = renamed_copy(&deleted.raw, &copy_id)
+            .ok_or_else(|| StorageError::Other("không đọc được bản đã xóa".into()))?;
+        self.store.set(&draft_key(&copy_id), &raw)?;
+        if let Some(prev) = &deleted.prev {
+            match renamed_copy(prev, &copy_id) {
+                Some((prev, _)) => self.store.set(&prev_key(&copy_id), &prev)?,
+                // Never dropped: kept aside like any entry that cannot be read.
+                None => {
+                    self.keep_aside(&prev_key(id), prev);
+                }
+            }
+        }
+        self.upsert_index(&summary)?;
+        Ok(Undeleted::AsCopy { id: copy_id })
     }
 
     /// Remove every quarantined entry (after the user downloaded them).
@@ -388,6 +500,20 @@ impl<S: KeyValueStore> DraftStore<S> {
         self.store.get(&journal_key(id)).ok().flatten()
     }
 
+    /// The crash journal of draft `id`. One that cannot be read (e.g. cut
+    /// off by a crash mid-write) is quarantined and reported, never deleted.
+    pub fn load_journal<T: serde::de::DeserializeOwned>(&self, id: &str) -> Result<Option<T>, Problem> {
+        let key = journal_key(id);
+        match self.store.get(&key) {
+            Err(e) => Err(Problem::Storage(e)),
+            Ok(None) => Ok(None),
+            Ok(Some(raw)) => match serde_json::from_str(&raw) {
+                Ok(journal) => Ok(Some(journal)),
+                Err(e) => Err(self.quarantine(&key, &raw, &format!("nhật ký gõ phím không đọc được ({e})"))),
+            },
+        }
+    }
+
     pub fn write_journal(&self, id: &str, raw: &str) -> Result<(), StorageError> {
         self.store.set(&journal_key(id), raw)
     }
@@ -397,23 +523,49 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     pub fn load_profile<T: serde::de::DeserializeOwned>(&self) -> Result<Option<T>, Problem> {
+        Ok(self.load_profile_tagged()?.map(|stored| stored.profile))
+    }
+
+    /// The unit profile and its version tag, for a screen that saves it
+    /// back with [`DraftStore::save_profile_checked`].
+    pub fn load_profile_tagged<T: serde::de::DeserializeOwned>(&self) -> Result<Option<StoredProfile<T>>, Problem> {
         match self.store.get(PROFILE_KEY) {
             Err(e) => Err(Problem::Storage(e)),
             Ok(None) => Ok(None),
-            Ok(Some(raw)) => match serde_json::from_str(&raw) {
-                Ok(profile) => Ok(Some(profile)),
+            Ok(Some(raw)) => match parse_profile(&raw) {
+                Ok(stored) => Ok(Some(stored)),
                 Err(e) => Err(self.quarantine(PROFILE_KEY, &raw, &e.to_string())),
             },
         }
     }
 
+    /// Write the profile whatever is stored (restoring a backup into an
+    /// empty profile). Screens that edit it use `save_profile_checked`.
     pub fn save_profile<T: Serialize>(&self, profile: &T) -> Result<(), StorageError> {
+        match self.write_profile(profile)? {
+            Some(_) => Ok(()),
+            None => Err(StorageError::Other("đọc lại không khớp".into())),
+        }
+    }
+
+    /// Save the profile over the stored one tagged `expected` (the one this
+    /// tab loaded or last wrote). Like a draft's save: when another tab
+    /// saved since, nothing is written and [`SaveError::Conflict`] says so.
+    /// Returns the tag of what was written.
+    pub fn save_profile_checked<T: Serialize>(&self, profile: &T, expected: u64) -> Result<u64, SaveError> {
+        let stored = profile_tag(self.store.get(PROFILE_KEY).map_err(SaveError::Storage)?.as_deref());
+        if stored != expected {
+            return Err(SaveError::Conflict { stored, expected: Some(expected) });
+        }
+        self.write_profile(profile).map_err(SaveError::Storage)?.ok_or(SaveError::VerifyFailed)
+    }
+
+    /// Write and read back the profile: the tag of what was written, `None`
+    /// when the read-back differs.
+    fn write_profile<T: Serialize>(&self, profile: &T) -> Result<Option<u64>, StorageError> {
         let raw = serde_json::to_string(profile).map_err(|e| StorageError::Other(e.to_string()))?;
         self.store.set(PROFILE_KEY, &raw)?;
-        match self.store.get(PROFILE_KEY)? {
-            Some(back) if back == raw => Ok(()),
-            _ => Err(StorageError::Other("đọc lại không khớp".into())),
-        }
+        Ok((self.store.get(PROFILE_KEY)?.as_deref() == Some(raw.as_str())).then(|| profile_tag(Some(&raw))))
     }
 
     /// Raw texts of quarantined entries: (key, text), for export or deletion.
@@ -443,26 +595,32 @@ impl<S: KeyValueStore> DraftStore<S> {
             Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::Storage(e)),
         };
+        let id = key.strip_prefix(DRAFT_PREFIX).unwrap_or(key);
         match serde_json::from_str::<Envelope>(&raw) {
-            Ok(env) if key == draft_key(&env.summary.id) => Ok(Some(env)),
-            Ok(env) => Err(self.quarantine(key, &raw, &format!("mã báo cáo bên trong ({}) không khớp", env.summary.id))),
+            Ok(env) => match foreign_id(&env, id) {
+                None => Ok(Some(env)),
+                // Saving it would write into the draft it names.
+                Some(inner) => Err(self.quarantine(key, &raw, &format!("mã báo cáo bên trong ({inner}) không khớp"))),
+            },
             Err(e) => Err(self.quarantine(key, &raw, &format!("không đọc được ({e})"))),
         }
     }
 
     /// Move an unreadable entry aside so the app keeps working, never losing it.
     fn quarantine(&self, key: &str, raw: &str, reason: &str) -> Problem {
+        let kept = self.keep_aside(key, raw);
+        let moved = kept.filter(|_| self.store.remove(key).is_ok());
+        Problem::Corrupted { key: key.to_string(), quarantined_as: moved, reason: reason.to_string() }
+    }
+
+    /// Copy `raw` (the text of `key`) into quarantine; its key there, if written.
+    fn keep_aside(&self, key: &str, raw: &str) -> Option<String> {
         let existing = self.store.keys().unwrap_or_default();
         let target = (1..)
             .map(|n| format!("{QUARANTINE_PREFIX}{n}.{key}"))
             .find(|k| !existing.contains(k))
             .expect("unbounded range");
-        let moved = self.store.set(&target, raw).is_ok() && self.store.remove(key).is_ok();
-        Problem::Corrupted {
-            key: key.to_string(),
-            quarantined_as: moved.then_some(target),
-            reason: reason.to_string(),
-        }
+        self.store.set(&target, raw).is_ok().then_some(target)
     }
 
     fn read_index(&self) -> Result<Index, Problem> {
@@ -491,6 +649,63 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         self.write_index(&drafts)
     }
+}
+
+/// The revision after `stored` (None: nothing stored). It saturates: a
+/// draft at `u64::MAX` is saved as `u64::MAX` again instead of wrapping to
+/// 0, which every other tab would take for an older revision.
+fn next_revision(stored: Option<u64>) -> u64 {
+    stored.map_or(1, |r| r.saturating_add(1))
+}
+
+/// The id inside `env` (its summary's or its report's) when it is not `id`.
+fn foreign_id(env: &Envelope, id: &str) -> Option<String> {
+    if env.summary.id != id {
+        return Some(env.summary.id.clone());
+    }
+    match env.report.get("id") {
+        None => None,
+        Some(serde_json::Value::String(inner)) if inner == id => None,
+        Some(serde_json::Value::String(inner)) => Some(inner.clone()),
+        Some(other) => Some(other.to_string()),
+    }
+}
+
+/// The stored text `raw` of a draft as a copy with id `copy_id` and a name
+/// that says it was restored; every other member is kept as it was.
+/// `None` when `raw` is not an envelope.
+fn renamed_copy(raw: &str, copy_id: &str) -> Option<(String, DraftSummary)> {
+    let mut value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let summary = value.get_mut("summary")?.as_object_mut()?;
+    summary.insert("id".into(), copy_id.into());
+    let name = format!("{}{RESTORED_COPY}", summary.get("name").and_then(|n| n.as_str()).unwrap_or_default());
+    summary.insert("name".into(), name.clone().into());
+    if let Some(report) = value.get_mut("report").and_then(|r| r.as_object_mut()) {
+        for (member, value) in [("id", copy_id.to_string()), ("name", name)] {
+            if let Some(slot) = report.get_mut(member) {
+                *slot = value.into();
+            }
+        }
+    }
+    let summary: DraftSummary = serde_json::from_value(value.get("summary")?.clone()).ok()?;
+    Some((serde_json::to_string(&value).ok()?, summary))
+}
+
+/// Version tag of the stored profile text (`None`: nothing stored): how a
+/// save notices that another tab saved since, as a draft's revision does.
+/// The profile stays the bare JSON object older versions wrote and backups
+/// carry, so the tag is a hash of its text (64-bit FNV-1a) rather than a
+/// counter inside it; equal texts lose nothing when one replaces the other.
+pub fn profile_tag(raw: Option<&str>) -> u64 {
+    let Some(raw) = raw else { return 0 };
+    let hash = raw.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    // 0 stands for "nothing stored".
+    hash.max(1)
+}
+
+/// The stored text of the unit profile with its tag.
+pub fn parse_profile<T: serde::de::DeserializeOwned>(raw: &str) -> Result<StoredProfile<T>, serde_json::Error> {
+    Ok(StoredProfile { profile: serde_json::from_str(raw)?, tag: profile_tag(Some(raw)) })
 }
 
 #[cfg(test)]

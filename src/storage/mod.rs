@@ -10,7 +10,9 @@
 //! - `bcdv.draft.<id>`: one [`Envelope`] per draft;
 //! - `bcdv.draft.<id>.prev`: an earlier revision, restorable: the one a save
 //!   replaced, or for the editor the one it opened (see [`Previous`]);
-//! - `bcdv.profile`: the unit profile;
+//! - `bcdv.profile`: the unit profile (its saves are checked against a hash
+//!   of the stored text, see [`profile_tag`]);
+//! - `bcdv.journal.<id>`: keystrokes not yet saved (see `editor::journal`);
 //! - `bcdv.quarantine.<n>.<original key>`: raw text of an entry that could
 //!   not be read, kept (never deleted silently) so it can be exported.
 
@@ -21,8 +23,42 @@ pub mod local;
 
 pub use drafts::{
     Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous, Problem, SaveError, SaveOutcome,
+    StoredProfile, Undeleted, parse_profile, profile_tag,
 };
 pub use memory::MemoryStore;
+
+/// The id of a draft: what follows `bcdv.draft.` in its key, and what the
+/// routes `#/bao-cao/<id>` and `#/in/<id>` carry. 1–64 ASCII letters,
+/// digits or `-` (the app makes UUIDs; imported files are held to the same
+/// rule), so an id can never name `<id>.prev` or any other key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DraftId(String);
+
+impl DraftId {
+    pub const MAX_LEN: usize = 64;
+
+    /// `None` for anything that is not a draft id.
+    pub fn parse(text: &str) -> Option<DraftId> {
+        let valid = !text.is_empty()
+            && text.len() <= Self::MAX_LEN
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        valid.then(|| DraftId(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl std::fmt::Display for DraftId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Prefix of every key the app owns.
 pub const PREFIX: &str = "bcdv.";

@@ -52,8 +52,8 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::Profile => view! { <ProfileScreen /> }.into_any(),
                 Route::Summary => view! { <SummaryScreen /> }.into_any(),
-                Route::Edit(id) => view! { <EditorScreen id=id /> }.into_any(),
-                Route::Print(id) => view! { <PrintScreen id=id /> }.into_any(),
+                Route::Edit(id) => view! { <EditorScreen id=id.into_string() /> }.into_any(),
+                Route::Print(id) => view! { <PrintScreen id=id.into_string() /> }.into_any(),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

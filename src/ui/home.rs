@@ -2,7 +2,7 @@ use super::exchange_panel::ExchangePanel;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
 use crate::model::{Kind, PeriodType, UnitProfile};
-use crate::storage::{Deleted, DraftSummary, Previous};
+use crate::storage::{Deleted, DraftSummary, Undeleted};
 use leptos::prelude::*;
 
 /// A random UUID v4 from the browser's CSPRNG.
@@ -127,8 +127,14 @@ pub fn Home() -> impl IntoView {
     };
     let undo_delete = move |_| {
         if let Some(deleted) = undo.get_untracked() {
-            match open_store().map_err(|e| e.message()).and_then(|s| s.undelete(&deleted).map_err(|e| e.message())) {
-                Ok(()) => message.set(Some(format!("Đã khôi phục «{}».", deleted.envelope.summary.name))),
+            let name = &deleted.envelope.summary.name;
+            let undone = open_store().map_err(|e| e.message());
+            match undone.and_then(|s| s.undelete(&deleted, new_id).map_err(|e| e.message())) {
+                Ok(Undeleted::Restored) => message.set(Some(format!("Đã khôi phục «{name}»."))),
+                Ok(Undeleted::AsCopy { .. }) => message.set(Some(format!(
+                    "«{name}» đã được lưu lại ở một thẻ (tab) khác sau khi xóa; bản đó được giữ nguyên. \
+                     Bản vừa xóa được khôi phục thành bản sao «{name} (bản khôi phục)»."
+                ))),
                 Err(m) => message.set(Some(m)),
             }
             undo.set(None);
@@ -257,13 +263,9 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
             error.set(Some("Tên báo cáo không được để trống.".into()));
             return;
         }
-        let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            let opened = drafts::open(&store, &id).map_err(|e| e.message())?;
-            let mut report = opened.report;
-            report.name = name;
-            let progress = drafts::progress_percent(crate::template::Template::builtin(report.kind), &report);
-            drafts::save(&store, &report, progress, Some(opened.revision), Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
-        });
+        let result = open_store()
+            .map_err(|e| e.message())
+            .and_then(|store| drafts::rename(&store, &id, &name, chrono::Utc::now()).map_err(|e| e.message()));
         match result {
             Ok(_) => {
                 mode.set("");
@@ -275,10 +277,10 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
     let duplicate = Callback::new(move |_: ()| {
         let new = new_id();
         let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            let source = drafts::open(&store, &id_for_dup).map_err(|e| e.message())?.report;
-            let copy = drafts::duplicate(&source, &new, dup_period.get_untracked(), dup_year.get_untracked(), keep_figures.get_untracked(), chrono::Utc::now());
-            let progress = drafts::progress_percent(crate::template::Template::builtin(copy.kind), &copy);
-            drafts::save(&store, &copy, progress, None, Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
+            let (period, year) = (dup_period.get_untracked(), dup_year.get_untracked());
+            let keep = keep_figures.get_untracked();
+            drafts::duplicate_stored(&store, &id_for_dup, &new, period, year, keep, chrono::Utc::now())
+                .map_err(|e| e.message())
         });
         match result {
             Ok(_) => go(&format!("#/bao-cao/{new}")),

@@ -53,7 +53,8 @@ fn PrintView(report: Report) -> impl IntoView {
     let filled = print::build(template, &report, &evaluation);
     let blank = print::blank_outline(template, &report);
     let show_blank = RwSignal::new(false);
-    let edit_href = Route::Edit(report.id.clone()).href();
+    let edit_href =
+        crate::storage::DraftId::parse(&report.id).map_or_else(|| Route::Home.href(), |id| Route::Edit(id).href());
 
     let leave = enter_print_mode();
     // `on_cleanup` needs Send + Sync; the closure only holds a String.

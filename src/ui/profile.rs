@@ -1,6 +1,7 @@
 use super::fields::{TextArea, TextInput};
 use super::storage_ui::{open_store, SaveChip, SaveState};
 use crate::model::{IssuerProfile, Kind, UnitProfile};
+use crate::storage::{parse_profile, profile_tag, SaveError, StoredProfile};
 use leptos::prelude::*;
 
 type GetFn = fn(&UnitProfile) -> String;
@@ -9,23 +10,78 @@ type IssuerGet = fn(&IssuerProfile) -> String;
 type IssuerSet = fn(&mut IssuerProfile, String);
 
 /// Unit profile (thông tin đơn vị): entered once, copied into every new
-/// report. Saved on every change (it is small).
+/// report. Saved on every change (it is small), checked like a draft's save:
+/// it never overwrites what another tab saved since (see `profile_tag`).
 #[component]
 pub fn ProfileScreen() -> impl IntoView {
-    let (initial, load_error) = match open_store() {
-        Ok(store) => match store.load_profile::<UnitProfile>() {
-            Ok(p) => (p.unwrap_or_default(), None),
-            Err(problem) => (UnitProfile::default(), Some(problem.message())),
+    let (initial, initial_tag, load_error) = match open_store() {
+        Ok(store) => match store.load_profile_tagged::<UnitProfile>() {
+            Ok(Some(p)) => (p.profile, p.tag, None),
+            Ok(None) => (UnitProfile::default(), profile_tag(None), None),
+            Err(problem) => (UnitProfile::default(), profile_tag(None), Some(problem.message())),
         },
-        Err(e) => (UnitProfile::default(), Some(e.message())),
+        Err(e) => (UnitProfile::default(), profile_tag(None), Some(e.message())),
     };
     let profile = RwSignal::new(initial);
+    // The stored version this tab's edits build on.
+    let tag = StoredValue::new(initial_tag);
     let state = RwSignal::new(SaveState::Idle);
+    // Another tab's version, while this tab's edits are not saved over it.
+    let conflict = RwSignal::new(None::<u64>);
+    let notice = RwSignal::new(None::<String>);
+    // Bumped when the profile is replaced from storage: the inputs show
+    // their own text, so they are rebuilt then.
+    let generation = RwSignal::new(0u32);
 
     let save = move || {
-        let result = open_store().and_then(|store| store.save_profile(&profile.get_untracked()));
-        state.set(SaveState::from_result(result.map_err(|e| e.message())));
+        if conflict.get_untracked().is_some() {
+            state.set(SaveState::Failed(String::new()));
+            return;
+        }
+        let result = open_store()
+            .map_err(SaveError::Storage)
+            .and_then(|store| store.save_profile_checked(&profile.get_untracked(), tag.get_value()));
+        match result {
+            Ok(saved) => {
+                tag.set_value(saved);
+                state.set(SaveState::Saved(super::storage_ui::local_hhmm()));
+            }
+            Err(SaveError::Conflict { stored, .. }) => {
+                conflict.set(Some(stored));
+                state.set(SaveState::Failed(String::new()));
+            }
+            Err(e) => state.set(SaveState::Failed(e.message())),
+        }
     };
+    let adopt = move |stored: StoredProfile<UnitProfile>| {
+        profile.set(stored.profile);
+        tag.set_value(stored.tag);
+        conflict.set(None);
+        generation.update(|g| *g += 1);
+    };
+    let reload = move || match open_store().map_err(|e| e.message()).and_then(|s| {
+        s.load_profile_tagged::<UnitProfile>().map_err(|p| p.message())
+    }) {
+        Ok(stored) => {
+            adopt(stored.unwrap_or(StoredProfile { profile: UnitProfile::default(), tag: profile_tag(None) }));
+            state.set(SaveState::Saved(super::storage_ui::local_hhmm()));
+        }
+        Err(m) => state.set(SaveState::Failed(m)),
+    };
+    // Another tab saved the profile: show its version (every edit here is
+    // saved as it is typed, so nothing of this tab's is pending).
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some("bcdv.profile") || conflict.get_untracked().is_some() {
+            return;
+        }
+        let Some(raw) = ev.new_value() else { return };
+        let Ok(stored) = parse_profile::<UnitProfile>(&raw) else { return };
+        if stored.tag != tag.get_value() {
+            adopt(stored);
+            notice.set(Some("Thông tin đơn vị vừa được cập nhật từ một thẻ khác; đang hiển thị bản mới nhất.".into()));
+        }
+    });
+    on_cleanup(move || storage.remove());
     let field = move |label: &'static str, name: &'static str, placeholder: &'static str, get: GetFn, set: SetFn| {
         view! {
             <TextInput
@@ -103,6 +159,32 @@ pub fn ProfileScreen() -> impl IntoView {
                 "Nhập một lần; mỗi báo cáo mới sẽ tự điền các thông tin này (có thể sửa riêng trong từng báo cáo)."
             </p>
             {load_error.map(|m| view! { <p class="notice warn" role="alert">{m}</p> })}
+            <div class="notices" role="alert" aria-live="assertive">
+                {move || match state.get() {
+                    SaveState::Failed(m) if !m.is_empty() => Some(view! { <p class="notice error">{m}</p> }),
+                    _ => None,
+                }}
+                {move || conflict.get().map(|_| view! {
+                    <div class="notice error conflict">
+                        <p>
+                            "Thông tin đơn vị vừa được lưu ở một thẻ (tab) khác trong khi bạn đang sửa ở đây. "
+                            "Chưa bản nào bị ghi đè. Chọn bản muốn giữ:"
+                        </p>
+                        <button type="button" on:click=move |_| {
+                            if let Some(stored) = conflict.get_untracked() {
+                                tag.set_value(stored);
+                                conflict.set(None);
+                                save();
+                            }
+                        }>"Giữ bản đang sửa ở đây"</button>
+                        <button type="button" on:click=move |_| reload()>"Dùng bản ở thẻ kia"</button>
+                    </div>
+                })}
+            </div>
+            <div class="notices" role="status" aria-live="polite">
+                {move || notice.get().map(|m| view! { <p class="notice warn">{m}</p> })}
+            </div>
+            {move || { generation.track(); view! {
             <fieldset>
                 <legend>"Đơn vị"</legend>
                 <div class="grid-2">
@@ -135,6 +217,7 @@ pub fn ProfileScreen() -> impl IntoView {
                 <div class="grid-2">{issuer_fields(Kind::Cq)}</div>
                 {recipients(Kind::Cq, "Ví dụ: Sở Nội vụ; Ban Dân vận Đảng ủy; Lưu: VT")}
             </fieldset>
+            } }}
         </section>
     }
 }

@@ -28,15 +28,6 @@ pub enum SaveState {
     Failed(String),
 }
 
-impl SaveState {
-    pub fn from_result(result: Result<(), String>) -> SaveState {
-        match result {
-            Ok(()) => SaveState::Saved(local_hhmm()),
-            Err(message) => SaveState::Failed(message),
-        }
-    }
-}
-
 /// "Đã lưu lúc HH:MM" only after a verified write; never after a failure.
 #[component]
 pub fn SaveChip(state: RwSignal<SaveState>) -> impl IntoView {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::storage::MemoryStore;
+use crate::storage::{DraftId, MemoryStore};
 use chrono::TimeZone;
 use serde_json::json;
 
@@ -225,7 +225,7 @@ fn delete_then_undelete_restores_exactly() {
     let before = store.backend().snapshot();
     let removed = store.delete("a").unwrap().unwrap();
     assert!(store.list().0.is_empty());
-    store.undelete(&removed).unwrap();
+    assert_eq!(store.undelete(&removed, || unreachable!("no copy needed")).unwrap(), Undeleted::Restored);
     assert_eq!(store.backend().snapshot(), before, "draft, previous revision and index all back");
     assert_eq!(store.list().0.len(), 1);
 }
@@ -247,6 +247,182 @@ fn other_sites_keys_are_never_touched() {
     save(&store, "a", "1", None).unwrap();
     let _ = store.list();
     assert_eq!(store.backend().get("other.app").unwrap().as_deref(), Some("{ not ours"));
+}
+
+fn quarantined_texts(store: &DraftStore<MemoryStore>) -> Vec<String> {
+    store.quarantined().into_iter().map(|(_, raw)| raw).collect()
+}
+
+// Defect 3: "Hoàn tác" after another tab saved the deleted draft again.
+#[test]
+fn undo_of_a_delete_keeps_the_text_saved_since_and_brings_the_deleted_one_back_as_a_copy() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "cũ", None).unwrap();
+    save(&store, "a", "cũ 2", Some(1)).unwrap();
+    let removed = store.delete("a").unwrap().unwrap();
+    // The tab that still has the draft open keeps typing; its autosave
+    // writes the draft back, continuing from the revision it had.
+    let newer = save(&store, "a", "mới từ thẻ khác", Some(2)).unwrap();
+    assert_eq!(newer.revision, 3, "a save after a delete continues from its own revision");
+    let newer_raw = store.backend().get("bcdv.draft.a").unwrap();
+
+    let undone = store.undelete(&removed, || "copy-1".to_string()).unwrap();
+    assert_eq!(undone, Undeleted::AsCopy { id: "copy-1".into() });
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), newer_raw, "the newer text is not overwritten");
+    let copy = store.load("copy-1").unwrap().unwrap().envelope;
+    assert_eq!(copy.report, json!({ "text": "cũ 2" }));
+    assert_eq!(copy.summary.name, "Báo cáo a (bản khôi phục)");
+    let prev = store.backend().get("bcdv.draft.copy-1.prev").unwrap().unwrap();
+    assert!(prev.contains("\"copy-1\"") && prev.contains("\"cũ\""), "its previous revision came along: {prev}");
+    let (list, problems) = store.list();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(list.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["copy-1", "a"]);
+}
+
+// Defect 7: the unit profile, edited in two tabs.
+#[test]
+fn profile_saves_check_the_stored_version_and_a_stale_tab_writes_nothing() {
+    let store = DraftStore::new(MemoryStore::new());
+    let first = store.save_profile_checked(&json!({ "name": "PHƯỜNG 1" }), profile_tag(None)).unwrap();
+    // Tab A and tab B both loaded `first`; A saves first.
+    let a = store.save_profile_checked(&json!({ "name": "PHƯỜNG 1", "code": "P1" }), first).unwrap();
+    assert_ne!(a, first);
+    let before = store.backend().snapshot();
+    let err = store.save_profile_checked(&json!({ "name": "PHƯỜNG MỘT" }), first).unwrap_err();
+    assert_eq!(err, SaveError::Conflict { stored: a, expected: Some(first) });
+    assert_eq!(store.backend().snapshot(), before, "the stale tab wrote nothing");
+    let loaded = store.load_profile_tagged::<serde_json::Value>().unwrap().unwrap();
+    assert_eq!(loaded, StoredProfile { profile: json!({ "name": "PHƯỜNG 1", "code": "P1" }), tag: a });
+    // Keeping this tab's version is a save based on what is stored now.
+    let kept = store.save_profile_checked(&json!({ "name": "PHƯỜNG MỘT" }), a).unwrap();
+    assert_eq!(store.load_profile::<serde_json::Value>().unwrap(), Some(json!({ "name": "PHƯỜNG MỘT" })));
+    assert_eq!(kept, profile_tag(store.backend().get("bcdv.profile").unwrap().as_deref()));
+}
+
+#[test]
+fn the_profile_stays_the_bare_object_older_versions_wrote() {
+    let store = DraftStore::new(MemoryStore::new());
+    let raw = r#"{"name":"PHƯỜNG 1","code":"P1"}"#;
+    store.backend().set("bcdv.profile", raw).unwrap();
+    let loaded = store.load_profile_tagged::<crate::model::UnitProfile>().unwrap().unwrap();
+    assert_eq!((loaded.profile.code.as_str(), loaded.tag), ("P1", profile_tag(Some(raw))));
+    store.save_profile_checked(&loaded.profile, loaded.tag).unwrap();
+    let stored: crate::model::UnitProfile =
+        serde_json::from_str(&store.backend().get("bcdv.profile").unwrap().unwrap()).unwrap();
+    assert_eq!(stored, loaded.profile);
+    assert_eq!(profile_tag(None), 0);
+    assert_ne!(profile_tag(Some("")), 0, "an empty text is not \"nothing stored\"");
+    assert_ne!(profile_tag(Some(r#"{"code":"P1"}"#)), profile_tag(Some(r#"{"code":"P2"}"#)));
+}
+
+// Defect 9: `<id>.prev` is not a draft id.
+#[test]
+fn a_previous_revision_key_is_never_read_as_a_draft_nor_quarantined() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "một", None).unwrap();
+    save(&store, "a", "hai", Some(1)).unwrap();
+    let before = store.backend().snapshot();
+    assert_eq!(store.load("a.prev").unwrap(), None);
+    assert_eq!(store.delete("a.prev").unwrap(), None);
+    assert!(store.restore_previous("a.prev", at(2)).is_err());
+    assert_eq!(store.backend().snapshot(), before, "nothing moved, nothing quarantined");
+    assert!(store.load("a").unwrap().unwrap().has_previous);
+    for bad in ["", "a.prev", "a/b", "a b", &"x".repeat(65)] {
+        assert_eq!(DraftId::parse(bad), None, "{bad:?}");
+    }
+    assert!(DraftId::parse("0f8fad5b-d9cb-469f-a165-70867728950e").is_some());
+}
+
+// Defect 11a: the report inside names another draft.
+#[test]
+fn a_draft_whose_report_names_another_draft_is_quarantined_and_never_saved_into_it() {
+    let store = DraftStore::new(MemoryStore::new());
+    store.save(&summary("b"), 1, "CQ", 1, &json!({ "id": "b", "text": "B" }), None, Previous::Keep, at(1)).unwrap();
+    let b_before = store.backend().get("bcdv.draft.b").unwrap();
+    let b_raw = store.backend().get("bcdv.draft.b").unwrap().unwrap();
+    let planted = b_raw.replace("\"id\":\"b\",\"name\"", "\"id\":\"a\",\"name\"");
+    assert!(planted.contains("\"id\":\"a\""), "summary id rewritten");
+    store.backend().set("bcdv.draft.a", &planted).unwrap();
+    let Err(Problem::Corrupted { quarantined_as: Some(_), reason, .. }) = store.load("a") else {
+        panic!("not quarantined")
+    };
+    assert!(reason.contains("(b) không khớp"), "{reason}");
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), None);
+    assert_eq!(quarantined_texts(&store), [planted], "kept in quarantine");
+    assert_eq!(store.backend().get("bcdv.draft.b").unwrap(), b_before, "the other draft untouched");
+    assert_eq!(store.list().0.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b"]);
+}
+
+// Defect 11b: `.prev` holding another draft's envelope.
+#[test]
+fn a_previous_revision_of_another_draft_is_quarantined_not_restored_over_it() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "A", None).unwrap();
+    save(&store, "b", "B", None).unwrap();
+    let b_raw = store.backend().get("bcdv.draft.b").unwrap().unwrap();
+    let a_raw = store.backend().get("bcdv.draft.a").unwrap();
+    store.backend().set("bcdv.draft.a.prev", &b_raw).unwrap();
+    let err = store.restore_previous("a", at(2)).unwrap_err();
+    let SaveError::Damaged(Problem::Corrupted { quarantined_as: Some(_), .. }) = &err else { panic!("{err:?}") };
+    assert!(err.message().contains("cách ly"), "{}", err.message());
+    assert_eq!(store.backend().get("bcdv.draft.b").unwrap().as_deref(), Some(b_raw.as_str()), "b untouched");
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), a_raw, "a untouched");
+    assert_eq!(store.backend().get("bcdv.draft.a.prev").unwrap(), None);
+    assert_eq!(quarantined_texts(&store), [b_raw]);
+}
+
+// Defect 11c: an envelope of a newer storage layout.
+#[test]
+fn an_envelope_of_a_newer_storage_layout_is_listed_and_deletable_but_never_rewritten() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "một", None).unwrap();
+    let stored_raw = store.backend().get("bcdv.draft.a").unwrap().unwrap();
+    let newer = stored_raw.replace("{\"storage_version\":1,", "{\"storage_version\":2,");
+    store.backend().set("bcdv.draft.a", &newer).unwrap();
+    assert_eq!(save(&store, "a", "hai", Some(1)).unwrap_err(), SaveError::NewerLayout { stored: 2 });
+    assert!(SaveError::NewerLayout { stored: 2 }.message().contains("phiên bản mới hơn"));
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap().as_deref(), Some(newer.as_str()));
+    // Nor is it restored over, nor restored from.
+    save(&store, "b", "b", None).unwrap();
+    store.backend().set("bcdv.draft.b.prev", &newer.replace("\"id\":\"a\"", "\"id\":\"b\"")).unwrap();
+    assert_eq!(store.restore_previous("b", at(3)).unwrap_err(), SaveError::NewerLayout { stored: 2 });
+    assert_eq!(store.list().0.len(), 2, "listed");
+    assert!(store.delete("a").unwrap().is_some(), "deletable");
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), None);
+}
+
+// Defect 11d: a journal cut off mid-write.
+#[test]
+fn an_unreadable_journal_is_quarantined_never_deleted() {
+    let store = DraftStore::new(MemoryStore::new());
+    let cut = r#"{"base_revision":1,"entries":{"N01.te"#;
+    store.write_journal("a", cut).unwrap();
+    let loaded = store.load_journal::<serde_json::Value>("a");
+    let Err(Problem::Corrupted { key, quarantined_as: Some(_), .. }) = loaded else {
+        panic!("not quarantined")
+    };
+    assert_eq!(key, "bcdv.journal.a");
+    assert_eq!(store.read_journal("a"), None);
+    assert_eq!(quarantined_texts(&store), [cut]);
+    assert_eq!(store.load_journal::<serde_json::Value>("a").unwrap(), None, "reported once");
+}
+
+// Defect 11e: revision u64::MAX.
+#[test]
+fn a_draft_at_the_last_revision_can_still_be_saved_and_never_wraps() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "một", None).unwrap();
+    let stored_raw = store.backend().get("bcdv.draft.a").unwrap().unwrap();
+    let at_max = stored_raw.replace("\"revision\":1,", &format!("\"revision\":{},", u64::MAX));
+    store.backend().set("bcdv.draft.a", &at_max).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.revision, u64::MAX);
+    for text in ["hai", "ba"] {
+        assert_eq!(save(&store, "a", text, Some(u64::MAX)).unwrap().revision, u64::MAX, "saturates");
+    }
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "ba" }));
+    assert!(matches!(save(&store, "a", "cũ", Some(7)), Err(SaveError::Conflict { .. })), "still checked");
+    assert_eq!(next_revision(None), 1);
+    assert_eq!(next_revision(Some(u64::MAX - 1)), u64::MAX);
 }
 
 mod fuzz {
@@ -300,6 +476,26 @@ mod fuzz {
             }
             let (_, again) = store.list();
             prop_assert!(again.is_empty(), "second pass reported {again:?}");
+        }
+
+        /// Whatever is stored, asking for `<id>.prev` (a typed URL) as a
+        /// draft finds nothing and moves nothing (defect 9).
+        #[test]
+        fn a_previous_revision_is_never_opened_or_moved_as_a_draft(
+            entries in prop::collection::vec(arbitrary_entry(), 0..12),
+        ) {
+            let store = DraftStore::new(MemoryStore::new());
+            for (k, v) in &entries {
+                store.backend().set(k, v).unwrap();
+            }
+            let _ = store.list();
+            let before = store.backend().snapshot();
+            for key in before.keys().filter(|k| k.ends_with(".prev")) {
+                let id = key.trim_start_matches("bcdv.draft.");
+                prop_assert_eq!(store.load(id), Ok(None));
+                prop_assert_eq!(store.delete(id), Ok(None));
+            }
+            prop_assert_eq!(store.backend().snapshot(), before);
         }
     }
 }

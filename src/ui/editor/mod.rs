@@ -295,13 +295,19 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }
         flush();
         let id = report.with_untracked(|r| r.id.clone());
-        match open_store().map_err(|e| e.message()).and_then(|s| s.restore_previous(&id, chrono::Utc::now()).map_err(|e| e.message())) {
+        match open_store().map_err(SaveError::Storage).and_then(|s| s.restore_previous(&id, chrono::Utc::now())) {
             Ok(_) => {
                 // `.prev` now holds what was on screen: keep it to switch back.
                 previous.set_value(Previous::Leave);
                 reload_from_storage();
             }
-            Err(m) => save_error.set(Some(m)),
+            Err(e) => {
+                // A previous revision that was not this draft's is quarantined: none is left.
+                if matches!(e, SaveError::Damaged(_)) {
+                    has_previous.set(false);
+                }
+                save_error.set(Some(e.message()));
+            }
         }
     };
 
