@@ -44,7 +44,7 @@ fn go(hash: &str) {
 
 /// Period type and year pickers shared by "new" and "duplicate".
 #[component]
-fn PeriodPicker(prefix: &'static str, period: RwSignal<PeriodType>, year: RwSignal<i32>) -> impl IntoView {
+fn PeriodPicker(#[prop(into)] prefix: String, period: RwSignal<PeriodType>, year: RwSignal<i32>) -> impl IntoView {
     let period_id = format!("{prefix}-period");
     let year_id = format!("{prefix}-year");
     view! {
@@ -242,11 +242,30 @@ pub fn Home() -> impl IntoView {
     }
 }
 
+/// Which inline form a draft row shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowForm {
+    None,
+    Rename,
+    Duplicate,
+}
+
+impl RowForm {
+    /// The form a button toggles: opens it, or closes it when it is open.
+    fn toggled(self, form: RowForm) -> RowForm {
+        if self == form {
+            RowForm::None
+        } else {
+            form
+        }
+    }
+}
+
 #[component]
 fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let period = crate::format::period_name(draft.period_type, draft.year);
     let open_href = format!("#/bao-cao/{}", draft.id);
-    let mode = RwSignal::new(""); // "", "rename", "duplicate"
+    let mode = RwSignal::new(RowForm::None);
     let error = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(draft.name.clone());
     let dup_period = RwSignal::new(draft.period_type);
@@ -254,7 +273,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
     let keep_figures = RwSignal::new(false);
     let id = draft.id.clone();
     let id_for_dup = draft.id.clone();
-    let prefix: &'static str = Box::leak(format!("dup-{}", draft.id).into_boxed_str());
+    let prefix = format!("dup-{}", draft.id);
     let rename_id = format!("rename-{}", draft.id);
 
     let rename = Callback::new(move |_: ()| {
@@ -268,7 +287,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
             .and_then(|store| drafts::rename(&store, &id, &name, chrono::Utc::now()).map_err(|e| e.message()));
         match result {
             Ok(_) => {
-                mode.set("");
+                mode.set(RowForm::None);
                 on_changed.run(());
             }
             Err(m) => error.set(Some(m)),
@@ -304,14 +323,14 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
             </a>
             <div class="draft-actions">
                 <a class="button" href=open_href>"Mở"</a>
-                <button type="button" on:click=move |_| mode.set(if mode.get_untracked() == "duplicate" { "" } else { "duplicate" })>"Nhân bản"</button>
-                <button type="button" on:click=move |_| mode.set(if mode.get_untracked() == "rename" { "" } else { "rename" })>"Đổi tên"</button>
+                <button type="button" on:click=move |_| mode.update(|m| *m = m.toggled(RowForm::Duplicate))>"Nhân bản"</button>
+                <button type="button" on:click=move |_| mode.update(|m| *m = m.toggled(RowForm::Rename))>"Đổi tên"</button>
                 <button type="button" class="danger" on:click=move |_| on_delete.run(draft_for_delete.clone())>"Xóa"</button>
             </div>
             {move || error.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
             {
                 let rename_id = rename_id.clone();
-                move || (mode.get() == "rename").then(|| view! {
+                move || (mode.get() == RowForm::Rename).then(|| view! {
                     <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); rename.run(()); }>
                         <div class="field">
                             <label for=rename_id.clone()>"Tên mới"</label>
@@ -322,9 +341,9 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
                     </form>
                 })
             }
-            {move || (mode.get() == "duplicate").then(|| view! {
+            {move || (mode.get() == RowForm::Duplicate).then(|| view! {
                 <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); duplicate.run(()); }>
-                    <PeriodPicker prefix=prefix period=dup_period year=dup_year />
+                    <PeriodPicker prefix=prefix.clone() period=dup_period year=dup_year />
                     <label class="check">
                         <input type="checkbox" name="dup.keep_figures" prop:checked=move || keep_figures.get()
                             on:change=move |ev| keep_figures.set(event_target_checked(&ev)) />
