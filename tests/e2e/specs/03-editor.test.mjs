@@ -399,12 +399,19 @@ test('9. "Hoàn thành" is refused with the list of errors (items jump to the fi
     assert.ok(!filled.includes('hg_thanh'), 'already filled items are not offered');
     await page.locator('nav.checklist .overall').getByText('Đã xong 100%').waitFor();
 
-    // Still refused: only the signature line is left, and its item jumps there.
+    // Still refused: only the signer is left (quyền hạn, chức vụ, họ tên: a report to sign
+    // has a signer), each named, and an item jumps to its field.
     await page.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
-    await until(async () => (await errors.locator('li').count()) === 1, { what: 'only one error left' });
+    await until(async () => (await errors.locator('li').count()) === 3, { what: 'only the three signer errors left' });
+    const signerErrors = (await errors.locator('li').allInnerTexts()).join(' | ');
+    assert.match(signerErrors, /quyền hạn ký/);
+    assert.match(signerErrors, /Chưa nhập chức vụ của người ký/);
+    assert.match(signerErrors, /Chưa nhập họ tên người ký/);
     await errors.getByRole('button', { name: /quyền hạn ký/ }).click();
     await until(() => page.evaluate(() => document.activeElement?.getAttribute('name') === 'signature.quyen_han'), { what: 'focus on signature.quyen_han' });
     await page.keyboard.type('TM. ỦY BAN NHÂN DÂN');
+    await field(page, 'signature.chuc_vu').fill('CHỦ TỊCH');
+    await field(page, 'signature.ho_ten').fill('Nguyễn Văn An');
     await page.locator('.issue-panel').getByText('0 lỗi', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
