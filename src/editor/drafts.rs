@@ -138,6 +138,9 @@ pub struct Opened {
     pub notice: Option<String>,
     /// Fields restored from the crash journal (unsaved keystrokes).
     pub journal: super::journal::Journal,
+    /// A crash journal made on an older revision than the stored one (another
+    /// tab saved in between): not replayed here; see [`save_recovered_copy`].
+    pub stale_journal: Option<super::journal::Journal>,
     /// The report JSON exactly as stored, kept for read-only drafts so an
     /// export does not drop fields this version does not know.
     pub stored: Option<serde_json::Value>,
@@ -200,21 +203,72 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         report.schema_version = SCHEMA_VERSION;
         report.template.version = template.version;
     }
-    // Keystrokes typed after the last save (the tab crashed or was killed).
+    // Edits made after the last save (the tab crashed or was killed). They
+    // are replayed only onto the revision they were made on: when another
+    // tab saved since, replaying them would silently undo its work, so they
+    // are handed back as a conflict instead.
     let mut journal = super::journal::Journal::default();
+    let mut stale_journal = None;
     if read_only.is_none() {
         if let Some(saved) = store.read_journal(id).and_then(|raw| serde_json::from_str::<super::journal::Journal>(&raw).ok()) {
-            let restored = super::journal::replay(template, &mut report, &saved);
-            if restored > 0 {
-                notice = Some(format!(
-                    "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
-                ));
-                journal = saved;
+            if saved.base_revision == envelope.revision {
+                let restored = super::journal::replay(template, &mut report, &saved);
+                if restored > 0 {
+                    notice = Some(format!(
+                        "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
+                    ));
+                    journal = saved;
+                }
+            } else {
+                let mut copy = report.clone();
+                super::journal::replay(template, &mut copy, &saved);
+                // A journal whose edits are all in the stored revision already
+                // (e.g. the tab died between its save and clearing the journal)
+                // holds nothing to lose.
+                if copy != report {
+                    stale_journal = Some(saved);
+                }
             }
         }
     }
     let stored = read_only.is_some().then(|| envelope.report.clone());
-    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice, journal, stored })
+    Ok(Opened {
+        report,
+        revision: envelope.revision,
+        has_previous: loaded.has_previous,
+        read_only,
+        notice,
+        journal,
+        stale_journal,
+        stored,
+    })
+}
+
+/// Keep the edits of a stale journal (see [`Opened::stale_journal`]) without
+/// touching the stored draft: they are replayed onto a copy of `stored`,
+/// saved as a new draft named "… (bản khôi phục)", and the journal is then
+/// removed. Returns the copy. On failure the journal stays where it is.
+pub fn save_recovered_copy<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    stored: &Report,
+    journal: &super::journal::Journal,
+    new_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Report, SaveError> {
+    let template = Template::builtin(stored.kind);
+    let mut copy = Report {
+        id: new_id.to_string(),
+        name: format!("{} (bản khôi phục)", stored.name),
+        status: Status::Draft,
+        created_at: now,
+        updated_at: now,
+        exported_at: None,
+        ..stored.clone()
+    };
+    super::journal::replay(template, &mut copy, journal);
+    save(store, &copy, progress_percent(template, &copy), None, Previous::Keep, now)?;
+    store.clear_journal(&stored.id).map_err(SaveError::Storage)?;
+    Ok(copy)
 }
 
 #[cfg(test)]
@@ -325,5 +379,50 @@ mod tests {
             let full = crate::fixtures::full_report(kind);
             assert_eq!(progress_percent(Template::builtin(kind), &full), 100, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_journal_made_before_another_tab_saved_is_not_replayed_but_kept_in_a_copy() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create(&store, "c1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        // This tab typed on revision 1; another tab then saved revision 2.
+        let journal = crate::editor::journal::Journal {
+            base_revision: 1,
+            entries: [("N01.text".to_string(), "gõ ở thẻ B".to_string())].into(),
+        };
+        store.write_journal("c1", &serde_json::to_string(&journal).unwrap()).unwrap();
+        report.texts.insert("N01.text".into(), "lưu ở thẻ A".into());
+        save(&store, &report, 0, Some(1), Previous::Keep, now()).unwrap();
+
+        let opened = open(&store, "c1").unwrap();
+        assert_eq!(opened.revision, 2);
+        assert_eq!(opened.report.texts["N01.text"], "lưu ở thẻ A", "the other tab's save is what opens");
+        assert!(opened.journal.is_empty());
+        assert!(opened.notice.is_none(), "no claim of a restored crash");
+        let stale = opened.stale_journal.clone().expect("offered as a conflict");
+
+        let copy = save_recovered_copy(&store, &opened.report, &stale, "c1-copy", now()).unwrap();
+        assert_eq!(copy.texts["N01.text"], "gõ ở thẻ B");
+        assert!(copy.name.ends_with("(bản khôi phục)"));
+        assert_eq!(open(&store, "c1-copy").unwrap().report, copy);
+        assert_eq!(open(&store, "c1").unwrap().report.texts["N01.text"], "lưu ở thẻ A", "stored draft untouched");
+        assert!(store.read_journal("c1").is_none());
+        assert!(open(&store, "c1").unwrap().stale_journal.is_none());
+    }
+
+    #[test]
+    fn a_stale_journal_holding_nothing_new_is_dropped_quietly() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create(&store, "c2", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        report.texts.insert("N01.text".into(), "đã lưu".into());
+        save(&store, &report, 0, Some(1), Previous::Keep, now()).unwrap();
+        let journal = crate::editor::journal::Journal {
+            base_revision: 1,
+            entries: [("N01.text".to_string(), "đã lưu".to_string())].into(),
+        };
+        store.write_journal("c2", &serde_json::to_string(&journal).unwrap()).unwrap();
+        let opened = open(&store, "c2").unwrap();
+        assert!(opened.stale_journal.is_none());
+        assert!(opened.journal.is_empty());
     }
 }
