@@ -138,9 +138,13 @@ pub struct Opened {
     pub notice: Option<String>,
     /// Fields restored from the crash journal (unsaved keystrokes).
     pub journal: super::journal::Journal,
-    /// A crash journal made on an older revision than the stored one (another
-    /// tab saved in between): not replayed here; see [`save_recovered_copy`].
-    pub stale_journal: Option<super::journal::Journal>,
+    /// Journal ids of the journals replayed into `journal`: the editor takes
+    /// them over (writes `journal` under its own id) and then removes them.
+    pub replayed_journals: Vec<String>,
+    /// Crash journals made on an older revision than the stored one (another
+    /// tab saved in between), by journal id: not replayed here; see
+    /// [`save_recovered_copy`].
+    pub stale_journals: Vec<(String, super::journal::Journal)>,
     /// The report JSON exactly as stored, kept for read-only drafts so an
     /// export does not drop fields this version does not know.
     pub stored: Option<serde_json::Value>,
@@ -203,22 +207,20 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         report.schema_version = SCHEMA_VERSION;
         report.template.version = template.version;
     }
-    // Edits made after the last save (the tab crashed or was killed). They
+    // Edits made after the last save (a tab crashed or was killed). They
     // are replayed only onto the revision they were made on: when another
     // tab saved since, replaying them would silently undo its work, so they
     // are handed back as a conflict instead.
-    let mut journal = super::journal::Journal::default();
-    let mut stale_journal = None;
+    let mut journal = super::journal::Journal { base_revision: envelope.revision, ..Default::default() };
+    let mut replayed_journals = Vec::new();
+    let mut stale_journals = Vec::new();
     if read_only.is_none() {
-        if let Some(saved) = store.read_journal(id).and_then(|raw| serde_json::from_str::<super::journal::Journal>(&raw).ok()) {
+        let mut restored = 0;
+        for (journal_id, saved) in journals_of(store, id) {
             if saved.base_revision == envelope.revision {
-                let restored = super::journal::replay(template, &mut report, &saved);
-                if restored > 0 {
-                    notice = Some(format!(
-                        "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
-                    ));
-                    journal = saved;
-                }
+                restored += super::journal::replay(template, &mut report, &saved);
+                journal.entries.append(saved.entries);
+                replayed_journals.push(journal_id);
             } else {
                 let mut copy = report.clone();
                 super::journal::replay(template, &mut copy, &saved);
@@ -226,10 +228,20 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
                 // (e.g. the tab died between its save and clearing the journal)
                 // holds nothing to lose.
                 if copy != report {
-                    stale_journal = Some(saved);
+                    stale_journals.push((journal_id, saved));
+                } else {
+                    let _ = store.clear_journal(&journal_id);
                 }
             }
         }
+        if restored > 0 {
+            notice = Some(format!(
+                "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
+            ));
+        }
+    }
+    if journal.is_empty() {
+        journal = Default::default();
     }
     let stored = read_only.is_some().then(|| envelope.report.clone());
     Ok(Opened {
@@ -239,19 +251,52 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         read_only,
         notice,
         journal,
-        stale_journal,
+        replayed_journals,
+        stale_journals,
         stored,
     })
 }
 
-/// Keep the edits of a stale journal (see [`Opened::stale_journal`]) without
+/// Prefix of journal keys; matches `storage::drafts` (`bcdv.journal.<journal id>`).
+const JOURNAL_KEY_PREFIX: &str = "bcdv.journal.";
+
+/// The journal id an editor of draft `id` writes under: one per editor
+/// (`<draft id>.<editor id>`), so two tabs on one draft never overwrite
+/// each other's journal.
+pub fn journal_id(id: &str, editor: &str) -> String {
+    format!("{id}.{editor}")
+}
+
+/// Every readable crash journal of draft `id`, by journal id: those of
+/// each editor, and the one journal per draft of earlier versions.
+pub fn journals_of<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    id: &str,
+) -> Vec<(String, super::journal::Journal)> {
+    let own = format!("{JOURNAL_KEY_PREFIX}{id}");
+    let keys = store.backend().keys().unwrap_or_default();
+    let mut ids: Vec<String> = keys
+        .into_iter()
+        .filter(|k| *k == own || k.strip_prefix(own.as_str()).is_some_and(|rest| rest.starts_with('.')))
+        .filter_map(|k| k.strip_prefix(JOURNAL_KEY_PREFIX).map(str::to_string))
+        .collect();
+    ids.sort();
+    ids.into_iter()
+        .filter_map(|jid| {
+            let raw = store.read_journal(&jid)?;
+            Some((jid, serde_json::from_str(&raw).ok()?))
+        })
+        .collect()
+}
+
+/// Keep the edits of a stale journal (see [`Opened::stale_journals`]) without
 /// touching the stored draft: they are replayed onto a copy of `stored`,
 /// saved as a new draft named "… (bản khôi phục)", and the journal is then
 /// removed. Returns the copy. On failure the journal stays where it is.
 pub fn save_recovered_copy<S: KeyValueStore>(
     store: &DraftStore<S>,
     stored: &Report,
-    journal: &super::journal::Journal,
+    (journal_id, journal): &(String, super::journal::Journal),
     new_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Report, SaveError> {
@@ -267,7 +312,7 @@ pub fn save_recovered_copy<S: KeyValueStore>(
     };
     super::journal::replay(template, &mut copy, journal);
     save(store, &copy, progress_percent(template, &copy), None, Previous::Keep, now)?;
-    store.clear_journal(&stored.id).map_err(SaveError::Storage)?;
+    store.clear_journal(journal_id).map_err(SaveError::Storage)?;
     Ok(copy)
 }
 
@@ -399,7 +444,7 @@ mod tests {
         assert_eq!(opened.report.texts["N01.text"], "lưu ở thẻ A", "the other tab's save is what opens");
         assert!(opened.journal.is_empty());
         assert!(opened.notice.is_none(), "no claim of a restored crash");
-        let stale = opened.stale_journal.clone().expect("offered as a conflict");
+        let stale = opened.stale_journals.first().cloned().expect("offered as a conflict");
 
         let copy = save_recovered_copy(&store, &opened.report, &stale, "c1-copy", now()).unwrap();
         assert_eq!(copy.texts["N01.text"], "gõ ở thẻ B");
@@ -407,7 +452,7 @@ mod tests {
         assert_eq!(open(&store, "c1-copy").unwrap().report, copy);
         assert_eq!(open(&store, "c1").unwrap().report.texts["N01.text"], "lưu ở thẻ A", "stored draft untouched");
         assert!(store.read_journal("c1").is_none());
-        assert!(open(&store, "c1").unwrap().stale_journal.is_none());
+        assert!(open(&store, "c1").unwrap().stale_journals.is_empty());
     }
 
     #[test]
@@ -422,7 +467,29 @@ mod tests {
         };
         store.write_journal("c2", &serde_json::to_string(&journal).unwrap()).unwrap();
         let opened = open(&store, "c2").unwrap();
-        assert!(opened.stale_journal.is_none());
+        assert!(opened.stale_journals.is_empty());
         assert!(opened.journal.is_empty());
+        assert!(store.read_journal("c2").is_none(), "removed");
+    }
+
+    #[test]
+    fn each_editor_has_its_own_journal_and_all_of_them_come_back() {
+        let store = DraftStore::new(MemoryStore::new());
+        let report = create(&store, "t1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let write = |editor: &str, path: &str, raw: &str, base: u64| {
+            let j = crate::editor::journal::Journal { base_revision: base, entries: [(path.to_string(), raw.to_string())].into() };
+            store.write_journal(&journal_id("t1", editor), &serde_json::to_string(&j).unwrap()).unwrap();
+        };
+        write("tab-a", "N01.text", "từ thẻ A", 1);
+        write("tab-b", "hg_thanh", "7", 1);
+        // A journal of another draft whose id starts the same is not this one's.
+        create(&store, "t1x", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        store.write_journal(&journal_id("t1x", "tab-c"), r#"{"base_revision":1,"entries":[]}"#).unwrap();
+        let opened = open(&store, "t1").unwrap();
+        assert_eq!(opened.report.texts["N01.text"], "từ thẻ A");
+        assert_eq!(opened.report.values["hg_thanh"], crate::model::Value::Int(7));
+        assert_eq!(opened.replayed_journals, [journal_id("t1", "tab-a"), journal_id("t1", "tab-b")]);
+        assert_eq!(opened.journal.entries.len(), 2);
+        assert_ne!(opened.report, report);
     }
 }

@@ -56,6 +56,11 @@ impl Edits {
         self.0.clear()
     }
 
+    /// Add `other`'s edits after these, as they are.
+    pub fn append(&mut self, mut other: Edits) {
+        self.0.append(&mut other.0)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Edit> {
         self.0.iter()
     }

@@ -185,10 +185,11 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
     let caption = list.label.clone();
     let list_key = list.key.clone();
     let on_go = Callback::new(go);
+    let (pager_top, pager_bottom) = (format!("{caption} (trên bảng)"), format!("{caption} (dưới bảng)"));
     view! {
         <div class="list-editor">
             <h3 class="list-title">{caption.clone()}</h3>
-            <Pager label=format!("{caption} (trên bảng)") page=page rows=rows_len on_go=on_go />
+            <Pager label=pager_top page=page rows=rows_len on_go=on_go />
             {move || {
                 version.track();
                 ctx.generation.track();
@@ -251,7 +252,7 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                     </div>
                 }
             }}
-            <Pager label=format!("{caption} (dưới bảng)") page=page rows=rows_len on_go=on_go />
+            <Pager label=pager_bottom page=page rows=rows_len on_go=on_go />
             <button type="button" class="add-row" disabled=move || ctx.locked.get()
                 on:click=move |_| {
                     structural(|list, _| Edit::AddRow { list }, 0);

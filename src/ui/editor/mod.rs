@@ -96,22 +96,19 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let previous = StoredValue::new(Previous::Keep);
     let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
     let replayed = !opened.journal.is_empty();
-    let stale_journal = opened.stale_journal.clone().filter(|_| !is_read_only);
-    // The copy that holds a stale journal's edits: (id, name).
-    let recovered = RwSignal::new(None::<(String, String, usize)>);
+    let stale_journals = if is_read_only { Vec::new() } else { opened.stale_journals.clone() };
+    // The copies that hold stale journals' edits: (id, name, number of edits).
+    let recovered = RwSignal::new(Vec::<(String, String, usize)>::new());
     let journal = StoredValue::new(opened.journal.clone());
-    let journal_id = StoredValue::new(id.clone());
+    // This editor's own journal: another tab on the same draft has its own.
+    let journal_id = StoredValue::new(drafts::journal_id(&id, &crate::ui::home::new_id()));
 
-    // Forget this tab's journal, in storage only if the stored one is still
-    // this tab's: the key is per draft, and another tab editing the same
-    // draft may have written its own since.
+    // Forget this editor's journal (everything in it is saved, or dropped
+    // by the cadre's choice).
     let clear_own_journal = move || {
-        let ours = journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten();
         journal.try_update_value(|j| j.entries.clear());
-        if let (Ok(store), Some(id), Some(ours)) = (open_store(), journal_id.try_get_value(), ours) {
-            if store.read_journal(&id).as_deref() == Some(ours.as_str()) {
-                let _ = store.clear_journal(&id);
-            }
+        if let (Ok(store), Some(id)) = (open_store(), journal_id.try_get_value()) {
+            let _ = store.clear_journal(&id);
         }
     };
 
@@ -179,7 +176,6 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         );
     });
 
-    let record_id = id.clone();
     let record = Callback::new(move |edit: crate::editor::journal::Edit| {
         if is_read_only {
             return;
@@ -190,31 +186,35 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         });
         // Best effort: when storage is full the banner already says so.
         if let (Ok(store), Some(raw)) = (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten()) {
-            let _ = store.write_journal(&record_id, &raw);
+            let _ = store.write_journal(&journal_id.get_value(), &raw);
         }
     });
 
     let ctx = Ctx { template, report, eval, locked, current, generation, changed, record, issues, list_pages };
     provide_context(ctx);
     if replayed {
-        // Restored keystrokes are saved as a normal edit. The journal is
-        // this tab's now: rewrite it as this version writes it, so the save
-        // recognises and clears it.
+        // Restored keystrokes are saved as a normal edit. This editor takes
+        // the replayed journals over: under its own id first, so a crash
+        // right now still loses nothing.
         if let (Ok(store), Some(raw)) = (open_store(), journal.with_value(|j| serde_json::to_string(j).ok())) {
-            let _ = store.write_journal(&id, &raw);
+            if store.write_journal(&journal_id.get_value(), &raw).is_ok() {
+                for old in &opened.replayed_journals {
+                    let _ = store.clear_journal(old);
+                }
+            }
         }
         changed.run(());
     }
-    if let Some(stale) = stale_journal {
+    for stale in &stale_journals {
         // Edits made on an older revision than the one stored (another tab
         // saved since): both are kept, the stored draft as it is, the edits
         // in a copy, and the cadre is told where.
         let now = chrono::Utc::now();
         let copy = open_store().map_err(SaveError::Storage).and_then(|store| {
-            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, &stale, &crate::ui::home::new_id(), now))
+            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &crate::ui::home::new_id(), now))
         });
         match copy {
-            Ok(copy) => recovered.set(Some((copy.id, copy.name, stale.entries.len()))),
+            Ok(copy) => recovered.update(|v| v.push((copy.id, copy.name, stale.1.entries.len()))),
             Err(e) => save_error.set(Some(format!(
                 "Có thay đổi chưa lưu từ lần mở trước nhưng không lưu được thành bản sao: {} \
                  Các thay đổi đó vẫn được giữ trong bộ nhớ của trình duyệt.",
@@ -420,7 +420,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                         }>"Dùng bản ở thẻ kia"</button>
                     </div>
                 })}
-                {move || recovered.get().map(|(id, name, n)| view! {
+                {move || recovered.get().into_iter().map(|(id, name, n)| view! {
                     <div class="notice warn recovered">
                         <p>{format!(
                             "Có {n} thay đổi chưa lưu từ lần mở trước (thẻ bị đóng hoặc trang bị tắt đột ngột), \
@@ -429,7 +429,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                         )}</p>
                         <a class="button" href=format!("#/bao-cao/{id}")>"Mở bản sao"</a>
                     </div>
-                })}
+                }).collect_view()}
                 {move || finalised().then(|| view! {
                     <p class="notice ok">"Báo cáo đã hoàn thành: số liệu được khóa. Bấm «Sửa lại» nếu cần chỉnh sửa."</p>
                 })}
