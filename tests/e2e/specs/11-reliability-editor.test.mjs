@@ -57,7 +57,8 @@ async function crash(page) {
 
 /**
  * Tab A saved "Bản sửa ở thẻ A" while tab B (timers held) still had
- * "Bản sửa ở thẻ B" unsaved: B shows the conflict notice.
+ * "Bản sửa ở thẻ B" unsaved: B shows the conflict notice, and B's text
+ * becomes "Bản sửa ở thẻ B (tiếp)".
  */
 async function conflict(s) {
   const id = await createReport(s.page, { kind: 'CQ', period: 'Q3', year: 2025 });
@@ -76,6 +77,9 @@ async function conflict(s) {
   await field(a, 'N01.text').fill('Bản sửa ở thẻ A');
   const saved = await waitForDraft(a, id, (e) => e.report.texts['N01.text'] === 'Bản sửa ở thẻ A', "A's save");
   await b.locator('.notice.conflict').waitFor();
+  // The cadre in B goes on typing before choosing.
+  await field(b, 'N01.text').press('End');
+  await b.keyboard.type(' (tiếp)');
   await release(b);
   return { id, a, b, bErrors: bw.consoleErrors, savedRevision: saved.revision };
 }
@@ -130,12 +134,12 @@ test('defect 5: a tab closed during a conflict does not replay its journal over 
       .filter(([k]) => /^bcdv\.draft\.[^.]+$/.test(k)).map(([, v]) => JSON.parse(v));
     const copy = drafts.find((d) => d.summary.id !== id);
     assert.ok(copy, 'a copy was saved');
-    assert.equal(copy.report.texts['N01.text'], 'Bản sửa ở thẻ B');
+    assert.equal(copy.report.texts['N01.text'], 'Bản sửa ở thẻ B (tiếp)');
     assert.deepEqual(await journalKeys(c, id), [], 'the journal is taken into the copy');
     await notice.getByRole('link', { name: 'Mở bản sao' }).click();
     await editorReady(c);
     await openSection(c, N01);
-    assert.equal(await field(c, 'N01.text').inputValue(), 'Bản sửa ở thẻ B');
+    assert.equal(await field(c, 'N01.text').inputValue(), 'Bản sửa ở thẻ B (tiếp)');
   });
 });
 
