@@ -195,16 +195,20 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                 ctx.generation.track();
                 let n = ctx.report.with_untracked(|r| r.lists.get(&list_key).map_or(0, |rows| rows.len()));
                 let shown = paging::rows_of(page.get(), n);
+                // A paged list keeps its column widths from page to page, and
+                // fixed layout spares the browser measuring every cell on
+                // each keystroke.
+                let paged = n > paging::PAGE_ROWS;
                 let list = list_for_rows.clone();
                 view! {
                     <div class="table-scroll">
-                        <table class="list">
+                        <table class="list" class:paged=paged>
                             <caption class="visually-hidden">{caption.clone()}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"TT"</th>
+                                    <th scope="col" class="col-no">"TT"</th>
                                     {list.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
-                                    <th scope="col"><span class="visually-hidden">"Thao tác"</span></th>
+                                    <th scope="col" class="col-actions"><span class="visually-hidden">"Thao tác"</span></th>
                                 </tr>
                             </thead>
                             <tbody>
