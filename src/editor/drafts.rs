@@ -477,7 +477,8 @@ mod tests {
         let store = DraftStore::new(MemoryStore::new());
         let report = create(&store, "t1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
         let write = |editor: &str, path: &str, raw: &str, base: u64| {
-            let j = crate::editor::journal::Journal { base_revision: base, entries: [(path.to_string(), raw.to_string())].into() };
+            let entries = [(path.to_string(), raw.to_string())].into();
+            let j = crate::editor::journal::Journal { base_revision: base, entries };
             store.write_journal(&journal_id("t1", editor), &serde_json::to_string(&j).unwrap()).unwrap();
         };
         write("tab-a", "N01.text", "từ thẻ A", 1);

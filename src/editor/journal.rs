@@ -72,7 +72,9 @@ impl Edits {
     pub fn push(&mut self, edit: Edit) {
         if let Edit::Set { path, .. } = &edit {
             let since_rows = self.0.iter().rposition(|e| !matches!(e, Edit::Set { .. })).map_or(0, |i| i + 1);
-            if let Some(at) = self.0[since_rows..].iter().position(|e| matches!(e, Edit::Set { path: p, .. } if p == path)) {
+            if let Some(at) =
+                self.0[since_rows..].iter().position(|e| matches!(e, Edit::Set { path: p, .. } if p == path))
+            {
                 self.0.remove(since_rows + at);
             }
         }
@@ -217,10 +219,9 @@ fn rows_op(
     let (mut rows, max) = match list {
         paths::CAN_CU => (RowsMut::Citations(&mut report.can_cu), MAX_RECORDS),
         paths::FOOTNOTES => (RowsMut::Footnotes(&mut report.footnotes), MAX_RECORDS),
-        _ if template.list(list).is_some() => (
-            RowsMut::List(report.lists.entry(list.to_string()).or_default()),
-            crate::exchange::import::MAX_LIST_ROWS,
-        ),
+        _ if template.list(list).is_some() => {
+            (RowsMut::List(report.lists.entry(list.to_string()).or_default()), crate::exchange::import::MAX_LIST_ROWS)
+        }
         _ => return false,
     };
     if !allowed(rows.len(), max) {
@@ -357,7 +358,14 @@ mod tests {
     use chrono::TimeZone;
 
     fn report() -> Report {
-        Report::new("r", Kind::Cq, PeriodType::H1, 2025, UnitProfile::default(), chrono::Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap())
+        Report::new(
+            "r",
+            Kind::Cq,
+            PeriodType::H1,
+            2025,
+            UnitProfile::default(),
+            chrono::Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -396,7 +404,10 @@ mod tests {
         let mut r = report();
         r.texts.insert("N01.text".into(), "cũ".into());
         r.values.insert("hg_thanh".into(), Value::Int(1));
-        let journal = Journal { base_revision: 1, entries: [("N01.text".into(), String::new()), ("hg_thanh".into(), " ".into())].into() };
+        let journal = Journal {
+            base_revision: 1,
+            entries: [("N01.text".into(), String::new()), ("hg_thanh".into(), " ".into())].into(),
+        };
         replay(t, &mut r, &journal);
         assert!(!r.texts.contains_key("N01.text"));
         assert!(!r.values.contains_key("hg_thanh"));
@@ -509,7 +520,10 @@ mod tests {
         let old = r#"{"base_revision":4,"entries":{"N01.text":"gõ dở","hg_thanh":"3"}}"#;
         let j: Journal = serde_json::from_str(old).unwrap();
         assert_eq!(j.base_revision, 4);
-        assert_eq!(j.entries.iter().collect::<Vec<_>>(), [&Edit::set("N01.text", "gõ dở"), &Edit::set("hg_thanh", "3")]);
+        assert_eq!(
+            j.entries.iter().collect::<Vec<_>>(),
+            [&Edit::set("N01.text", "gõ dở"), &Edit::set("hg_thanh", "3")]
+        );
         let again: Journal = serde_json::from_str(&serde_json::to_string(&j).unwrap()).unwrap();
         assert_eq!(again, j);
     }

@@ -6,8 +6,16 @@ use crate::model::Report;
 use crate::template::Template;
 
 /// "Thông tin chung": title, document number and dates, period.
-pub const GENERAL: [&str; 8] =
-    ["name", "header.number", "header.day", "header.month", "header.year", "period.from", "period.to", "header.due_date"];
+pub const GENERAL: [&str; 8] = [
+    "name",
+    "header.number",
+    "header.day",
+    "header.month",
+    "header.year",
+    "period.from",
+    "period.to",
+    "header.due_date",
+];
 /// Presentation options (checkboxes); `options.include_pl1` only on DANG reports.
 pub const OPTIONS: [&str; 3] = ["options.pad_small_counts", "options.hg_denominator", "options.include_pl1"];
 /// "Ký tên, nơi nhận".
@@ -30,7 +38,12 @@ pub fn cell(list: &str, row: usize, field: &str) -> String {
 /// citation's and footnote's fields.
 pub fn editable(template: &Template, report: &Report) -> Vec<String> {
     let mut out: Vec<String> = GENERAL.iter().chain(SIGNING.iter()).map(|s| s.to_string()).collect();
-    out.extend(OPTIONS.iter().filter(|o| **o != "options.include_pl1" || report.kind == crate::model::Kind::Dang).map(|s| s.to_string()));
+    out.extend(
+        OPTIONS
+            .iter()
+            .filter(|o| **o != "options.include_pl1" || report.kind == crate::model::Kind::Dang)
+            .map(|s| s.to_string()),
+    );
     for row in 0..report.can_cu.len() {
         out.extend(CITATION_FIELDS.iter().map(|f| cell(CAN_CU, row, f)));
     }

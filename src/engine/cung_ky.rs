@@ -146,8 +146,10 @@ mod tests {
     fn merge_fills_blanks_and_keeps_typed_values_unless_asked() {
         let typed = map(&[("hg_thanh", 5), ("only_typed", 2)]);
         let taken = map(&[("hg_thanh", 7), ("hg_khong_thanh", 1)]);
-        assert_eq!(merge_cung_ky(&typed, &taken, false), map(&[("hg_thanh", 5), ("only_typed", 2), ("hg_khong_thanh", 1)]));
-        assert_eq!(merge_cung_ky(&typed, &taken, true), map(&[("hg_thanh", 7), ("only_typed", 2), ("hg_khong_thanh", 1)]));
+        let kept = map(&[("hg_thanh", 5), ("only_typed", 2), ("hg_khong_thanh", 1)]);
+        assert_eq!(merge_cung_ky(&typed, &taken, false), kept);
+        let replaced = map(&[("hg_thanh", 7), ("only_typed", 2), ("hg_khong_thanh", 1)]);
+        assert_eq!(merge_cung_ky(&typed, &taken, true), replaced);
     }
 
     #[test]

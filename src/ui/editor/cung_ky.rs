@@ -62,7 +62,8 @@ pub fn CungKyPicker() -> impl IntoView {
         let kept = if replace_typed { 0 } else { cung_ky_replacements(ctx.template, &current, &taken).len() };
         let mut text = format!("Đã lấy {n} số liệu cùng kỳ từ {source}.");
         if !replaced.is_empty() {
-            text.push_str(&format!(" Đã thay {} số đã nhập tay; bấm «Khôi phục số đã nhập» để lấy lại.", replaced.len()));
+            let n = replaced.len();
+            text.push_str(&format!(" Đã thay {n} số đã nhập tay; bấm «Khôi phục số đã nhập» để lấy lại."));
         }
         if kept > 0 {
             text.push_str(&format!(" Giữ nguyên {kept} số đã nhập tay."));
@@ -136,7 +137,7 @@ pub fn CungKyPicker() -> impl IntoView {
             {move || asking.get().map(|(_, replacements, source)| view! {
                 <div class="notice warn cung-ky-confirm" role="alertdialog" aria-labelledby="cung-ky-confirm-title">
                     <p id="cung-ky-confirm-title">
-                        {format!("{source} có số liệu khác với {} số cùng kỳ bạn đã nhập tay:", replacements.len())}
+                        {format!("Số liệu của {source} khác với {} số cùng kỳ bạn đã nhập tay:", replacements.len())}
                     </p>
                     <ul>
                         {replacements.into_iter().map(|r| {
@@ -145,8 +146,12 @@ pub fn CungKyPicker() -> impl IntoView {
                             view! { <li data-key=r.key>{format!("{}: {typed} → {taken}", r.label)}</li> }
                         }).collect_view()}
                     </ul>
-                    <button type="button" on:click=move |_| answer(true)>"Thay bằng số của báo cáo năm trước"</button>
-                    <button type="button" class="primary" on:click=move |_| answer(false)>"Giữ số đã nhập, chỉ điền ô trống"</button>
+                    <button type="button" on:click=move |_| answer(true)>
+                        "Thay bằng số của báo cáo năm trước"
+                    </button>
+                    <button type="button" class="primary" on:click=move |_| answer(false)>
+                        "Giữ số đã nhập, chỉ điền ô trống"
+                    </button>
                     <button type="button" on:click=move |_| asking.set(None)>"Hủy"</button>
                 </div>
             })}

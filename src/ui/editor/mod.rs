@@ -80,7 +80,8 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let is_read_only = read_only.is_some();
     // A memo, not a derived signal: every input reads it, and it must not
     // wake them all on each keystroke.
-    let locked: Signal<bool> = Memo::new(move |_| is_read_only || report.with(|r| r.status == Status::Finalised)).into();
+    let locked: Signal<bool> =
+        Memo::new(move |_| is_read_only || report.with(|r| r.status == Status::Finalised)).into();
     let issues = Memo::new(move |_| eval.with(ctx::issues_by_path));
     let list_pages = RwSignal::new(std::collections::HashMap::new());
     let save_state = RwSignal::new(SaveState::Idle);
