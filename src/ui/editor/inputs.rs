@@ -189,7 +189,7 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
     view! {
         <div class="list-editor">
             <h3 class="list-title">{caption.clone()}</h3>
-            <Pager label=pager_top page=page rows=rows_len on_go=on_go />
+            <Pager label=pager_top page=page rows=rows_len on_go=on_go with_row_jump=true />
             {move || {
                 version.track();
                 ctx.generation.track();
@@ -272,7 +272,16 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
 
 /// Page controls of a long list (nothing for a list that fits one page).
 #[component]
-fn Pager(label: String, page: Memo<usize>, rows: Memo<usize>, on_go: Callback<usize>) -> impl IntoView {
+fn Pager(
+    label: String,
+    page: Memo<usize>,
+    rows: Memo<usize>,
+    on_go: Callback<usize>,
+    /// Also offer "Đến dòng" (go to a row number), once per list.
+    #[prop(optional)]
+    with_row_jump: bool,
+) -> impl IntoView {
+    let jump_id = field_id(&format!("pager.{label}"));
     let pages = move || paging::page_count(rows.get());
     let last = move || page.get() + 1 >= pages();
     move || {
@@ -290,6 +299,16 @@ fn Pager(label: String, page: Memo<usize>, rows: Memo<usize>, on_go: Callback<us
                     </span>
                     <button type="button" disabled=last on:click=move |_| on_go.run(page.get_untracked() + 1)>"Trang sau ›"</button>
                     <button type="button" disabled=last on:click=move |_| on_go.run(usize::MAX)>"Cuối »"</button>
+                    {with_row_jump.then(|| view! {
+                        <label for=jump_id.clone()>"Đến dòng"</label>
+                        <input type="number" id=jump_id.clone() class="row-jump" min="1" max=move || rows.get()
+                            inputmode="numeric"
+                            on:change=move |ev| {
+                                if let Ok(row) = event_target_value(&ev).trim().parse::<usize>() {
+                                    on_go.run(paging::page_of(row.max(1) - 1));
+                                }
+                            } />
+                    })}
                 </nav>
             }
         })

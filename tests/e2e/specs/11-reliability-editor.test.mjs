@@ -307,13 +307,17 @@ test('defect 10: a stored 5,000-row list opens with a bounded number of row inpu
     const count = await inputs.count();
     assert.ok(count > 0 && count <= 300, `${count} row inputs in the DOM`);
     const pager = page.locator('.list-editor .pager').first();
-    assert.match(await pager.innerText(), /Trang 1\/100/);
+    assert.match(await pager.innerText(), /Trang 1\/250/);
 
-    // Every row is reachable: the last page by its button, then one page back.
+    // Every row is reachable: the last page by its button, one page back,
+    // then any row by its number.
     await pager.getByRole('button', { name: 'Cuối »' }).click();
     await field(page, 'hoi_quan_ds.4999.ten').waitFor();
-    assert.match(await pager.innerText(), /Trang 100\/100/);
+    assert.match(await pager.innerText(), /Trang 250\/250/);
     await pager.getByRole('button', { name: '‹ Trang trước' }).click();
+    await field(page, 'hoi_quan_ds.4979.ten').waitFor();
+    await pager.getByLabel('Đến dòng').fill('4950');
+    await pager.getByLabel('Đến dòng').press('Enter');
     const far = field(page, 'hoi_quan_ds.4949.thanh_vien');
     await far.waitFor();
     assert.equal(await far.inputValue(), '50');
