@@ -202,6 +202,13 @@ pub struct Opened {
     pub notice: Option<String>,
     /// Fields restored from the crash journal (unsaved keystrokes).
     pub journal: super::journal::Journal,
+    /// Journal ids of the journals replayed into `journal`: the editor takes
+    /// them over (writes `journal` under its own id) and then removes them.
+    pub replayed_journals: Vec<String>,
+    /// Crash journals made on an older revision than the stored one (another
+    /// tab saved in between), by journal id: not replayed here; see
+    /// [`save_recovered_copy`].
+    pub stale_journals: Vec<(String, super::journal::Journal)>,
     /// The report JSON exactly as stored, kept for read-only drafts so an
     /// export does not drop fields this version does not know.
     pub stored: Option<serde_json::Value>,
@@ -270,28 +277,112 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         report.schema_version = SCHEMA_VERSION;
         report.template.version = template.version;
     }
+    // Edits made after the last save (a tab crashed or was killed). They
+    // are replayed only onto the revision they were made on: when another
+    // tab saved since, replaying them would silently undo its work, so they
+    // are handed back as a conflict instead.
+    let mut journal = super::journal::Journal { base_revision: envelope.revision, ..Default::default() };
+    let mut replayed_journals = Vec::new();
+    let mut stale_journals = Vec::new();
     if read_only.is_none() {
         super::input::upgrade_typed_text(template, &mut report);
-    }
-    // Keystrokes typed after the last save (the tab crashed or was killed).
-    let mut journal = super::journal::Journal::default();
-    if read_only.is_none() {
-        let saved = store.load_journal::<super::journal::Journal>(id).unwrap_or_else(|problem| {
+        let mut restored = 0;
+        let (journals, problems) = journals_of(store, id);
+        if let Some(problem) = problems.first() {
             notice = Some(problem.message());
-            None
-        });
-        if let Some(saved) = saved {
-            let restored = super::journal::replay(template, &mut report, &saved);
-            if restored > 0 {
-                notice = Some(format!(
-                    "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
-                ));
-                journal = saved;
+        }
+        for (journal_id, saved) in journals {
+            if saved.base_revision == envelope.revision {
+                restored += super::journal::replay(template, &mut report, &saved);
+                journal.entries.append(saved.entries);
+                replayed_journals.push(journal_id);
+            } else {
+                let mut copy = report.clone();
+                super::journal::replay(template, &mut copy, &saved);
+                // A journal whose edits are all in the stored revision already
+                // (e.g. the tab died between its save and clearing the journal)
+                // holds nothing to lose.
+                if copy != report {
+                    stale_journals.push((journal_id, saved));
+                } else {
+                    let _ = store.clear_journal(&journal_id);
+                }
             }
         }
+        if restored > 0 {
+            notice = Some(format!(
+                "Đã khôi phục {restored} ô vừa nhập trước khi trang bị đóng đột ngột; chúng sẽ được lưu ngay."
+            ));
+        }
+    }
+    if journal.is_empty() {
+        journal = Default::default();
     }
     let stored = read_only.is_some().then(|| envelope.report.clone());
-    Ok(Opened { report, revision: envelope.revision, has_previous: loaded.has_previous, read_only, notice, journal, stored })
+    Ok(Opened {
+        report,
+        revision: envelope.revision,
+        has_previous: loaded.has_previous,
+        read_only,
+        notice,
+        journal,
+        replayed_journals,
+        stale_journals,
+        stored,
+    })
+}
+
+/// The journal id an editor of draft `id` writes under: one per editor
+/// (`<draft id>.<editor id>`), so two tabs on one draft never overwrite
+/// each other's journal.
+pub fn journal_id(id: &str, editor: &str) -> String {
+    format!("{id}.{editor}")
+}
+
+/// Every crash journal of draft `id`, by journal id: those of each editor,
+/// and the one journal per draft of earlier versions. One that cannot be
+/// read is quarantined by the store and reported, never replayed or deleted.
+pub fn journals_of<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    id: &str,
+) -> (Vec<(String, super::journal::Journal)>, Vec<Problem>) {
+    let mut journals = Vec::new();
+    let mut problems = Vec::new();
+    for journal_id in store.journal_ids(id) {
+        match store.load_journal(&journal_id) {
+            Ok(Some(journal)) => journals.push((journal_id, journal)),
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (journals, problems)
+}
+
+/// Keep the edits of a stale journal (see [`Opened::stale_journals`]) without
+/// touching the stored draft: they are replayed onto a copy of `stored`,
+/// saved as a new draft named "… (bản khôi phục)", and the journal is then
+/// removed. Returns the copy. On failure the journal stays where it is.
+pub fn save_recovered_copy<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    stored: &Report,
+    (journal_id, journal): &(String, super::journal::Journal),
+    new_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Report, SaveError> {
+    let template = Template::builtin(stored.kind);
+    let mut copy = Report {
+        id: new_id.to_string(),
+        name: format!("{} (bản khôi phục)", stored.name),
+        status: Status::Draft,
+        created_at: now,
+        updated_at: now,
+        exported_at: None,
+        ..stored.clone()
+    };
+    super::journal::replay(template, &mut copy, journal);
+    save(store, &copy, progress_percent(template, &copy), None, Previous::Keep, now)?;
+    store.clear_journal(journal_id).map_err(SaveError::Storage)?;
+    Ok(copy)
 }
 
 #[cfg(test)]
@@ -467,5 +558,73 @@ mod tests {
             let full = crate::fixtures::full_report(kind);
             assert_eq!(progress_percent(Template::builtin(kind), &full), 100, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_journal_made_before_another_tab_saved_is_not_replayed_but_kept_in_a_copy() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create(&store, "c1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        // This tab typed on revision 1; another tab then saved revision 2.
+        let journal = crate::editor::journal::Journal {
+            base_revision: 1,
+            entries: [("N01.text".to_string(), "gõ ở thẻ B".to_string())].into(),
+        };
+        store.write_journal("c1", &serde_json::to_string(&journal).unwrap()).unwrap();
+        report.texts.insert("N01.text".into(), "lưu ở thẻ A".into());
+        save(&store, &report, 0, Some(1), Previous::Keep, now()).unwrap();
+
+        let opened = open(&store, "c1").unwrap();
+        assert_eq!(opened.revision, 2);
+        assert_eq!(opened.report.texts["N01.text"], "lưu ở thẻ A", "the other tab's save is what opens");
+        assert!(opened.journal.is_empty());
+        assert!(opened.notice.is_none(), "no claim of a restored crash");
+        let stale = opened.stale_journals.first().cloned().expect("offered as a conflict");
+
+        let copy = save_recovered_copy(&store, &opened.report, &stale, "c1-copy", now()).unwrap();
+        assert_eq!(copy.texts["N01.text"], "gõ ở thẻ B");
+        assert!(copy.name.ends_with("(bản khôi phục)"));
+        assert_eq!(open(&store, "c1-copy").unwrap().report, copy);
+        assert_eq!(open(&store, "c1").unwrap().report.texts["N01.text"], "lưu ở thẻ A", "stored draft untouched");
+        assert!(store.read_journal("c1").is_none());
+        assert!(open(&store, "c1").unwrap().stale_journals.is_empty());
+    }
+
+    #[test]
+    fn a_stale_journal_holding_nothing_new_is_dropped_quietly() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create(&store, "c2", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        report.texts.insert("N01.text".into(), "đã lưu".into());
+        save(&store, &report, 0, Some(1), Previous::Keep, now()).unwrap();
+        let journal = crate::editor::journal::Journal {
+            base_revision: 1,
+            entries: [("N01.text".to_string(), "đã lưu".to_string())].into(),
+        };
+        store.write_journal("c2", &serde_json::to_string(&journal).unwrap()).unwrap();
+        let opened = open(&store, "c2").unwrap();
+        assert!(opened.stale_journals.is_empty());
+        assert!(opened.journal.is_empty());
+        assert!(store.read_journal("c2").is_none(), "removed");
+    }
+
+    #[test]
+    fn each_editor_has_its_own_journal_and_all_of_them_come_back() {
+        let store = DraftStore::new(MemoryStore::new());
+        let report = create(&store, "t1", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        let write = |editor: &str, path: &str, raw: &str, base: u64| {
+            let entries = [(path.to_string(), raw.to_string())].into();
+            let j = crate::editor::journal::Journal { base_revision: base, entries };
+            store.write_journal(&journal_id("t1", editor), &serde_json::to_string(&j).unwrap()).unwrap();
+        };
+        write("tab-a", "N01.text", "từ thẻ A", 1);
+        write("tab-b", "hg_thanh", "7", 1);
+        // A journal of another draft whose id starts the same is not this one's.
+        create(&store, "t1x", Kind::Cq, PeriodType::Q3, 2025, unit(), now()).unwrap();
+        store.write_journal(&journal_id("t1x", "tab-c"), r#"{"base_revision":1,"entries":[]}"#).unwrap();
+        let opened = open(&store, "t1").unwrap();
+        assert_eq!(opened.report.texts["N01.text"], "từ thẻ A");
+        assert_eq!(opened.report.values["hg_thanh"], crate::model::Value::Int(7));
+        assert_eq!(opened.replayed_journals, [journal_id("t1", "tab-a"), journal_id("t1", "tab-b")]);
+        assert_eq!(opened.journal.entries.len(), 2);
+        assert_ne!(opened.report, report);
     }
 }

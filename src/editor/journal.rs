@@ -1,21 +1,127 @@
-//! A crash journal: the raw text of each field typed since the last save,
-//! written synchronously on every keystroke (only the fields touched, so it
-//! is small and fast). Autosave is debounced, and a renderer crash or a
-//! killed tab fires no `pagehide`; opening the draft replays the journal so
-//! the last keystrokes are not lost.
+//! A crash journal: every edit made since the last save, written
+//! synchronously on each change (only the edits, so it is small and fast).
+//! Autosave is debounced, and a renderer crash or a killed tab fires no
+//! `pagehide`; opening the draft replays the journal so the last changes are
+//! not lost.
+//!
+//! The editor applies its own edits through [`apply`] too, so what is
+//! replayed after a crash is exactly what the inputs did.
+//!
+//! A journal is replayed only onto the revision it was typed against
+//! (`base_revision`): once another tab has saved a newer revision, replaying
+//! would silently overwrite that tab's work (see `drafts::open`).
 
-use super::input;
-use crate::model::Report;
+use super::{input, paths};
+use crate::model::{limits, HgDenominator, Report};
 use crate::template::{FieldType, Template};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
-/// Fields typed since the stored revision `base_revision`.
+/// One change the editor makes to a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// A field set from its raw text as typed; `path` is the input's `name`
+    /// (checkboxes: `"true"` / `"false"`).
+    Set { path: String, raw: String },
+    /// An empty row appended to a row list (a template list, `can_cu`, `footnotes`).
+    AddRow { list: String },
+    /// Row `row` removed.
+    RemoveRow { list: String, row: usize },
+    /// Rows `row` and `row + 1` swapped.
+    SwapDown { list: String, row: usize },
+}
+
+impl Edit {
+    pub fn set(path: impl Into<String>, raw: impl Into<String>) -> Edit {
+        Edit::Set { path: path.into(), raw: raw.into() }
+    }
+}
+
+/// The edits since the base revision, in the order they were made (row
+/// operations and field texts depend on each other's order).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Edits(Vec<Edit>);
+
+impl Edits {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear()
+    }
+
+    /// Add `other`'s edits after these, as they are.
+    pub fn append(&mut self, mut other: Edits) {
+        self.0.append(&mut other.0)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Edit> {
+        self.0.iter()
+    }
+
+    /// Record `edit`. Typing sets the same field again and again: a `Set`
+    /// replaces an earlier `Set` of that field made after the last row
+    /// operation, so the journal grows with the fields touched, not with
+    /// the keystrokes.
+    pub fn push(&mut self, edit: Edit) {
+        if let Edit::Set { path, .. } = &edit {
+            let since_rows = self.0.iter().rposition(|e| !matches!(e, Edit::Set { .. })).map_or(0, |i| i + 1);
+            if let Some(at) =
+                self.0[since_rows..].iter().position(|e| matches!(e, Edit::Set { path: p, .. } if p == path))
+            {
+                self.0.remove(since_rows + at);
+            }
+        }
+        self.0.push(edit);
+    }
+}
+
+/// Field texts only (path, raw), as journals of earlier versions held them.
+impl FromIterator<(String, String)> for Edits {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        Edits(iter.into_iter().map(|(path, raw)| Edit::Set { path, raw }).collect())
+    }
+}
+
+impl<const N: usize> From<[(String, String); N]> for Edits {
+    fn from(pairs: [(String, String); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+impl Serialize for Edits {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Edits {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Earlier versions stored a map of field path → raw text.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Log(Vec<Edit>),
+            Fields(BTreeMap<String, String>),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Log(edits) => Edits(edits),
+            Stored::Fields(fields) => fields.into_iter().collect(),
+        })
+    }
+}
+
+/// Edits made since the stored revision `base_revision`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Journal {
     pub base_revision: u64,
-    /// Field path (the input's `name`) → raw text as typed.
-    pub entries: BTreeMap<String, String>,
+    pub entries: Edits,
 }
 
 impl Journal {
@@ -24,18 +130,125 @@ impl Journal {
     }
 }
 
+/// A typed calendar date as stored: none when it is not a date a report may
+/// hold (model::limits), so the editor never stores what import refuses.
+fn date(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    crate::format::parse_iso_date(text.trim()).filter(|d| limits::DATE_YEARS.contains(&d.year()))
+}
+
+/// Lines of the "Nơi nhận" box as stored: trimmed, without the trailing
+/// punctuation the printed form adds itself, blank lines dropped.
+pub fn recipient_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().trim_end_matches([',', ';', '.']).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Most rows a citation or footnote list may reach through edits.
+const MAX_RECORDS: usize = 500;
+
+/// Apply one edit as the editor does; false for an edit that does not fit
+/// the report (unknown path, row out of range), which changes nothing.
+pub fn apply(template: &Template, report: &mut Report, edit: &Edit) -> bool {
+    match edit {
+        Edit::Set { path, raw } => apply_entry(template, report, path, raw),
+        Edit::AddRow { list } => rows_op(template, report, list, |len, max| len < max, |r| r.add()),
+        Edit::RemoveRow { list, row } => {
+            let row = *row;
+            rows_op(template, report, list, |len, _| row < len, move |r| r.remove(row))
+        }
+        Edit::SwapDown { list, row } => {
+            let row = *row;
+            rows_op(template, report, list, |len, _| row + 1 < len, move |r| r.swap(row))
+        }
+    }
+}
+
+/// The row lists of a report, under one interface for the row operations.
+enum RowsMut<'a> {
+    List(&'a mut Vec<crate::model::Row>),
+    Citations(&'a mut Vec<crate::model::Citation>),
+    Footnotes(&'a mut Vec<crate::model::Footnote>),
+}
+
+impl RowsMut<'_> {
+    fn len(&self) -> usize {
+        match self {
+            RowsMut::List(v) => v.len(),
+            RowsMut::Citations(v) => v.len(),
+            RowsMut::Footnotes(v) => v.len(),
+        }
+    }
+    fn add(&mut self) {
+        match self {
+            RowsMut::List(v) => v.push(Default::default()),
+            RowsMut::Citations(v) => v.push(Default::default()),
+            RowsMut::Footnotes(v) => v.push(Default::default()),
+        }
+    }
+    fn remove(&mut self, row: usize) {
+        match self {
+            RowsMut::List(v) => drop(v.remove(row)),
+            RowsMut::Citations(v) => drop(v.remove(row)),
+            RowsMut::Footnotes(v) => drop(v.remove(row)),
+        }
+    }
+    fn swap(&mut self, row: usize) {
+        match self {
+            RowsMut::List(v) => v.swap(row, row + 1),
+            RowsMut::Citations(v) => v.swap(row, row + 1),
+            RowsMut::Footnotes(v) => v.swap(row, row + 1),
+        }
+    }
+}
+
+fn rows_op(
+    template: &Template,
+    report: &mut Report,
+    list: &str,
+    allowed: impl FnOnce(usize, usize) -> bool,
+    op: impl FnOnce(&mut RowsMut),
+) -> bool {
+    let (mut rows, max) = match list {
+        paths::CAN_CU => (RowsMut::Citations(&mut report.can_cu), MAX_RECORDS),
+        paths::FOOTNOTES => (RowsMut::Footnotes(&mut report.footnotes), MAX_RECORDS),
+        _ if template.list(list).is_some() => {
+            (RowsMut::List(report.lists.entry(list.to_string()).or_default()), limits::MAX_LIST_ROWS)
+        }
+        _ => return false,
+    };
+    if !allowed(rows.len(), max) {
+        return false;
+    }
+    op(&mut rows);
+    true
+}
+
 /// Set the field at `path` from its raw typed text, as its input would.
 /// Returns false for a path the journal does not know (ignored).
 pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &str) -> bool {
     let text = crate::format::nfc(raw);
+    let on = text == "true";
     match path {
         "name" => report.name = text,
-        "header.number" => report.header.number = crate::model::limits::doc_number(&text),
+        "header.number" => report.header.number = limits::doc_number(&text),
+        "header.day" => report.header.day = limits::in_range(&text, &limits::ISSUE_DAYS),
+        "header.month" => report.header.month = limits::in_range(&text, &limits::ISSUE_MONTHS),
+        "header.year" => report.header.year = limits::in_range(&text, &limits::ISSUE_YEARS),
+        "header.due_date" => report.header.due_date = date(&text),
+        "period.from" => report.period.from = date(&text),
+        "period.to" => report.period.to = date(&text),
         "signature.quyen_han" => report.signature.quyen_han = text,
         "signature.chuc_vu" => report.signature.chuc_vu = text,
         "signature.ho_ten" => report.signature.ho_ten = text,
-        "recipients" => {
-            report.recipients = text.lines().map(|l| l.trim().trim_end_matches([',', ';', '.']).trim().to_string()).filter(|l| !l.is_empty()).collect()
+        "recipients" => report.recipients = recipient_lines(&text),
+        "options.pad_small_counts" => report.options.pad_small_counts = on,
+        "options.include_pl1" => report.options.include_pl1 = on,
+        "options.hg_denominator" => {
+            report.options.hg_denominator =
+                if on { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan }
         }
         _ if template.narrative_keys().iter().any(|k| k == path) => {
             if text.is_empty() {
@@ -44,7 +257,51 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
                 report.texts.insert(path.to_string(), text);
             }
         }
-        _ => return apply_value(template, report, path, &text),
+        _ => return apply_record(report, path, &text) || apply_value(template, report, path, &text),
+    }
+    true
+}
+
+/// A field of a citation (`can_cu.<row>.<field>`) or footnote (`footnotes.<row>.<field>`).
+fn apply_record(report: &mut Report, path: &str, text: &str) -> bool {
+    let mut parts = path.splitn(3, '.');
+    let (Some(list), Some(row), Some(field)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let Ok(row) = row.parse::<usize>() else { return false };
+    if row >= MAX_RECORDS {
+        return false;
+    }
+    let text = text.to_string();
+    match list {
+        paths::CAN_CU => {
+            if !paths::CITATION_FIELDS.contains(&field) {
+                return false;
+            }
+            if report.can_cu.len() <= row {
+                report.can_cu.resize_with(row + 1, Default::default);
+            }
+            let c = &mut report.can_cu[row];
+            match field {
+                "loai" => c.loai = text,
+                "so_ky_hieu" => c.so_ky_hieu = text,
+                "ngay" => c.ngay = date(&text),
+                "co_quan" => c.co_quan = text,
+                _ => c.trich_yeu = text,
+            }
+        }
+        paths::FOOTNOTES => {
+            if !paths::FOOTNOTE_FIELDS.contains(&field) {
+                return false;
+            }
+            if report.footnotes.len() <= row {
+                report.footnotes.resize_with(row + 1, Default::default);
+            }
+            let f = &mut report.footnotes[row];
+            match field {
+                "id" => f.id = text,
+                _ => f.text = text,
+            }
+        }
+        _ => return false,
     }
     true
 }
@@ -68,7 +325,7 @@ fn apply_value(template: &Template, report: &mut Report, path: &str, text: &str)
     let (Some(list), Some(row), Some(col)) = (parts.next(), parts.next(), parts.next()) else { return false };
     let (Some(def), Ok(row)) = (template.list(list), row.parse::<usize>()) else { return false };
     let Some(column) = def.columns.iter().find(|c| c.key == col) else { return false };
-    if row >= crate::model::limits::MAX_LIST_ROWS {
+    if row >= limits::MAX_LIST_ROWS {
         return false;
     }
     let ty: &FieldType = &column.ty;
@@ -84,9 +341,9 @@ fn apply_value(template: &Template, report: &mut Report, path: &str, text: &str)
     true
 }
 
-/// Replay a journal onto the stored report; returns how many fields it set.
+/// Replay a journal onto the stored report; returns how many edits it applied.
 pub fn replay(template: &Template, report: &mut Report, journal: &Journal) -> usize {
-    journal.entries.iter().filter(|(path, raw)| apply_entry(template, report, path, raw)).count()
+    journal.entries.iter().filter(|edit| apply(template, report, edit)).count()
 }
 
 #[cfg(test)]
@@ -96,7 +353,14 @@ mod tests {
     use chrono::TimeZone;
 
     fn report() -> Report {
-        Report::new("r", Kind::Cq, PeriodType::H1, 2025, UnitProfile::default(), chrono::Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap())
+        Report::new(
+            "r",
+            Kind::Cq,
+            PeriodType::H1,
+            2025,
+            UnitProfile::default(),
+            chrono::Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -135,9 +399,127 @@ mod tests {
         let mut r = report();
         r.texts.insert("N01.text".into(), "cũ".into());
         r.values.insert("hg_thanh".into(), Value::Int(1));
-        let journal = Journal { base_revision: 1, entries: [("N01.text".into(), String::new()), ("hg_thanh".into(), " ".into())].into() };
+        let journal = Journal {
+            base_revision: 1,
+            entries: [("N01.text".into(), String::new()), ("hg_thanh".into(), " ".into())].into(),
+        };
         replay(t, &mut r, &journal);
         assert!(!r.texts.contains_key("N01.text"));
         assert!(!r.values.contains_key("hg_thanh"));
+    }
+
+    /// A plausible raw text for the field at `path` and what it must read back as.
+    fn sample(path: &str) -> &'static str {
+        match path {
+            // Flip each option from its default.
+            "options.pad_small_counts" => "false",
+            p if p.starts_with("options.") => "true",
+            "header.day" | "header.month" => "7",
+            "header.year" => "2025",
+            p if p.ends_with("ngay") || p.starts_with("period.") || p.ends_with("due_date") => "2025-06-30",
+            _ => "12",
+        }
+    }
+
+    #[test]
+    fn every_path_the_editor_renders_is_known_to_apply_entry_and_changes_the_report() {
+        for kind in Kind::ALL {
+            let t = Template::builtin(kind);
+            let mut base = Report::new("r", kind, PeriodType::Y, 2025, UnitProfile::default(), chrono::Utc::now());
+            base.can_cu.push(Default::default());
+            base.footnotes.push(Default::default());
+            let all = paths::editable(t, &base);
+            assert!(all.len() > 50, "{kind:?}: only {} paths", all.len());
+            for path in all {
+                let mut r = base.clone();
+                assert!(apply_entry(t, &mut r, &path, sample(&path)), "{kind:?}: {path} is not journaled");
+                assert_ne!(r, base, "{kind:?}: replaying {path} changed nothing");
+            }
+        }
+    }
+
+    #[test]
+    fn header_dates_citations_footnotes_and_options_are_replayed() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        let mut j = Journal::default();
+        for edit in [
+            Edit::set("header.day", "5"),
+            Edit::set("header.month", "7"),
+            Edit::set("header.year", "2025"),
+            Edit::set("period.from", "2025-01-01"),
+            Edit::set("header.due_date", "2025-07-10"),
+            Edit::AddRow { list: "can_cu".into() },
+            Edit::set("can_cu.0.so_ky_hieu", "12-KH/ĐU"),
+            Edit::set("can_cu.0.ngay", "2025-02-03"),
+            Edit::AddRow { list: "footnotes".into() },
+            Edit::set("footnotes.0.text", "Số liệu đến 30/6"),
+            Edit::set("options.pad_small_counts", "true"),
+            Edit::set("options.hg_denominator", "true"),
+        ] {
+            j.entries.push(edit);
+        }
+        assert_eq!(replay(t, &mut r, &j), 12);
+        assert_eq!((r.header.day, r.header.month, r.header.year), (Some(5), Some(7), Some(2025)));
+        assert_eq!(r.period.from, chrono::NaiveDate::from_ymd_opt(2025, 1, 1));
+        assert_eq!(r.header.due_date, chrono::NaiveDate::from_ymd_opt(2025, 7, 10));
+        assert_eq!(r.can_cu[0].so_ky_hieu, "12-KH/ĐU");
+        assert_eq!(r.can_cu[0].ngay, chrono::NaiveDate::from_ymd_opt(2025, 2, 3));
+        assert_eq!(r.footnotes[0].text, "Số liệu đến 30/6");
+        assert!(r.options.pad_small_counts);
+        assert_eq!(r.options.hg_denominator, HgDenominator::ThanhPlusKhongThanh);
+    }
+
+    #[test]
+    fn row_operations_replay_in_order_with_the_texts_typed_around_them() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        let mut j = Journal::default();
+        for edit in [
+            Edit::AddRow { list: "hoi_quan_ds".into() },
+            Edit::set("hoi_quan_ds.0.thanh_vien", "1"),
+            Edit::AddRow { list: "hoi_quan_ds".into() },
+            Edit::set("hoi_quan_ds.1.thanh_vien", "2"),
+            Edit::AddRow { list: "hoi_quan_ds".into() },
+            Edit::set("hoi_quan_ds.2.thanh_vien", "3"),
+            // The middle row goes; then the (new) second row is edited again.
+            Edit::RemoveRow { list: "hoi_quan_ds".into(), row: 1 },
+            Edit::set("hoi_quan_ds.1.thanh_vien", "33"),
+            Edit::SwapDown { list: "hoi_quan_ds".into(), row: 0 },
+            Edit::RemoveRow { list: "hoi_quan_ds".into(), row: 7 },
+        ] {
+            j.entries.push(edit);
+        }
+        assert_eq!(replay(t, &mut r, &j), 9, "the removal of a row that does not exist is skipped");
+        let col: Vec<_> = r.lists["hoi_quan_ds"].iter().map(|row| row["thanh_vien"].clone()).collect();
+        assert_eq!(col, [Value::Int(33), Value::Int(1)]);
+    }
+
+    #[test]
+    fn typing_in_one_field_keeps_one_entry_but_row_operations_keep_their_place() {
+        let mut e = Edits::default();
+        for raw in ["T", "Tì", "Tìn"] {
+            e.push(Edit::set("N01.text", raw));
+        }
+        e.push(Edit::set("hg_thanh", "1"));
+        e.push(Edit::set("N01.text", "Tình"));
+        assert_eq!(e.len(), 2);
+        e.push(Edit::AddRow { list: "hoi_quan_ds".into() });
+        e.push(Edit::set("N01.text", "Tình h"));
+        assert_eq!(e.len(), 4, "a set after a row operation is not merged across it");
+        assert_eq!(e.iter().last(), Some(&Edit::set("N01.text", "Tình h")));
+    }
+
+    #[test]
+    fn a_journal_of_the_earlier_map_format_still_reads() {
+        let old = r#"{"base_revision":4,"entries":{"N01.text":"gõ dở","hg_thanh":"3"}}"#;
+        let j: Journal = serde_json::from_str(old).unwrap();
+        assert_eq!(j.base_revision, 4);
+        assert_eq!(
+            j.entries.iter().collect::<Vec<_>>(),
+            [&Edit::set("N01.text", "gõ dở"), &Edit::set("hg_thanh", "3")]
+        );
+        let again: Journal = serde_json::from_str(&serde_json::to_string(&j).unwrap()).unwrap();
+        assert_eq!(again, j);
     }
 }

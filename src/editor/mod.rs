@@ -3,3 +3,5 @@ pub mod drafts;
 pub mod input;
 pub mod journal;
 pub mod locate;
+pub mod paging;
+pub mod paths;

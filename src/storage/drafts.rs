@@ -444,7 +444,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         let removed = raw.and_then(|raw| Some(Deleted { envelope: serde_json::from_str(&raw).ok()?, raw, prev }));
         self.store.remove(&draft_key(id))?;
         self.store.remove(&prev_key(id))?;
-        self.store.remove(&journal_key(id))?;
+        for journal in self.journal_ids(id) {
+            self.store.remove(&journal_key(&journal))?;
+        }
         let (mut drafts, _) = self.read_index().map(|i| (i.drafts, ())).unwrap_or_default();
         drafts.retain(|d| d.id != id);
         self.write_index(&drafts)?;
@@ -512,6 +514,22 @@ impl<S: KeyValueStore> DraftStore<S> {
                 Err(e) => Err(self.quarantine(&key, &raw, &format!("nhật ký gõ phím không đọc được ({e})"))),
             },
         }
+    }
+
+    /// The journal ids of draft `id`: one per editor that wrote one
+    /// (`<id>.<editor>`), and the single `<id>` of earlier app versions.
+    pub fn journal_ids(&self, id: &str) -> Vec<String> {
+        let own = journal_key(id);
+        let mut ids: Vec<String> = self
+            .store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| *k == own || k.strip_prefix(own.as_str()).is_some_and(|rest| rest.starts_with('.')))
+            .filter_map(|k| k.strip_prefix(JOURNAL_PREFIX).map(str::to_string))
+            .collect();
+        ids.sort();
+        ids
     }
 
     pub fn write_journal(&self, id: &str, raw: &str) -> Result<(), StorageError> {

@@ -1,8 +1,10 @@
-use crate::editor::locate;
+use crate::editor::journal::{self, Edit};
+use crate::editor::{locate, paging};
 use crate::engine::{Evaluation, Issue};
 use crate::model::Report;
 use crate::template::Template;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Section id of the pseudo-sections around the outline.
 pub const GENERAL: &str = "chung";
@@ -23,12 +25,50 @@ pub struct Ctx {
     pub generation: RwSignal<u32>,
     /// Tells autosave that the report changed.
     pub changed: Callback<()>,
-    /// Writes a field's raw text to the crash journal at once (path, text).
-    pub record: Callback<(String, String)>,
+    /// Writes an edit to the crash journal at once.
+    pub record: Callback<Edit>,
+    /// Engine messages by field path: each input looks its own up instead
+    /// of scanning every issue (a long list has thousands of inputs).
+    pub issues: Memo<HashMap<String, Vec<(bool, String)>>>,
+    /// Page shown of each long row list (see `editor::paging`), by list key.
+    pub list_pages: RwSignal<HashMap<String, usize>>,
+}
+
+/// Messages by path, errors flagged `true`, in the engine's order.
+pub fn issues_by_path(eval: &Evaluation) -> HashMap<String, Vec<(bool, String)>> {
+    let mut out: HashMap<String, Vec<(bool, String)>> = HashMap::new();
+    for issue in &eval.issues {
+        for path in &issue.paths {
+            out.entry(path.clone())
+                .or_default()
+                .push((issue.level == crate::template::Level::Error, issue.message.clone()));
+        }
+    }
+    out
 }
 
 impl Ctx {
-    /// Apply a user edit and schedule a save; ignored while locked.
+    /// Apply a user's edit of a field or a row list: journal it at once
+    /// (so a crash loses nothing), apply it the way a replay would, and
+    /// schedule a save. Ignored while locked.
+    pub fn apply(&self, edit: Edit) {
+        if self.locked.get_untracked() {
+            return;
+        }
+        self.record.run(edit.clone());
+        let template = self.template;
+        self.edit(move |r| {
+            journal::apply(template, r, &edit);
+        });
+    }
+
+    /// Set the field named `path` from its raw text (see [`Ctx::apply`]).
+    pub fn set(&self, path: impl Into<String>, raw: impl Into<String>) {
+        self.apply(Edit::set(path, raw));
+    }
+
+    /// Apply a change that is saved at once (status, export time) and so
+    /// needs no journal; ignored while locked.
     pub fn edit(&self, f: impl FnOnce(&mut Report)) {
         if self.locked.get_untracked() {
             return;
@@ -46,18 +86,21 @@ impl Ctx {
 
     /// Messages of the issues that name `path` (reactive).
     pub fn messages_for(&self, path: &str) -> Vec<(bool, String)> {
-        self.eval.with(|e| {
-            e.issues
-                .iter()
-                .filter(|i| i.paths.iter().any(|p| p == path))
-                .map(|i| (i.level == crate::template::Level::Error, i.message.clone()))
-                .collect()
-        })
+        self.issues.with(|by_path| by_path.get(path).cloned().unwrap_or_default())
     }
 
     /// Open the section that shows `path` and put the cursor in its field.
     pub fn jump_to(&self, path: &str) {
         let node = locate::node_of(self.template, path).unwrap_or_else(|| section_of_general(path));
+        // A cell of a long list: show the page that holds its row first.
+        let mut parts = path.splitn(3, '.');
+        if let (Some(list), Some(Ok(row))) = (parts.next(), parts.next().map(str::parse::<usize>)) {
+            if self.template.list(list).is_some() {
+                self.list_pages.update(|pages| {
+                    pages.insert(list.to_string(), paging::page_of(row));
+                });
+            }
+        }
         self.current.set(node);
         focus_field_soon(path.to_string());
     }

@@ -2,7 +2,8 @@
 //! (half-typed numbers included); the report gets the parsed value.
 
 use super::ctx::Ctx;
-use crate::editor::input;
+use crate::editor::journal::Edit;
+use crate::editor::{input, paging};
 use crate::model::Value;
 use crate::template::{FieldType, ListDef};
 use crate::ui::fields::field_id;
@@ -34,31 +35,6 @@ impl Slot {
             Slot::Value(k) => r.values.get(k).cloned(),
             Slot::CungKy(k) => r.cung_ky.get(k).cloned(),
             Slot::Cell(l, row, c) => r.lists.get(l).and_then(|rows| rows.get(*row)).and_then(|cells| cells.get(c)).cloned(),
-        }
-    }
-
-    fn write(&self, r: &mut crate::model::Report, value: Option<Value>) {
-        let map = match self {
-            Slot::Value(_) => &mut r.values,
-            Slot::CungKy(_) => &mut r.cung_ky,
-            Slot::Cell(l, row, _) => {
-                let rows = r.lists.entry(l.clone()).or_default();
-                if rows.len() <= *row {
-                    rows.resize_with(row + 1, Default::default);
-                }
-                &mut rows[*row]
-            }
-        };
-        let key = match self {
-            Slot::Value(k) | Slot::CungKy(k) | Slot::Cell(_, _, k) => k.clone(),
-        };
-        match value {
-            Some(v) => {
-                map.insert(key, v);
-            }
-            None => {
-                map.remove(&key);
-            }
         }
     }
 }
@@ -94,16 +70,15 @@ pub fn ValueInput(
 
     let ty_for_input = ty.clone();
     let unit_for_input = unit.clone();
-    let slot_for_input = at.clone();
     let name_for_input = name.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
-        ctx.record.run((name_for_input.clone(), raw.clone()));
         let typed = input::read(&ty_for_input, &raw);
-        parse_error.set(typed.error.clone());
+        parse_error.set(typed.error);
         reads_as.set(typed.value.as_ref().and_then(|v| input::reads_as(&ty_for_input, &unit_for_input, v)));
-        let slot = slot_for_input.clone();
-        ctx.edit(move |r| slot.write(r, typed.value));
+        // The report gets the value through the journal's own path, so a
+        // replay after a crash sets exactly what typing set.
+        ctx.set(name_for_input.clone(), raw);
     };
     let ty_for_blur = ty.clone();
     // Show the canonical form ("12.717") once the user leaves a valid number.
@@ -173,7 +148,8 @@ pub fn ValueInput(
     }
 }
 
-/// A repeatable list: add, remove and reorder rows.
+/// A repeatable list: add, remove and reorder rows. A long list shows one
+/// page of rows at a time ("Trang 3/100"), with controls to reach every row.
 #[component]
 pub fn ListEditor(list: ListDef) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -182,39 +158,62 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
     let key = list.key.clone();
     let rows_len = {
         let key = key.clone();
-        move || ctx.report.with(|r| r.lists.get(&key).map_or(0, |rows| rows.len()))
+        Memo::new(move |_| ctx.report.with(|r| r.lists.get(&key).map_or(0, |rows| rows.len())))
     };
-    let structural = move |f: Box<dyn FnOnce(&mut Vec<crate::model::Row>)>| {
+    let page = {
         let key = key.clone();
-        ctx.edit(move |r| f(r.lists.entry(key).or_default()));
-        version.update(|v| *v += 1);
+        Memo::new(move |_| paging::clamp(ctx.list_pages.with(|p| p.get(&key).copied().unwrap_or(0)), rows_len.get()))
     };
-    let structural = StoredValue::new(structural);
+    let go = {
+        let key = key.clone();
+        StoredValue::new(move |to: usize| {
+            let to = paging::clamp(to, rows_len.get_untracked());
+            ctx.list_pages.update(|p| {
+                p.insert(key.clone(), to);
+            });
+        })
+    };
+    let go = move |to: usize| go.with_value(|f| f(to));
+    let structural = {
+        let key = key.clone();
+        StoredValue::new(move |edit: fn(String, usize) -> Edit, row: usize| {
+            ctx.apply(edit(key.clone(), row));
+            version.update(|v| *v += 1);
+        })
+    };
+    let structural = move |edit: fn(String, usize) -> Edit, row: usize| structural.with_value(|f| f(edit, row));
     let list_for_rows = list.clone();
     let caption = list.label.clone();
     let list_key = list.key.clone();
-
+    let on_go = Callback::new(go);
+    let (pager_top, pager_bottom) = (format!("{caption} (trên bảng)"), format!("{caption} (dưới bảng)"));
     view! {
         <div class="list-editor">
             <h3 class="list-title">{caption.clone()}</h3>
+            <Pager label=pager_top page=page rows=rows_len on_go=on_go with_row_jump=true />
             {move || {
                 version.track();
                 ctx.generation.track();
                 let n = ctx.report.with_untracked(|r| r.lists.get(&list_key).map_or(0, |rows| rows.len()));
+                let shown = paging::rows_of(page.get(), n);
+                // A paged list keeps its column widths from page to page, and
+                // fixed layout spares the browser measuring every cell on
+                // each keystroke.
+                let paged = n > paging::PAGE_ROWS;
                 let list = list_for_rows.clone();
                 view! {
                     <div class="table-scroll">
-                        <table class="list">
+                        <table class="list" class:paged=paged>
                             <caption class="visually-hidden">{caption.clone()}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"TT"</th>
+                                    <th scope="col" class="col-no">"TT"</th>
                                     {list.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
-                                    <th scope="col"><span class="visually-hidden">"Thao tác"</span></th>
+                                    <th scope="col" class="col-actions"><span class="visually-hidden">"Thao tác"</span></th>
                                 </tr>
                             </thead>
                             <tbody>
-                                {(0..n).map(|row| {
+                                {shown.map(|row| {
                                     let list = list.clone();
                                     view! {
                                         <tr>
@@ -236,13 +235,19 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                                             <td class="row-actions">
                                                 <button type="button" class="icon" disabled=move || { ctx.locked.get() || row == 0 }
                                                     aria-label=format!("Đưa dòng {} lên", row + 1)
-                                                    on:click=move |_| structural.with_value(|f| f(Box::new(move |rows| rows.swap(row - 1, row))))>"↑"</button>
+                                                    on:click=move |_| {
+                                                        structural(|list, row| Edit::SwapDown { list, row: row - 1 }, row);
+                                                        go(paging::page_of(row - 1));
+                                                    }>"↑"</button>
                                                 <button type="button" class="icon" disabled=move || { ctx.locked.get() || row + 1 >= n }
                                                     aria-label=format!("Đưa dòng {} xuống", row + 1)
-                                                    on:click=move |_| structural.with_value(|f| f(Box::new(move |rows| rows.swap(row, row + 1))))>"↓"</button>
+                                                    on:click=move |_| {
+                                                        structural(|list, row| Edit::SwapDown { list, row }, row);
+                                                        go(paging::page_of(row + 1));
+                                                    }>"↓"</button>
                                                 <button type="button" class="icon danger" disabled=move || ctx.locked.get()
                                                     aria-label=format!("Xóa dòng {}", row + 1)
-                                                    on:click=move |_| structural.with_value(|f| f(Box::new(move |rows| { rows.remove(row); })))>"✕"</button>
+                                                    on:click=move |_| structural(|list, row| Edit::RemoveRow { list, row }, row)>"✕"</button>
                                             </td>
                                         </tr>
                                     }
@@ -252,11 +257,61 @@ pub fn ListEditor(list: ListDef) -> impl IntoView {
                     </div>
                 }
             }}
+            <Pager label=pager_bottom page=page rows=rows_len on_go=on_go />
             <button type="button" class="add-row" disabled=move || ctx.locked.get()
-                on:click=move |_| structural.with_value(|f| f(Box::new(|rows| rows.push(Default::default()))))>
+                on:click=move |_| {
+                    structural(|list, _| Edit::AddRow { list }, 0);
+                    // Show the new row, on the last page.
+                    go(usize::MAX);
+                }>
                 "+ Thêm dòng"
             </button>
-            <span class="visually-hidden" aria-live="polite">{move || format!("{} dòng", rows_len())}</span>
+            <span class="visually-hidden" aria-live="polite">{move || format!("{} dòng", rows_len.get())}</span>
         </div>
+    }
+}
+
+/// Page controls of a long list (nothing for a list that fits one page).
+#[component]
+fn Pager(
+    label: String,
+    page: Memo<usize>,
+    rows: Memo<usize>,
+    on_go: Callback<usize>,
+    /// Also offer "Đến dòng" (go to a row number), once per list.
+    #[prop(optional)]
+    with_row_jump: bool,
+) -> impl IntoView {
+    let jump_id = field_id(&format!("pager.{label}"));
+    let pages = move || paging::page_count(rows.get());
+    let last = move || page.get() + 1 >= pages();
+    move || {
+        (rows.get() > paging::PAGE_ROWS).then(|| {
+            view! {
+                <nav class="pager" aria-label=format!("Các trang của danh sách {label}")>
+                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| on_go.run(0)>"« Đầu"</button>
+                    <button type="button" disabled=move || page.get() == 0
+                        on:click=move |_| on_go.run(page.get_untracked().saturating_sub(1))>"‹ Trang trước"</button>
+                    <span class="page-no">
+                        {move || {
+                            let shown = paging::rows_of(page.get(), rows.get());
+                            format!("Trang {}/{} (dòng {}–{})", page.get() + 1, pages(), shown.start + 1, shown.end)
+                        }}
+                    </span>
+                    <button type="button" disabled=last on:click=move |_| on_go.run(page.get_untracked() + 1)>"Trang sau ›"</button>
+                    <button type="button" disabled=last on:click=move |_| on_go.run(usize::MAX)>"Cuối »"</button>
+                    {with_row_jump.then(|| view! {
+                        <label for=jump_id.clone()>"Đến dòng"</label>
+                        <input type="number" id=jump_id.clone() class="row-jump" min="1" max=move || rows.get()
+                            inputmode="numeric"
+                            on:change=move |ev| {
+                                if let Ok(row) = event_target_value(&ev).trim().parse::<usize>() {
+                                    on_go.run(paging::page_of(row.max(1) - 1));
+                                }
+                            } />
+                    })}
+                </nav>
+            }
+        })
     }
 }

@@ -78,7 +78,12 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let read_only = opened.read_only.clone();
     let stored_raw = StoredValue::new(opened.stored.clone());
     let is_read_only = read_only.is_some();
-    let locked = Signal::derive(move || is_read_only || report.with(|r| r.status == Status::Finalised));
+    // A memo, not a derived signal: every input reads it, and it must not
+    // wake them all on each keystroke.
+    let locked: Signal<bool> =
+        Memo::new(move |_| is_read_only || report.with(|r| r.status == Status::Finalised)).into();
+    let issues = Memo::new(move |_| eval.with(ctx::issues_by_path));
+    let list_pages = RwSignal::new(std::collections::HashMap::new());
     let save_state = RwSignal::new(SaveState::Idle);
     let save_error = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(None::<u64>);
@@ -92,8 +97,21 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let previous = StoredValue::new(Previous::Keep);
     let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
     let replayed = !opened.journal.is_empty();
+    let stale_journals = if is_read_only { Vec::new() } else { opened.stale_journals.clone() };
+    // The copies that hold stale journals' edits: (id, name, number of edits).
+    let recovered = RwSignal::new(Vec::<(String, String, usize)>::new());
     let journal = StoredValue::new(opened.journal.clone());
-    let journal_id = StoredValue::new(id.clone());
+    // This editor's own journal: another tab on the same draft has its own.
+    let journal_id = StoredValue::new(drafts::journal_id(&id, &crate::ui::home::new_id()));
+
+    // Forget this editor's journal (everything in it is saved, or dropped
+    // by the cadre's choice).
+    let clear_own_journal = move || {
+        journal.try_update_value(|j| j.entries.clear());
+        if let (Ok(store), Some(id)) = (open_store(), journal_id.try_get_value()) {
+            let _ = store.clear_journal(&id);
+        }
+    };
 
     // Write now if anything is pending. Uses try_* reads: it also runs while
     // the editor is being torn down (navigation, page hide).
@@ -121,10 +139,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 previous.set_value(Previous::Leave);
                 autosave.update_value(|a| a.saved(started));
                 // Everything journaled so far is in this revision.
-                journal.update_value(|j| j.entries.clear());
-                if let (Ok(store), Some(id)) = (open_store(), journal_id.try_get_value()) {
-                    let _ = store.clear_journal(&id);
-                }
+                clear_own_journal();
                 has_previous.set(true);
                 save_error.set(None);
                 save_state.set(SaveState::Saved(local_hhmm()));
@@ -162,30 +177,58 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         );
     });
 
-    let record_id = id.clone();
-    let record = Callback::new(move |(path, raw): (String, String)| {
+    let record = Callback::new(move |edit: crate::editor::journal::Edit| {
         if is_read_only {
             return;
         }
         journal.update_value(|j| {
             j.base_revision = revision.get_value();
-            j.entries.insert(path, raw);
+            j.entries.push(edit);
         });
         // Best effort: when storage is full the banner already says so.
         if let (Ok(store), Some(raw)) = (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten()) {
-            let _ = store.write_journal(&record_id, &raw);
+            let _ = store.write_journal(&journal_id.get_value(), &raw);
         }
     });
 
-    let ctx = Ctx { template, report, eval, locked, current, generation, changed, record };
+    let ctx = Ctx { template, report, eval, locked, current, generation, changed, record, issues, list_pages };
     provide_context(ctx);
     if replayed {
-        // Restored keystrokes are saved as a normal edit.
+        // Restored keystrokes are saved as a normal edit. This editor takes
+        // the replayed journals over: under its own id first, so a crash
+        // right now still loses nothing.
+        if let (Ok(store), Some(raw)) = (open_store(), journal.with_value(|j| serde_json::to_string(j).ok())) {
+            if store.write_journal(&journal_id.get_value(), &raw).is_ok() {
+                for old in &opened.replayed_journals {
+                    let _ = store.clear_journal(old);
+                }
+            }
+        }
         changed.run(());
+    }
+    for stale in &stale_journals {
+        // Edits made on an older revision than the one stored (another tab
+        // saved since): both are kept, the stored draft as it is, the edits
+        // in a copy, and the cadre is told where.
+        let now = chrono::Utc::now();
+        let copy = open_store().map_err(SaveError::Storage).and_then(|store| {
+            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &crate::ui::home::new_id(), now))
+        });
+        match copy {
+            Ok(copy) => recovered.update(|v| v.push((copy.id, copy.name, stale.1.entries.len()))),
+            Err(e) => save_error.set(Some(format!(
+                "Có thay đổi chưa lưu từ lần mở trước nhưng không lưu được thành bản sao: {} \
+                 Các thay đổi đó vẫn được giữ trong bộ nhớ của trình duyệt.",
+                e.message()
+            ))),
+        }
     }
 
     // Replace what is on screen with a stored revision (other tab, restore).
     let adopt = move |r: Report, rev: u64| {
+        // The screen now shows exactly what is stored: nothing of this tab
+        // is left to journal.
+        journal.update_value(|j| j.entries.clear());
         report.set(r);
         revision.set_value(rev);
         autosave.set_value(Autosave::default());
@@ -382,9 +425,25 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                                 flush();
                             }
                         }>"Giữ bản đang sửa ở đây"</button>
-                        <button type="button" on:click=move |_| reload_from_storage()>"Dùng bản ở thẻ kia"</button>
+                        <button type="button" on:click=move |_| {
+                            // The cadre chose the other tab's version: this
+                            // tab's edits are dropped, journal included, so
+                            // reopening the draft cannot bring them back.
+                            clear_own_journal();
+                            reload_from_storage();
+                        }>"Dùng bản ở thẻ kia"</button>
                     </div>
                 })}
+                {move || recovered.get().into_iter().map(|(id, name, n)| view! {
+                    <div class="notice warn recovered">
+                        <p>{format!(
+                            "Có {n} thay đổi chưa lưu từ lần mở trước (thẻ bị đóng hoặc trang bị tắt đột ngột), \
+                             nhưng sau đó báo cáo đã được lưu ở một thẻ khác. Để không ghi đè bản đó, các thay đổi \
+                             được giữ trong bản sao «{name}». Bản đang mở là bản đã lưu."
+                        )}</p>
+                        <a class="button" href=format!("#/bao-cao/{id}")>"Mở bản sao"</a>
+                    </div>
+                }).collect_view()}
                 {move || finalised().then(|| view! {
                     <p class="notice ok">"Báo cáo đã hoàn thành: số liệu được khóa. Bấm «Sửa lại» nếu cần chỉnh sửa."</p>
                 })}

@@ -23,14 +23,7 @@ pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, re
         <div class="field narrative">
             <label for=id.clone()>{label}{required.then_some(" (bắt buộc)")}</label>
             <textarea id=id name=key rows="5" aria-describedby=msgs_id.clone() readonly=move || ctx.locked.get() prop:value=initial
-                on:input=move |ev| {
-                    let text = crate::format::nfc(&event_target_value(&ev));
-                    let key = key_for_input.clone();
-                    ctx.record.run((key.clone(), text.clone()));
-                    ctx.edit(move |r| {
-                        if text.is_empty() { r.texts.remove(&key); } else { r.texts.insert(key, text); }
-                    });
-                }></textarea>
+                on:input=move |ev| ctx.set(key_for_input.clone(), crate::format::nfc(&event_target_value(&ev)))></textarea>
             <div class="field-msgs" id=msgs_id>
                 {move || issues.get().into_iter().map(|(is_error, m)| {
                     view! { <p class="msg" class:error=is_error class:warning=!is_error>{m}</p> }
