@@ -26,6 +26,18 @@ pub fn rows_of(page: usize, rows: usize) -> std::ops::Range<usize> {
     start..(start + PAGE_ROWS).min(rows)
 }
 
+/// Rows (all lists together) above which the editor evaluates the report
+/// after typing pauses instead of on every keystroke: evaluation grows with
+/// the rows, and a tổng hợp of many wards would make each keystroke wait.
+pub const EVALUATE_LATER_ROWS: usize = 1_000;
+/// How long typing must pause before such a report is evaluated (ms).
+pub const EVALUATE_PAUSE_MS: u64 = 150;
+
+/// Whether `report` is evaluated when typing pauses (see [`EVALUATE_LATER_ROWS`]).
+pub fn evaluates_later(report: &crate::model::Report) -> bool {
+    report.lists.values().map(Vec::len).sum::<usize>() > EVALUATE_LATER_ROWS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +64,14 @@ mod tests {
         assert_eq!(rows_of(0, 3), 0..3);
         assert_eq!(clamp(2, PAGE_ROWS * 2), 1);
         assert_eq!(rows_of(2, PAGE_ROWS + 1), PAGE_ROWS..PAGE_ROWS + 1);
+    }
+
+    #[test]
+    fn only_reports_with_more_rows_than_the_threshold_are_evaluated_later() {
+        let mut report = crate::fixtures::full_report(crate::model::Kind::Cq);
+        assert!(!evaluates_later(&report), "a ward's own report is evaluated on every keystroke");
+        let rows = vec![crate::model::Row::default(); EVALUATE_LATER_ROWS + 1];
+        report.lists.insert("hoi_quan_ds".into(), rows);
+        assert!(evaluates_later(&report));
     }
 }

@@ -10,7 +10,7 @@ mod inputs;
 mod issues;
 mod section;
 
-use crate::editor::{autosave::Autosave, drafts};
+use crate::editor::{autosave::Autosave, drafts, paging};
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
 use crate::storage::{Envelope, Previous, SaveError};
@@ -73,7 +73,44 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let id = opened.report.id.clone();
     let storage_key = format!("bcdv.draft.{id}");
     let report = RwSignal::new(opened.report);
-    let eval = Memo::new(move |_| report.with(|r| evaluate(template, r)));
+    // A report with long lists is evaluated when typing pauses, so each
+    // keystroke only updates its field; any other report on every keystroke.
+    let evaluate_now = RwSignal::new(0u64);
+    let eval = Memo::new(move |_| {
+        evaluate_now.track();
+        if report.with_untracked(paging::evaluates_later) {
+            report.with_untracked(|r| evaluate(template, r))
+        } else {
+            report.with(|r| evaluate(template, r))
+        }
+    });
+    let pending_evaluation = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    let evaluate_again = move || {
+        evaluate_now.try_update(|n| *n += 1);
+    };
+    Effect::new(move |was_later: Option<bool>| {
+        report.track();
+        let later = report.with_untracked(paging::evaluates_later);
+        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
+            handle.clear();
+        }
+        match (was_later, later) {
+            // First run: the memo has just evaluated the report as opened.
+            (None, _) | (Some(false), false) => {}
+            // Rows were removed: the memo follows the report again from now on.
+            (Some(true), false) => evaluate_again(),
+            (Some(_), true) => {
+                let pause = Duration::from_millis(paging::EVALUATE_PAUSE_MS);
+                pending_evaluation.set_value(set_timeout_with_handle(evaluate_again, pause).ok());
+            }
+        }
+        later
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     let revision = StoredValue::new(opened.revision);
     let read_only = opened.read_only.clone();
     let stored_raw = StoredValue::new(opened.stored.clone());
@@ -310,7 +347,8 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             save_error.set(Some(format!("Không tải được bản Word: {m}")));
         }
     };
-    let finalise = move |_| match eval.with_untracked(can_finalise) {
+    // Finalising judges the report as it is now, even if its evaluation waits for a pause.
+    let finalise = move |_| match report.with_untracked(|r| can_finalise(&evaluate(template, r))) {
         Err(errors) => finalise_errors.set(errors),
         Ok(()) => {
             finalise_errors.set(Vec::new());
