@@ -38,6 +38,17 @@ impl Route {
         }
     }
 
+    /// The editor of the draft with id `id` (a report's own id); an id that is
+    /// not a draft id gives the "not found" screen, as its URL would.
+    pub fn edit(id: &str) -> Route {
+        DraftId::parse(id).map_or_else(|| Route::NotFound(format!("bao-cao/{id}")), Route::Edit)
+    }
+
+    /// The print view of the draft with id `id` (see [`Route::edit`]).
+    pub fn print(id: &str) -> Route {
+        DraftId::parse(id).map_or_else(|| Route::NotFound(format!("in/{id}")), Route::Print)
+    }
+
     /// The fragment that [`Route::parse`] maps back to this route.
     pub fn href(&self) -> String {
         match self {
@@ -58,6 +69,14 @@ mod tests {
 
     fn id(text: &str) -> DraftId {
         DraftId::parse(text).unwrap()
+    }
+
+    #[test]
+    fn links_to_a_draft_are_made_from_its_id_and_parse_back() {
+        assert_eq!(Route::edit("a1"), Route::Edit(id("a1")));
+        assert_eq!(Route::parse(&Route::print("a1").href()), Route::Print(id("a1")));
+        assert_eq!(Route::parse(&Route::edit("a1.prev").href()), Route::edit("a1.prev"));
+        assert!(matches!(Route::edit("a1.prev"), Route::NotFound(_)));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 const INDEX_KEY: &str = "bcdv.index";
-const PROFILE_KEY: &str = "bcdv.profile";
+/// Key of the unit profile (a `storage` event on it means another tab saved it).
+pub const PROFILE_KEY: &str = "bcdv.profile";
 const DRAFT_PREFIX: &str = "bcdv.draft.";
 const PREV_SUFFIX: &str = ".prev";
 const QUARANTINE_PREFIX: &str = "bcdv.quarantine.";
@@ -233,7 +234,8 @@ pub struct DraftStore<S: KeyValueStore> {
     store: S,
 }
 
-fn draft_key(id: &str) -> String {
+/// Key of draft `id`'s envelope (a `storage` event on it means another tab saved it).
+pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 

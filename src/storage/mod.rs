@@ -22,6 +22,7 @@ mod memory;
 pub mod local;
 
 pub use drafts::{
+    draft_key, PROFILE_KEY,
     Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous, Problem, SaveError, SaveOutcome,
     StoredProfile, Undeleted, parse_profile, profile_tag,
 };

@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="topbar">
-            <a class="brand" href="#/">
+            <a class="brand" href=Route::Home.href()>
                 <img src="icon.svg" alt="" width="28" height="28" />
                 <span>"Báo cáo Dân vận"</span>
             </a>
@@ -67,7 +67,7 @@ fn NotFound(route: Route) -> impl IntoView {
         <section class="screen">
             <h1>"Không tìm thấy trang"</h1>
             <p>"Địa chỉ “" {route.href()} "” không có trong ứng dụng."</p>
-            <p><a href="#/">"Về danh sách báo cáo"</a></p>
+            <p><a href=Route::Home.href()>"Về danh sách báo cáo"</a></p>
         </section>
     }
 }

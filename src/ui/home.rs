@@ -1,3 +1,4 @@
+use crate::route::Route;
 use super::exchange_panel::ExchangePanel;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
@@ -106,7 +107,7 @@ pub fn Home() -> impl IntoView {
                 profile.get_value(), chrono::Utc::now()).map_err(|e| e.message())
         });
         match result {
-            Ok(_) => go(&format!("#/bao-cao/{id}")),
+            Ok(_) => go(&Route::edit(&id).href()),
             Err(m) => message.set(Some(m)),
         }
     };
@@ -197,7 +198,7 @@ pub fn Home() -> impl IntoView {
                     {profile_missing.then(|| view! {
                         <p class="notice warn">
                             "Chưa có thông tin đơn vị (tên, người ký, nơi nhận). Có thể tạo báo cáo ngay, nhưng nên "
-                            <a href="#/don-vi">"nhập thông tin đơn vị"</a>
+                            <a href=Route::Profile.href()>"nhập thông tin đơn vị"</a>
                             " trước để các báo cáo tự điền."
                         </p>
                     })}
@@ -264,7 +265,7 @@ impl RowForm {
 #[component]
 fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let period = crate::format::period_name(draft.period_type, draft.year);
-    let open_href = format!("#/bao-cao/{}", draft.id);
+    let open_href = Route::edit(&draft.id).href();
     let mode = RwSignal::new(RowForm::None);
     let error = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(draft.name.clone());
@@ -302,7 +303,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
                 .map_err(|e| e.message())
         });
         match result {
-            Ok(_) => go(&format!("#/bao-cao/{new}")),
+            Ok(_) => go(&Route::edit(&new).href()),
             Err(m) => error.set(Some(m)),
         }
     });

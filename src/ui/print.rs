@@ -22,7 +22,7 @@ pub fn PrintScreen(id: String) -> impl IntoView {
             <section class="screen">
                 <h1>"Không mở được bản in"</h1>
                 <p class="notice error" role="alert">{message}</p>
-                <p><a href="#/">"Về danh sách báo cáo"</a></p>
+                <p><a href=crate::route::Route::Home.href()>"Về danh sách báo cáo"</a></p>
             </section>
         }
         .into_any(),

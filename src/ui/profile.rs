@@ -71,7 +71,7 @@ pub fn ProfileScreen() -> impl IntoView {
     // Another tab saved the profile: show its version (every edit here is
     // saved as it is typed, so nothing of this tab's is pending).
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some("bcdv.profile") || conflict.get_untracked().is_some() {
+        if ev.key().as_deref() != Some(crate::storage::PROFILE_KEY) || conflict.get_untracked().is_some() {
             return;
         }
         let Some(raw) = ev.new_value() else { return };

@@ -91,7 +91,7 @@ pub fn SummaryScreen() -> impl IntoView {
         });
         match outcome {
             Ok(_) => {
-                let _ = window().location().set_hash(&format!("#/bao-cao/{id}"));
+                let _ = window().location().set_hash(&crate::route::Route::edit(&id).href());
             }
             Err(m) => message.set(Some((false, format!("Chưa tạo được báo cáo tổng hợp: {m}")))),
         }

@@ -11,6 +11,7 @@ mod issues;
 mod section;
 
 use crate::editor::{autosave::Autosave, drafts, paging};
+use crate::route::Route;
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
 use crate::storage::{Envelope, Previous, SaveError};
@@ -42,7 +43,7 @@ pub fn EditorScreen(id: String) -> impl IntoView {
         Ok(opened) => view! { <Editor opened=opened /> }.into_any(),
         Err(message) => {
             // Whatever is stored stays downloadable, even when it cannot be read.
-            let key = format!("bcdv.draft.{id}");
+            let key = crate::storage::draft_key(&id);
             let raw = open_store().ok().and_then(|s| crate::storage::KeyValueStore::get(s.backend(), &key).ok().flatten());
             view! {
                 <section class="screen">
@@ -58,7 +59,7 @@ pub fn EditorScreen(id: String) -> impl IntoView {
                             </p>
                         }
                     })}
-                    <p><a href="#/">"Về danh sách báo cáo"</a></p>
+                    <p><a href=Route::Home.href()>"Về danh sách báo cáo"</a></p>
                 </section>
             }
             .into_any()
@@ -71,7 +72,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let kind = opened.report.kind;
     let template: &'static Template = Template::builtin(kind);
     let id = opened.report.id.clone();
-    let storage_key = format!("bcdv.draft.{id}");
+    let storage_key = crate::storage::draft_key(&id);
     let report = RwSignal::new(opened.report);
     // A report with long lists is evaluated when typing pauses, so each
     // keystroke only updates its field; any other report on every keystroke.
@@ -432,7 +433,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 </div>
                 <SaveChip state=save_state />
                 <div class="editor-actions">
-                    <a class="button" href=format!("#/in/{report_id}")>"Xem bản in"</a>
+                    <a class="button" href=Route::print(&report_id).href()>"Xem bản in"</a>
                     <button type="button" on:click=save_word>"Tải bản Word (.docx)"</button>
                     <button type="button" on:click=export_now>"Xuất tệp"</button>
                     {move || has_previous.get().then(|| view! {
@@ -479,7 +480,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                              nhưng sau đó báo cáo đã được lưu ở một thẻ khác. Để không ghi đè bản đó, các thay đổi \
                              được giữ trong bản sao «{name}». Bản đang mở là bản đã lưu."
                         )}</p>
-                        <a class="button" href=format!("#/bao-cao/{id}")>"Mở bản sao"</a>
+                        <a class="button" href=Route::edit(&id).href()>"Mở bản sao"</a>
                     </div>
                 }).collect_view()}
                 {move || finalised().then(|| view! {

@@ -145,7 +145,7 @@ pub fn SectionForm(node: Node, #[prop(into)] heading: String) -> impl IntoView {
             <ComputedBox node_id=node.id.clone() />
             {node.lists.iter().cloned().map(|l| view! { <ListEditor list=l /> }).collect_view()}
             {is_appendix.then(|| view! {
-                <p><a class="button" href=format!("#/in/{report_id}")>"Xem Phụ lục I trong bản in"</a></p>
+                <p><a class="button" href=crate::route::Route::print(&report_id).href()>"Xem Phụ lục I trong bản in"</a></p>
             })}
         </section>
     }
