@@ -151,7 +151,7 @@ pub fn ValueInput(
 /// A repeatable list: add, remove and reorder rows. A long list shows one
 /// page of rows at a time ("Trang 3/100"), with controls to reach every row.
 #[component]
-pub fn ListEditor(list: ListDef) -> impl IntoView {
+pub fn ListEditor(list: &'static ListDef) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // Rows are rebuilt from the report after each structural change.
     let version = RwSignal::new(0u32);

@@ -410,7 +410,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 Some(node) => {
                     let number = numbers.iter().find(|(n, _)| n == node_id).map(|(_, num)| format!("{num} ")).unwrap_or_default();
                     let heading = format!("{number}{}", report.with_untracked(|r| crate::engine::node_title(node, r)));
-                    view! { <SectionForm node=node.clone() heading=heading /> }.into_any()
+                    view! { <SectionForm node=node heading=heading /> }.into_any()
                 }
                 None => view! { <p>"Mục này không có trong kỳ báo cáo."</p> }.into_any(),
             },

@@ -35,7 +35,7 @@ pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, re
 
 /// An indicator with, when comparable, its cùng kỳ input and the change.
 #[component]
-fn IndicatorRow(indicator: Indicator, key: String, #[prop(into)] label: String) -> impl IntoView {
+fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let year = ctx.report.with_untracked(|r| r.cung_ky_year());
     let required = indicator.req == Requirement::Required;
@@ -95,15 +95,15 @@ fn ComputedBox(node_id: String) -> impl IntoView {
 
 /// The whole form of one node.
 #[component]
-pub fn SectionForm(node: Node, #[prop(into)] heading: String) -> impl IntoView {
+pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let period = ctx.report.with_untracked(|r| r.period.period_type);
     let ungrouped_narratives: Vec<_> =
-        node.narratives.iter().filter(|n| n.group.is_none() && n.periods.is_empty() || n.group.is_none() && n.periods.contains(&period)).cloned().collect();
-    let plain_indicators: Vec<_> = node.indicators.iter().filter(|i| !i.grouped).cloned().collect();
-    let grouped_indicators: Vec<_> = node.indicators.iter().filter(|i| i.grouped).cloned().collect();
-    let groups = node.groups.clone();
-    let narratives_all = node.narratives.clone();
+        node.narratives.iter().filter(|n| n.group.is_none() && n.periods.is_empty() || n.group.is_none() && n.periods.contains(&period)).collect();
+    let plain_indicators: Vec<_> = node.indicators.iter().filter(|i| !i.grouped).collect();
+    let grouped_indicators: Vec<_> = node.indicators.iter().filter(|i| i.grouped).collect();
+    let groups = &node.groups;
+    let narratives_all = &node.narratives;
     let is_appendix = node.appendix;
     let report_id = ctx.report.with_untracked(|r| r.id.clone());
 
@@ -124,7 +124,7 @@ pub fn SectionForm(node: Node, #[prop(into)] heading: String) -> impl IntoView {
                 </div>
             })}
             {groups.into_iter().map(|g| {
-                let narratives: Vec<_> = narratives_all.iter().filter(|n| n.group.as_deref() == Some(g.id.as_str())).cloned().collect();
+                let narratives: Vec<_> = narratives_all.iter().filter(|n| n.group.as_deref() == Some(g.id.as_str())).collect();
                 let indicators = grouped_indicators.clone();
                 view! {
                     <fieldset class="group">
@@ -143,7 +143,7 @@ pub fn SectionForm(node: Node, #[prop(into)] heading: String) -> impl IntoView {
                 }
             }).collect_view()}
             <ComputedBox node_id=node.id.clone() />
-            {node.lists.iter().cloned().map(|l| view! { <ListEditor list=l /> }).collect_view()}
+            {node.lists.iter().map(|l| view! { <ListEditor list=l /> }).collect_view()}
             {is_appendix.then(|| view! {
                 <p><a class="button" href=crate::route::Route::print(&report_id).href()>"Xem Phụ lục I trong bản in"</a></p>
             })}
