@@ -4,17 +4,13 @@ use super::offline::UpdatePrompt;
 use super::print::PrintScreen;
 use super::profile::ProfileScreen;
 use super::summary::SummaryScreen;
+use super::shared::PendingEdits;
 use crate::route::Route;
 use leptos::prelude::*;
 
 fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
-
-/// True while the open editor has changes not yet written to storage; the
-/// update prompt waits for it before reloading into a new version.
-#[derive(Clone, Copy)]
-pub struct PendingEdits(pub RwSignal<bool>);
 
 /// Top bar, navigation and the current screen.
 #[component]

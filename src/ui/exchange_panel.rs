@@ -3,7 +3,7 @@
 
 use super::download::download;
 use super::files::{read_all, DropZone, Picked};
-use super::home::new_id;
+use super::shared::{new_id, APP_VERSION};
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::exchange::backup::{backup_file_name, checked_backup, read_backup, BACKUP_SCHEMA};
@@ -158,7 +158,7 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
             let now = chrono::Utc::now();
             let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
             // Read back before it is offered: a draft it would not restore is named.
-            let checked = checked_backup(&reports, &profile, super::editor::APP_VERSION, now);
+            let checked = checked_backup(&reports, &profile, APP_VERSION, now);
             download(&name, "application/json", &checked.json).map(|_| (checked, unreadable))
         });
         let outcome = match result {

@@ -1,18 +1,12 @@
-use crate::route::Route;
 use super::exchange_panel::ExchangePanel;
+use super::shared::new_id;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
+use crate::route::Route;
 use crate::model::{Kind, PeriodType, UnitProfile};
 use crate::storage::{Deleted, DraftSummary, Undeleted};
 use leptos::prelude::*;
 
-/// A random UUID v4 from the browser's CSPRNG.
-pub fn new_id() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("id-{}", js_sys::Date::now() as u64))
-}
 
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     crate::format::local_date_time(t, &chrono::Local)

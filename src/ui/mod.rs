@@ -12,6 +12,7 @@ mod offline;
 mod panic_banner;
 mod print;
 mod profile;
+mod shared;
 mod storage_ui;
 mod summary;
 

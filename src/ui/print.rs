@@ -2,7 +2,7 @@
 //! semantic HTML styled by `style/print.css`. Never the edit form; every
 //! text is set as text (no `inner_html`).
 
-use super::download::download_bytes;
+use super::shared::save_docx;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::engine::{evaluate, Appendix, SimpleTable};
@@ -101,10 +101,6 @@ fn PrintView(report: Report) -> impl IntoView {
 }
 
 /// Offer a printed document as an editable Word file (made here, offline).
-pub(crate) fn save_docx(doc: &Document) -> Result<(), String> {
-    download_bytes(&print::docx::file_name(doc), print::docx::MIME, &print::docx::docx(doc))
-}
-
 fn kind_class(kind: Kind) -> &'static str {
     match kind {
         Kind::Cq => "doc doc-cq",

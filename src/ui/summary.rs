@@ -4,7 +4,7 @@
 
 use super::download::download;
 use super::files::{quick_hashes, read_all, DropZone};
-use super::home::new_id;
+use super::shared::new_id;
 use super::marks::mark;
 use super::storage_ui::open_store;
 use crate::editor::drafts;

@@ -17,7 +17,7 @@ use crate::model::{Report, Status};
 use crate::storage::{Envelope, Previous, SaveError};
 use crate::ui::marks::mark;
 use crate::template::Template;
-use crate::ui::app::PendingEdits;
+use crate::ui::shared::{new_id, save_docx, PendingEdits, APP_VERSION};
 use crate::ui::download::download;
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
@@ -29,7 +29,6 @@ use leptos::prelude::*;
 use section::SectionForm;
 use std::time::Duration;
 
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -140,7 +139,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let recovered = RwSignal::new(Vec::<(String, String, usize)>::new());
     let journal = StoredValue::new(opened.journal.clone());
     // This editor's own journal: another tab on the same draft has its own.
-    let journal_id = StoredValue::new(drafts::journal_id(&id, &crate::ui::home::new_id()));
+    let journal_id = StoredValue::new(drafts::journal_id(&id, &new_id()));
 
     // Forget this editor's journal (everything in it is saved, or dropped
     // by the cadre's choice).
@@ -250,7 +249,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         // in a copy, and the cadre is told where.
         let now = chrono::Utc::now();
         let copy = open_store().map_err(SaveError::Storage).and_then(|store| {
-            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &crate::ui::home::new_id(), now))
+            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &new_id(), now))
         });
         match copy {
             Ok(copy) => recovered.update(|v| v.push((copy.id, copy.name, stale.1.entries.len()))),
@@ -343,7 +342,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }
     };
     let save_word = move |_| {
-        let result = report.with_untracked(|r| crate::ui::print::save_docx(&crate::print::build_report(r)));
+        let result = report.with_untracked(|r| save_docx(&crate::print::build_report(r)));
         if let Err(m) = result {
             save_error.set(Some(format!("Không tải được bản Word: {m}")));
         }
