@@ -73,6 +73,16 @@ pub fn save<S: KeyValueStore>(
     )
 }
 
+/// Save `report` as a new draft (no earlier revision to check), with its completion.
+pub fn save_new<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    report: &Report,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome, SaveError> {
+    let progress = progress_percent(Template::builtin(report.kind), report);
+    save(store, report, progress, None, Previous::Keep, now)
+}
+
 /// A new draft from the unit profile, saved at once so it is never only in memory.
 pub fn create<S: KeyValueStore>(
     store: &DraftStore<S>,
@@ -84,8 +94,7 @@ pub fn create<S: KeyValueStore>(
     now: DateTime<Utc>,
 ) -> Result<Report, SaveError> {
     let report = Report::new(id, kind, period_type, year, unit, now);
-    let template = Template::builtin(kind);
-    save(store, &report, progress_percent(template, &report), None, Previous::Keep, now)?;
+    save_new(store, &report, now)?;
     Ok(report)
 }
 
@@ -184,8 +193,7 @@ pub fn duplicate_stored<S: KeyValueStore>(
 ) -> Result<Report, ChangeError> {
     let source = open_writable(store, source_id)?.report;
     let copy = duplicate(&source, new_id, period_type, year, keep_figures, now);
-    let progress = progress_percent(Template::builtin(copy.kind), &copy);
-    save(store, &copy, progress, None, Previous::Keep, now).map_err(ChangeError::Save)?;
+    save_new(store, &copy, now).map_err(ChangeError::Save)?;
     Ok(copy)
 }
 
@@ -380,7 +388,7 @@ pub fn save_recovered_copy<S: KeyValueStore>(
         ..stored.clone()
     };
     super::journal::replay(template, &mut copy, journal);
-    save(store, &copy, progress_percent(template, &copy), None, Previous::Keep, now)?;
+    save_new(store, &copy, now)?;
     store.clear_journal(journal_id).map_err(SaveError::Storage)?;
     Ok(copy)
 }

@@ -8,10 +8,8 @@ use super::shared::new_id;
 use super::marks::mark;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
-use crate::storage::Previous;
 use crate::exchange::summary::{merge_hashed, SetAside, Summary};
 use crate::model::UnitProfile;
-use crate::template::Template;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -86,8 +84,7 @@ pub fn SummaryScreen() -> impl IntoView {
         // Only what import accepts is stored (model::limits): else a backup could not restore it.
         let checked = crate::exchange::import::check_report(&report).map_err(|e| e.problem());
         let outcome = checked.and_then(|()| open_store().map_err(|e| e.message())).and_then(|store| {
-            let progress = drafts::progress_percent(Template::builtin(report.kind), &report);
-            drafts::save(&store, &report, progress, None, Previous::Keep, chrono::Utc::now()).map_err(|e| e.message())
+            drafts::save_new(&store, &report, chrono::Utc::now()).map_err(|e| e.message())
         });
         match outcome {
             Ok(_) => {
