@@ -279,7 +279,7 @@ pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
 
 fn date_out_of_range(d: chrono::NaiveDate) -> String {
     let (first, last) = (limits::DATE_YEARS.start(), limits::DATE_YEARS.end());
-    format!("ngày {} nằm ngoài các năm {first}–{last}", crate::format::iso_date(d))
+    format!("ngày {} nằm ngoài các năm {first}–{last}", crate::model::iso_date(d))
 }
 
 fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {

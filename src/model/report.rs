@@ -362,8 +362,11 @@ fn default_schema_version() -> u32 {
 }
 
 impl Report {
-    /// A new draft for `unit`, with header, signature and recipients filled from its profile.
-    pub fn new(
+    /// A new draft of `template` for `unit`, with header, signature and
+    /// recipients filled from its profile. `Report::new` (in `template`,
+    /// since the model knows no template) calls this with the built-in one.
+    pub fn for_template(
+        template: TemplateRef,
         id: impl Into<String>,
         kind: Kind,
         period_type: PeriodType,
@@ -372,17 +375,12 @@ impl Report {
         now: DateTime<Utc>,
     ) -> Report {
         let issuer = unit.issuer(kind).clone();
-        let template = crate::template::Template::builtin(kind);
         let (from, to) = Period::calendar_bounds(period_type, year);
-        let name = format!(
-            "Báo cáo {} – {}",
-            crate::format::period_name(period_type, year),
-            kind.label()
-        );
+        let name = format!("Báo cáo {} – {}", period_type.name(year), kind.label());
         Report {
             schema_version: SCHEMA_VERSION,
             id: id.into(),
-            template: TemplateRef { id: template.id.clone(), version: template.version },
+            template,
             kind,
             period: Period { period_type, year, from, to },
             hierarchy_model: HierarchyModel::for_period(period_type, year),

@@ -17,18 +17,6 @@ fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     crate::format::local_date_time(t, &chrono::Local)
 }
 
-fn period_label(p: PeriodType) -> &'static str {
-    match p {
-        PeriodType::Q1 => "Quý I",
-        PeriodType::Q2 => "Quý II",
-        PeriodType::Q3 => "Quý III",
-        PeriodType::Q4 => "Quý IV",
-        PeriodType::H1 => "6 tháng đầu năm",
-        PeriodType::M9 => "9 tháng đầu năm",
-        PeriodType::Y => "Cả năm",
-    }
-}
-
 fn parse_period(code: &str) -> PeriodType {
     PeriodType::ALL.into_iter().find(|p| p.code() == code).unwrap_or(PeriodType::Q1)
 }
@@ -52,7 +40,7 @@ fn PeriodPicker(#[prop(into)] prefix: String, period: RwSignal<PeriodType>, year
             <label for=period_id.clone()>"Kỳ báo cáo"</label>
             <select id=period_id name=format!("{prefix}.period") on:change=move |ev| period.set(parse_period(&event_target_value(&ev)))>
                 {PeriodType::ALL.into_iter().map(|p| view! {
-                    <option value=p.code() selected=move || period.get() == p>{period_label(p)}</option>
+                    <option value=p.code() selected=move || period.get() == p>{p.label()}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -263,7 +251,7 @@ impl RowForm {
 
 #[component]
 fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
-    let period = crate::format::period_name(draft.period_type, draft.year);
+    let period = draft.period_type.name(draft.year);
     let open_href = format!("#/bao-cao/{}", draft.id);
     let mode = RwSignal::new(RowForm::None);
     let error = RwSignal::new(None::<String>);
