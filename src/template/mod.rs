@@ -50,7 +50,7 @@ pub struct Node {
     pub id: String,
     /// For a sub-part: the content node whose keys its narratives use.
     pub part_of: Option<String>,
-    /// Title for this kind; may contain `{ky_sau}` / `{ky_nay}` (see [`crate::engine::node_title`]).
+    /// Title for this kind; may contain `{ky_sau}` / `{ky_nay}`, which the engine fills in (`node_title`).
     pub title: String,
     /// Sort key among siblings.
     pub order: u32,
