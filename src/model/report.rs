@@ -281,6 +281,32 @@ pub enum Status {
     Exported,
 }
 
+impl Status {
+    /// The code stored in the draft list and in files (`draft`, `finalised`, `exported`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Finalised => "finalised",
+            Status::Exported => "exported",
+        }
+    }
+
+    /// The status of a stored code; an unknown code reads as a draft (the
+    /// state that freezes nothing).
+    pub fn from_code(code: &str) -> Status {
+        [Status::Finalised, Status::Exported].into_iter().find(|s| s.code() == code).unwrap_or(Status::Draft)
+    }
+
+    /// Vietnamese label for lists and the editor.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Nháp",
+            Status::Finalised => "Hoàn thành",
+            Status::Exported => "Đã xuất",
+        }
+    }
+}
+
 /// A report as stored: raw values keyed by the template's keys, never formatted strings.
 ///
 /// Key naming contract: indicator `hg_thanh`; row group `don_tiep_nhan.cong_dan`;

@@ -355,7 +355,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     };
 
     let title = move || report.with(|r| r.name.clone());
-    let status_text = move || report.with(|r| drafts::status_label(drafts::status_code(r.status)));
+    let status_text = move || report.with(|r| r.status.label());
     let finalised = move || report.with(|r| r.status == Status::Finalised);
     let report_id = id.clone();
 
