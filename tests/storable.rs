@@ -54,11 +54,15 @@ prop_compose! {
         header in (".{0,80}", typed(), typed(), typed()),
         values in prop::collection::vec((any::<prop::sample::Index>(), typed(), any::<bool>()), 0..12),
         texts in prop::collection::vec((any::<prop::sample::Index>(), ".{0,60}"), 0..4),
-        cells in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()), 0..12),
+        cells in prop::collection::vec(
+            (any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()),
+            0..12,
+        ),
     ) -> Report {
         let kind = if dang { Kind::Dang } else { Kind::Cq };
         let template = Template::builtin(kind);
-        let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000f1", kind, period, year, UnitProfile::default(), times.0);
+        let id = "4b8f0a4e-0000-4000-8000-0000000000f1";
+        let mut r = Report::new(id, kind, period, year, UnitProfile::default(), times.0);
         (r.updated_at, r.exported_at, r.name) = (times.1, times.2, name);
         r.header.number = limits::doc_number(&header.0);
         r.header.day = limits::in_range(&header.1, &limits::ISSUE_DAYS);
@@ -120,7 +124,8 @@ proptest! {
 
 #[test]
 fn a_whole_number_left_as_12_7_is_kept_and_restored() {
-    let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000f2", Kind::Cq, PeriodType::Q3, 2025, UnitProfile::default(), now());
+    let id = "4b8f0a4e-0000-4000-8000-0000000000f2";
+    let mut r = Report::new(id, Kind::Cq, PeriodType::Q3, 2025, UnitProfile::default(), now());
     r.values.insert("hg_thanh".into(), input::read(&FieldType::Int, "12,7").value.unwrap());
     assert_eq!(r.values["hg_thanh"], Value::Unparsed("12,7".into()));
     let checked = checked_backup(std::slice::from_ref(&r), &UnitProfile::default(), "t", now());

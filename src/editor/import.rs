@@ -152,7 +152,8 @@ mod tests {
         assert_eq!(apply(&store, &report, Choice::Skip, || unreachable!(), now()).unwrap(), Applied::Skipped);
         assert_eq!(store.backend().snapshot(), before);
 
-        let Applied::Stored { id, .. } = apply(&store, &report, Choice::KeepBoth, || "copy-1".into(), now()).unwrap() else { panic!() };
+        let kept = apply(&store, &report, Choice::KeepBoth, || "copy-1".into(), now()).unwrap();
+        let Applied::Stored { id, .. } = kept else { panic!("{kept:?}") };
         assert_eq!(id, "copy-1");
         assert_eq!(store.list().0.len(), 2);
 

@@ -91,7 +91,8 @@ pub fn file_name(report: &Report, blank: bool) -> String {
 
 /// Trích yếu (docs/domain.md §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ:
 /// DANG: "tình hình công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025"
-/// CQ:   "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
+/// CQ:   "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ
+///        6 tháng cuối năm 2025"
 pub fn trich_yeu(kind: Kind, period: PeriodType, year: i32) -> String {
     let opening = match kind {
         Kind::Dang => "tình hình công tác dân vận",
@@ -131,7 +132,8 @@ mod tests {
         );
         assert_eq!(
             trich_yeu(Kind::Cq, PeriodType::H1, 2025),
-            "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
+            "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 \
+             và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
         );
         assert_eq!(
             trich_yeu(Kind::Cq, PeriodType::Y, 2023),
