@@ -40,6 +40,13 @@ impl Kind {
             Kind::Cq => "Chính quyền",
         }
     }
+    /// The document format a kind is written in, for the new-report choice.
+    pub fn form_label(self) -> &'static str {
+        match self {
+            Kind::Dang => "thể thức văn bản của Đảng",
+            Kind::Cq => "thể thức văn bản hành chính",
+        }
+    }
 }
 
 impl PeriodType {

@@ -195,10 +195,7 @@ pub fn Home() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="new.kind" value=k.code() checked=move || new_kind.get() == k
                                     on:change=move |_| new_kind.set(k) />
-                                {match k {
-                                    Kind::Dang => "Đảng (thể thức văn bản của Đảng)",
-                                    Kind::Cq => "Chính quyền (thể thức văn bản hành chính)",
-                                }}
+                                {format!("{} ({})", k.label(), k.form_label())}
                             </label>
                         }).collect_view()}
                     </fieldset>
