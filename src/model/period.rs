@@ -161,5 +161,8 @@ mod tests {
                 assert!(is_nfc(&s), "not NFC: {s:?}");
             }
         }
+        for k in Kind::ALL {
+            assert!(is_nfc(k.label()) && is_nfc(k.form_label()), "{k:?}");
+        }
     }
 }
