@@ -79,3 +79,15 @@ fn partial_and_older_json_loads_with_defaults() {
     assert!(r.texts.is_empty() && r.lists.is_empty() && r.recipients.is_empty());
     assert_eq!(r.period.from, None);
 }
+
+#[test]
+fn a_status_code_reads_back_as_its_status_and_an_unknown_code_as_a_draft() {
+    for s in [Status::Draft, Status::Finalised, Status::Exported] {
+        assert_eq!(Status::from_code(s.code()), s);
+        // The draft list's code is the stored report's own spelling.
+        assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
+    }
+    assert_eq!(Status::from_code("<b>x</b>"), Status::Draft);
+    let labels = [Status::Draft, Status::Finalised, Status::Exported].map(Status::label);
+    assert_eq!(labels, ["Nháp", "Hoàn thành", "Đã xuất"]);
+}

@@ -99,7 +99,7 @@ fn numbers_never_repeat_or_skip_among_siblings() {
                             continue;
                         }
                         k += 1;
-                        assert_eq!(s, &bao_cao_dan_van::format::heading_number(kind, level, k));
+                        assert_eq!(s, &bao_cao_dan_van::engine::heading_number(kind, level, k));
                         check(&node.children, level + 1, kind, n);
                     }
                 }

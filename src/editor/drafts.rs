@@ -9,24 +9,6 @@ use crate::storage::{
 use crate::template::Template;
 use chrono::{DateTime, Utc};
 
-/// Status code stored in the draft list (`draft`, `finalised`, `exported`).
-pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "draft",
-        Status::Finalised => "finalised",
-        Status::Exported => "exported",
-    }
-}
-
-/// Vietnamese label of a status code from the draft list.
-pub fn status_label(code: &str) -> &'static str {
-    match code {
-        "finalised" => "Hoàn thành",
-        "exported" => "Đã xuất",
-        _ => "Nháp",
-    }
-}
-
 /// Completion in percent of the required items.
 pub fn progress_percent(template: &Template, report: &Report) -> u8 {
     let progress = evaluate(template, report).progress;
@@ -45,7 +27,7 @@ pub fn summary(report: &Report, progress: u8) -> DraftSummary {
         kind: report.kind,
         period_type: report.period.period_type,
         year: report.period.year,
-        status: status_code(report.status).to_string(),
+        status: report.status.code().to_string(),
         progress,
         updated_at: report.updated_at,
         exported_at: report.exported_at,

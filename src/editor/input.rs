@@ -28,7 +28,7 @@ pub fn read(ty: &FieldType, raw: &str) -> Typed {
         FieldType::Dec(scale) => format::parse_decimal(&text, *scale),
         FieldType::Date => {
             let years = &crate::model::limits::DATE_YEARS;
-            return match format::parse_iso_date(text.trim()).filter(|d| years.contains(&chrono::Datelike::year(d))) {
+            return match crate::model::parse_iso_date(text.trim()).filter(|d| years.contains(&chrono::Datelike::year(d))) {
                 Some(d) => Typed { value: Some(Value::Date(d)), error: None },
                 None => Typed {
                     error: Some(format!("«{}» không phải ngày hợp lệ.", text.trim())),

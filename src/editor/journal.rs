@@ -134,7 +134,7 @@ impl Journal {
 /// hold (model::limits), so the editor never stores what import refuses.
 fn date(text: &str) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
-    crate::format::parse_iso_date(text.trim()).filter(|d| limits::DATE_YEARS.contains(&d.year()))
+    crate::model::parse_iso_date(text.trim()).filter(|d| limits::DATE_YEARS.contains(&d.year()))
 }
 
 /// Lines of the "Nơi nhận" box as stored: trimmed, without the trailing

@@ -1,5 +1,6 @@
 pub mod autosave;
 pub mod drafts;
+pub mod import;
 pub mod input;
 pub mod journal;
 pub mod locate;

@@ -5,7 +5,6 @@
 
 use super::export::{checksum_without, SCHEMA_NAME, SCHEMA_VERSION};
 use crate::model::{Report, Value};
-use crate::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, SaveOutcome};
 use crate::template::{FieldType, Template};
 use chrono::{DateTime, Datelike, Utc};
 use serde_json::Value as Json;
@@ -279,7 +278,7 @@ pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
 
 fn date_out_of_range(d: chrono::NaiveDate) -> String {
     let (first, last) = (limits::DATE_YEARS.start(), limits::DATE_YEARS.end());
-    format!("ngày {} nằm ngoài các năm {first}–{last}", crate::format::iso_date(d))
+    format!("ngày {} nằm ngoài các năm {first}–{last}", crate::model::iso_date(d))
 }
 
 fn bad(path: impl Into<String>, why: impl Into<String>) -> ImportError {
@@ -449,78 +448,6 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         return Err(bad("thông tin chung", "quá nhiều dòng"));
     }
     Ok(())
-}
-
-/// How an incoming report relates to what is stored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Existing {
-    /// No report with this id is stored.
-    New,
-    /// The same report is already stored: importing changes nothing.
-    Identical,
-    /// Another version of this report is stored: the user must choose.
-    Different(DraftSummary),
-}
-
-/// What to do with a report whose id is already stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    Replace,
-    KeepBoth,
-    Skip,
-}
-
-/// Compare an incoming report with storage.
-pub fn classify<S: KeyValueStore>(store: &DraftStore<S>, incoming: &Report) -> Existing {
-    match crate::editor::drafts::open(store, &incoming.id) {
-        Ok(stored) if &stored.report == incoming => Existing::Identical,
-        Ok(stored) => Existing::Different(crate::editor::drafts::summary(&stored.report, 0)),
-        // An unreadable stored draft is never replaced silently.
-        Err(crate::editor::drafts::OpenError::NotFound) => Existing::New,
-        Err(_) => Existing::Different(crate::editor::drafts::summary(incoming, 0)),
-    }
-}
-
-/// Result of applying one incoming report.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Applied {
-    Stored { id: String, outcome: SaveOutcome },
-    Unchanged,
-    Skipped,
-}
-
-/// Store `incoming` according to `choice` (ignored for new or identical reports).
-pub fn apply<S: KeyValueStore>(
-    store: &DraftStore<S>,
-    incoming: &Report,
-    choice: Choice,
-    new_id: impl FnOnce() -> String,
-    now: DateTime<Utc>,
-) -> Result<Applied, SaveError> {
-    let template = Template::builtin(incoming.kind);
-    let progress = crate::editor::drafts::progress_percent(template, incoming);
-    match classify(store, incoming) {
-        Existing::Identical => Ok(Applied::Unchanged),
-        Existing::New => {
-            let outcome = crate::editor::drafts::save(store, incoming, progress, None, Previous::Keep, now)?;
-            Ok(Applied::Stored { id: incoming.id.clone(), outcome })
-        }
-        Existing::Different(_) => match choice {
-            Choice::Skip => Ok(Applied::Skipped),
-            Choice::Replace => {
-                let current = store.load(&incoming.id).ok().flatten().map(|d| d.envelope.revision);
-                let outcome = crate::editor::drafts::save(store, incoming, progress, current, Previous::Keep, now)?;
-                Ok(Applied::Stored { id: incoming.id.clone(), outcome })
-            }
-            Choice::KeepBoth => {
-                let mut copy = incoming.clone();
-                copy.id = new_id();
-                copy.name = format!("{} (bản nhập)", copy.name);
-                let outcome = crate::editor::drafts::save(store, &copy, progress, None, Previous::Keep, now)?;
-                Ok(Applied::Stored { id: copy.id, outcome })
-            }
-        },
-    }
 }
 
 #[cfg(test)]

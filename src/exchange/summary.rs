@@ -137,7 +137,7 @@ pub fn merge_hashed(
     // The most common target wins; `find` keeps the first in a tie.
     let Some(best) = counts.iter().map(|(_, n)| *n).max() else { return Err(set_aside) };
     let (kind, period_type, year, template_ref) = counts.iter().find(|(_, n)| *n == best).map(|(k, _)| k.clone()).expect("best exists");
-    let wanted = format::period_name(period_type, year);
+    let wanted = period_type.name(year);
 
     let mut by_unit: BTreeMap<String, Incoming> = BTreeMap::new();
     for incoming in valid {
@@ -145,7 +145,7 @@ pub fn merge_hashed(
         let reason = if r.kind != kind {
             Some(format!("khác loại báo cáo ({}, cần {})", r.kind.label(), kind.label()))
         } else if (r.period.period_type, r.period.year) != (period_type, year) {
-            Some(format!("khác kỳ báo cáo ({}, cần {wanted})", format::period_name(r.period.period_type, r.period.year)))
+            Some(format!("khác kỳ báo cáo ({}, cần {wanted})", r.period.period_type.name(r.period.year)))
         } else if r.template != template_ref {
             Some(format!("khác đề cương ({} phiên bản {})", r.template.id, r.template.version))
         } else {
@@ -303,7 +303,7 @@ impl Summary {
     /// list of units included, ready to edit and print.
     pub fn to_report(&self, id: &str, unit: UnitProfile, now: DateTime<Utc>) -> Report {
         let mut report = Report::new(id, self.kind, self.period_type, self.year, unit, now);
-        report.name = format!("Tổng hợp {} – {}", format::period_name(self.period_type, self.year), self.kind.label());
+        report.name = format!("Tổng hợp {} – {}", self.period_type.name(self.year), self.kind.label());
         // A sum above what a field holds is kept as its figure's text for
         // the cadre to see and fix: stored, it must still export and restore.
         let storable = |values: &BTreeMap<String, Value>| -> BTreeMap<String, Value> {

@@ -1,5 +1,5 @@
 //! Date line of the header (docs/domain.md §4.4), short dates in prose (§4.5), and the
-//! machine forms of dates (ISO "2025-06-30", file names, local timestamps).
+//! machine forms of dates (file names, local timestamps; the stored ISO form is `model::iso_date`).
 //!
 //! The machine forms are written by hand instead of chrono's `format("%Y…")`
 //! and `parse_from_str`: those pull chrono's strftime interpreter into the
@@ -52,7 +52,8 @@ pub fn short_date(date: NaiveDate) -> String {
     format!("{:02}/{}/{}", date.day(), date.month(), date.year())
 }
 
-/// The year as chrono's "%Y" writes it: four digits for 0–9999, otherwise
+/// The year as chrono's "%Y" writes it (`model::date` has the same helper for the stored
+/// ISO form: format and model import nothing from each other): four digits for 0–9999, otherwise
 /// signed and at least four digits ("+12345", "-0001").
 fn year_text(year: i32) -> String {
     if (0..=9999).contains(&year) {
@@ -60,11 +61,6 @@ fn year_text(year: i32) -> String {
     } else {
         format!("{year:+05}")
     }
-}
-
-/// ISO date "2025-06-30" (chrono's "%Y-%m-%d"), as stored and in `<input type="date">`.
-pub fn iso_date(date: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", year_text(date.year()), date.month(), date.day())
 }
 
 /// Date for file names, "20250630" (chrono's "%Y%m%d").
@@ -91,44 +87,6 @@ pub fn local_date_time<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String {
 /// Wall-clock time "14:05" (chrono's "%H:%M").
 pub fn hour_minute(t: NaiveDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// Read a date the way chrono's `NaiveDate::parse_from_str(s, "%Y-%m-%d")`
-/// does, leniencies included: whitespace may precede each number, the year
-/// has 1–4 digits or a sign and any number of digits, month and day 1–2
-/// digits; nothing may follow the day.
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim_start();
-    let (year, rest) = match s.as_bytes().first() {
-        Some(b'-') => {
-            let (v, rest) = leading_number(&s[1..], usize::MAX)?;
-            (-v, rest)
-        }
-        Some(b'+') => leading_number(&s[1..], usize::MAX)?,
-        _ => leading_number(s, 4)?,
-    };
-    let rest = rest.strip_prefix('-')?;
-    let (month, rest) = leading_number(rest.trim_start(), 2)?;
-    let rest = rest.strip_prefix('-')?;
-    let (day, rest) = leading_number(rest.trim_start(), 2)?;
-    if !rest.is_empty() {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
-}
-
-/// The 1 to `max` ASCII digits at the start of `s` and what follows them;
-/// None when there is no digit or the value overflows i64.
-fn leading_number(s: &str, max: usize) -> Option<(i64, &str)> {
-    let len = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
-    if len == 0 {
-        return None;
-    }
-    let mut value: i64 = 0;
-    for b in s[..len].bytes() {
-        value = value.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
-    }
-    Some((value, &s[len..]))
 }
 
 /// Months 1 and 2 take a leading zero (NĐ 30), the others do not.
@@ -259,44 +217,12 @@ mod tests {
     #[test]
     fn machine_date_forms_equal_chrono_strftime() {
         for d in edge_dates() {
-            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
             assert_eq!(compact_date(d), d.format("%Y%m%d").to_string());
             for (h, min) in [(0, 0), (9, 5), (23, 59)] {
                 let t = d.and_hms_opt(h, min, 30).unwrap();
                 assert_eq!(date_time(t), t.format("%d/%m/%Y %H:%M").to_string());
                 assert_eq!(hour_minute(t), t.format("%H:%M").to_string());
             }
-        }
-        assert_eq!(iso_date(NaiveDate::from_ymd_opt(2025, 6, 3).unwrap()), "2025-06-03");
-    }
-
-    #[test]
-    fn parse_iso_date_accepts_exactly_what_chrono_accepts() {
-        let leads = ["", " ", "\u{a0}", "\t\n", "x"];
-        let years = ["2025", "25", "0", "0000", "02025", "+2025", "-2025", "+12345", "-0001", "+", "-", "+-1", "99999999999999999999", "+262143", "-262144", "２０２５"];
-        let seps = ["-", "- ", "/", "", "--"];
-        let months = ["6", "06", "006", "00", "13", "1", "12", "2", " 6", "a"];
-        let days = ["1", "01", "001", "29", "30", "31", "32", "0", ""];
-        let tails = ["", " ", "x", "-"];
-        let mut checked = 0;
-        for lead in leads {
-            for year in years {
-                for sep in seps {
-                    for month in months {
-                        for day in days {
-                            for tail in tails {
-                                let s = format!("{lead}{year}{sep}{month}{sep}{day}{tail}");
-                                assert_eq!(parse_iso_date(&s), NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok(), "{s:?}");
-                                checked += 1;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        assert!(checked > 100_000);
-        for d in edge_dates() {
-            assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Vietnamese presentation of report data (docs/domain.md §4.4–4.9): numbers, rates,
-//! money, date lines, period names, heading numbers, and parsing of what a
-//! user types. Pure functions; no web types.
+//! money, date lines, Roman numerals, and parsing of what a user types.
+//! Imports nothing from the rest of the crate (period names are
+//! `model::PeriodType::name`, heading numbers `engine::heading_number`). Pure functions; no web types.
 //!
 //! CONTRACT: the signatures re-exported below are shared with the engine. Do
 //! not change a signature without updating every caller.
@@ -20,13 +21,13 @@ mod unicode;
 use num_rational::Ratio;
 
 pub use date::{
-    compact_date, date_line, date_time, hour_minute, iso_date, local_date_time, parse_iso_date, short_date,
+    compact_date, date_line, date_time, hour_minute, local_date_time, short_date,
     MOMENT_YEARS, UNKNOWN_TIME,
 };
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
-pub use period::{heading_number, next_period_phrase, period_name, roman, trich_yeu};
+pub use period::roman;
 pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd};
 
 /// Exact rational used for every rate (docs/domain.md §2.5).
@@ -35,7 +36,6 @@ pub type Rational = Ratio<i128>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, PeriodType};
     use unicode_normalization::is_nfc;
 
     #[test]
@@ -75,13 +75,6 @@ mod tests {
             money(1_044_000_000),
             date_line("Sa \u{110}e\u{301}c", None, None, 2022),
         ];
-        for p in PeriodType::ALL {
-            out.push(next_period_phrase(p, 2025));
-            for k in Kind::ALL {
-                out.push(trich_yeu(k, p, 2025));
-            }
-        }
-        out.push(heading_number(Kind::Cq, 3, 5));
         for e in [
             ParseError::NotANumber("a\u{306}".into()),
             ParseError::NotAnInteger("1,5".into()),

@@ -20,7 +20,11 @@
 
 use std::ops::RangeInclusive;
 
-pub use crate::format::MOMENT_YEARS;
+/// Years a moment the app records (saved, created, exported) can fall in.
+/// `format::MOMENT_YEARS` (moments outside show as unknown) is the same
+/// range, kept there because format imports nothing from the model;
+/// `tests/layers.rs` checks that the two agree.
+pub const MOMENT_YEARS: RangeInclusive<i32> = 2000..=2100;
 
 /// Largest report file accepted (a full report is ~100 kB; a "Tổng hợp" of
 /// 200 wards with all their list rows ~2 MB).
@@ -34,8 +38,9 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 /// Most rows in one list. A "Tổng hợp" concatenates the units' rows: 200
 /// wards give some 6 600; the file size limit above still holds for this.
 pub const MAX_LIST_ROWS: usize = 10_000;
-/// Largest count or amount (10^15 đồng); the editor's parser has the same bound.
-pub const MAX_NUMBER: i64 = crate::format::MAX_INPUT;
+/// Largest count or amount (10^15 đồng); the editor's parser has the same
+/// bound, `format::MAX_INPUT` (checked equal by `tests/layers.rs`).
+pub const MAX_NUMBER: i64 = 1_000_000_000_000_000;
 /// Longest document number ("15", "123/BC-UBND").
 pub const MAX_DOC_NUMBER_CHARS: usize = 50;
 /// Longest typed text kept in a number field.

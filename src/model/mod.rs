@@ -1,10 +1,12 @@
 //! The report as stored: raw values, never formatted strings.
 
+mod date;
 pub mod limits;
 mod period;
 mod report;
 mod value;
 
+pub use date::{iso_date, parse_iso_date};
 pub use period::{Kind, PeriodType};
 pub use report::{
     Citation, FormatProfile, Footnote, Header, HgDenominator, HierarchyModel, IssuerProfile, Period,

@@ -281,6 +281,32 @@ pub enum Status {
     Exported,
 }
 
+impl Status {
+    /// The code stored in the draft list and in files (`draft`, `finalised`, `exported`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Finalised => "finalised",
+            Status::Exported => "exported",
+        }
+    }
+
+    /// The status of a stored code; an unknown code reads as a draft (the
+    /// state that freezes nothing).
+    pub fn from_code(code: &str) -> Status {
+        [Status::Finalised, Status::Exported].into_iter().find(|s| s.code() == code).unwrap_or(Status::Draft)
+    }
+
+    /// Vietnamese label for lists and the editor.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Nháp",
+            Status::Finalised => "Hoàn thành",
+            Status::Exported => "Đã xuất",
+        }
+    }
+}
+
 /// A report as stored: raw values keyed by the template's keys, never formatted strings.
 ///
 /// Key naming contract: indicator `hg_thanh`; row group `don_tiep_nhan.cong_dan`;
@@ -362,8 +388,11 @@ fn default_schema_version() -> u32 {
 }
 
 impl Report {
-    /// A new draft for `unit`, with header, signature and recipients filled from its profile.
-    pub fn new(
+    /// A new draft of `template` for `unit`, with header, signature and
+    /// recipients filled from its profile. `Report::new` (in `template`,
+    /// since the model knows no template) calls this with the built-in one.
+    pub fn for_template(
+        template: TemplateRef,
         id: impl Into<String>,
         kind: Kind,
         period_type: PeriodType,
@@ -372,17 +401,12 @@ impl Report {
         now: DateTime<Utc>,
     ) -> Report {
         let issuer = unit.issuer(kind).clone();
-        let template = crate::template::Template::builtin(kind);
         let (from, to) = Period::calendar_bounds(period_type, year);
-        let name = format!(
-            "Báo cáo {} – {}",
-            crate::format::period_name(period_type, year),
-            kind.label()
-        );
+        let name = format!("Báo cáo {} – {}", period_type.name(year), kind.label());
         Report {
             schema_version: SCHEMA_VERSION,
             id: id.into(),
-            template: TemplateRef { id: template.id.clone(), version: template.version },
+            template,
             kind,
             period: Period { period_type, year, from, to },
             hierarchy_model: HierarchyModel::for_period(period_type, year),

@@ -52,7 +52,7 @@ impl Value {
     pub fn as_text(&self) -> Option<String> {
         match self {
             Value::Text(s) | Value::Unparsed(s) => Some(s.clone()),
-            Value::Date(d) => Some(crate::format::iso_date(*d)),
+            Value::Date(d) => Some(super::iso_date(*d)),
             Value::Int(_) => None,
         }
     }
@@ -78,7 +78,7 @@ fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    crate::format::parse_iso_date(s)
+    super::parse_iso_date(s)
 }
 
 impl Serialize for Value {
@@ -86,7 +86,7 @@ impl Serialize for Value {
         match self {
             Value::Int(n) => serializer.serialize_i64(*n),
             Value::Text(s) => serializer.serialize_str(s),
-            Value::Date(d) => serializer.serialize_str(&crate::format::iso_date(*d)),
+            Value::Date(d) => serializer.serialize_str(&super::iso_date(*d)),
             Value::Unparsed(s) => {
                 use serde::ser::SerializeMap;
                 let mut map = serializer.serialize_map(Some(1))?;

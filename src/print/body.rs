@@ -252,7 +252,7 @@ fn number_all(template: &Template, report: &Report) -> Vec<(String, String, u8)>
                 continue;
             }
             index += 1;
-            out.push((node.id.clone(), format::heading_number(kind, level, index), level));
+            out.push((node.id.clone(), crate::engine::heading_number(kind, level, index), level));
             go(kind, &node.children, level + 1, report, appendix_no, out);
         }
     }

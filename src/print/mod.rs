@@ -277,7 +277,7 @@ pub fn blank_outline(template: &Template, report: &Report) -> Document {
 
 /// Trích yếu from the period (docs/domain.md §1.4): DANG starts in lower case.
 fn trich_yeu(report: &Report) -> String {
-    format::trich_yeu(report.kind, report.period.period_type, report.period.year)
+    names::trich_yeu(report.kind, report.period.period_type, report.period.year)
 }
 
 /// The trích yếu as it reads inside a sentence ("báo cáo kết quả …").

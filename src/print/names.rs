@@ -2,7 +2,7 @@
 //! ủy xã Tân Phú") and the file name for "Save as PDF".
 
 use crate::format;
-use crate::model::{Kind, Report};
+use crate::model::{Kind, PeriodType, Report};
 
 /// Level words of a commune-level unit name, longest first.
 const LEVELS: [&str; 4] = ["thị trấn", "đặc khu", "phường", "xã"];
@@ -87,4 +87,57 @@ pub fn file_name(report: &Report, blank: bool) -> String {
         name.push_str("_de-cuong");
     }
     name
+}
+
+/// Trích yếu (docs/domain.md §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ:
+/// DANG: "tình hình công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025"
+/// CQ:   "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ
+///        6 tháng cuối năm 2025"
+pub fn trich_yeu(kind: Kind, period: PeriodType, year: i32) -> String {
+    let opening = match kind {
+        Kind::Dang => "tình hình công tác dân vận",
+        Kind::Cq => "Kết quả thực hiện công tác dân vận",
+    };
+    format!(
+        "{opening} {} và phương hướng, nhiệm vụ {}",
+        period.name(year),
+        period.next_name(year)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trich_yeu_for_every_period_and_both_kinds() {
+        for p in PeriodType::ALL {
+            let tail = format!(
+                "{} và phương hướng, nhiệm vụ {}",
+                p.name(2025),
+                p.next_name(2025)
+            );
+            assert_eq!(
+                trich_yeu(Kind::Dang, p, 2025),
+                format!("tình hình công tác dân vận {tail}")
+            );
+            assert_eq!(
+                trich_yeu(Kind::Cq, p, 2025),
+                format!("Kết quả thực hiện công tác dân vận {tail}")
+            );
+        }
+        assert_eq!(
+            trich_yeu(Kind::Dang, PeriodType::Q3, 2025),
+            "tình hình công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025"
+        );
+        assert_eq!(
+            trich_yeu(Kind::Cq, PeriodType::H1, 2025),
+            "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 \
+             và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
+        );
+        assert_eq!(
+            trich_yeu(Kind::Cq, PeriodType::Y, 2023),
+            "Kết quả thực hiện công tác dân vận năm 2023 và phương hướng, nhiệm vụ năm 2024"
+        );
+    }
 }

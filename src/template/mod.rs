@@ -21,7 +21,8 @@ mod raw;
 
 pub use error::TemplateError;
 
-use crate::model::{Kind, PeriodType};
+use crate::model::{Kind, PeriodType, Report, TemplateRef, UnitProfile};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -49,7 +50,7 @@ pub struct Node {
     pub id: String,
     /// For a sub-part: the content node whose keys its narratives use.
     pub part_of: Option<String>,
-    /// Title for this kind; may contain `{ky_sau}` / `{ky_nay}` (see [`crate::engine::node_title`]).
+    /// Title for this kind; may contain `{ky_sau}` / `{ky_nay}`, which the engine fills in (`node_title`).
     pub title: String,
     /// Sort key among siblings.
     pub order: u32,
@@ -389,6 +390,24 @@ const CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.j
 const DANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dang.json"));
 const CQ_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cq.json"));
 
+impl Report {
+    /// A new draft of the built-in template of `kind` for `unit` (see
+    /// [`Report::for_template`]). It lives here, not in the model, because
+    /// the model imports nothing from the template layer.
+    pub fn new(
+        id: impl Into<String>,
+        kind: Kind,
+        period_type: PeriodType,
+        year: i32,
+        unit: UnitProfile,
+        now: DateTime<Utc>,
+    ) -> Report {
+        let template = Template::builtin(kind);
+        let reference = TemplateRef { id: template.id.clone(), version: template.version };
+        Report::for_template(reference, id, kind, period_type, year, unit, now)
+    }
+}
+
 impl Template {
     /// The built-in template of a kind, parsed once.
     ///
@@ -405,7 +424,7 @@ impl Template {
     }
 
     /// The built-in template a report refers to, if its id and version are built in.
-    pub fn builtin_for(r: &crate::model::TemplateRef) -> Option<&'static Template> {
+    pub fn builtin_for(r: &TemplateRef) -> Option<&'static Template> {
         Kind::ALL.iter().map(|k| Template::builtin(*k)).find(|t| t.id == r.id && t.version == r.version)
     }
 

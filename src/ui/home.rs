@@ -2,26 +2,14 @@ use super::exchange_panel::ExchangePanel;
 use super::shared::new_id;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
+use crate::model::{Kind, PeriodType, Status, UnitProfile};
 use crate::route::Route;
-use crate::model::{Kind, PeriodType, UnitProfile};
 use crate::storage::{Deleted, DraftSummary, Undeleted};
 use leptos::prelude::*;
 
 
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     crate::format::local_date_time(t, &chrono::Local)
-}
-
-fn period_label(p: PeriodType) -> &'static str {
-    match p {
-        PeriodType::Q1 => "Quý I",
-        PeriodType::Q2 => "Quý II",
-        PeriodType::Q3 => "Quý III",
-        PeriodType::Q4 => "Quý IV",
-        PeriodType::H1 => "6 tháng đầu năm",
-        PeriodType::M9 => "9 tháng đầu năm",
-        PeriodType::Y => "Cả năm",
-    }
 }
 
 fn parse_period(code: &str) -> PeriodType {
@@ -47,7 +35,7 @@ fn PeriodPicker(#[prop(into)] prefix: String, period: RwSignal<PeriodType>, year
             <label for=period_id.clone()>"Kỳ báo cáo"</label>
             <select id=period_id name=format!("{prefix}.period") on:change=move |ev| period.set(parse_period(&event_target_value(&ev)))>
                 {PeriodType::ALL.into_iter().map(|p| view! {
-                    <option value=p.code() selected=move || period.get() == p>{period_label(p)}</option>
+                    <option value=p.code() selected=move || period.get() == p>{p.label()}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -202,10 +190,7 @@ pub fn Home() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="new.kind" value=k.code() checked=move || new_kind.get() == k
                                     on:change=move |_| new_kind.set(k) />
-                                {match k {
-                                    Kind::Dang => "Đảng (thể thức văn bản của Đảng)",
-                                    Kind::Cq => "Chính quyền (thể thức văn bản hành chính)",
-                                }}
+                                {format!("{} ({})", k.label(), k.form_label())}
                             </label>
                         }).collect_view()}
                     </fieldset>
@@ -258,7 +243,7 @@ impl RowForm {
 
 #[component]
 fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
-    let period = crate::format::period_name(draft.period_type, draft.year);
+    let period = draft.period_type.name(draft.year);
     let open_href = Route::edit(&draft.id).href();
     let mode = RwSignal::new(RowForm::None);
     let error = RwSignal::new(None::<String>);
@@ -311,7 +296,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
                     {[draft.unit.clone(), draft.kind.label().to_string(), period].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ")}
                 </span>
                 <span class="draft-meta">
-                    <span class=format!("status status-{}", draft.status)>{drafts::status_label(&draft.status)}</span>
+                    <span class=format!("status status-{}", draft.status)>{Status::from_code(&draft.status).label()}</span>
                     {format!(" · Đã xong {}% · Lưu lúc {}", draft.progress, local_time(draft.updated_at))}
                     {draft.exported_at.map(|t| format!(" · Xuất tệp lúc {}", local_time(t)))}
                 </span>

@@ -133,7 +133,7 @@ pub fn SummaryScreen() -> impl IntoView {
 
 #[component]
 fn SummaryTable(summary: Arc<Summary>, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
-    let period = crate::format::period_name(summary.period_type, summary.year);
+    let period = summary.period_type.name(summary.year);
     let period: String = period.chars().take(1).flat_map(char::to_uppercase).chain(period.chars().skip(1)).collect();
     let title = format!(
         "{} – {} ({} đơn vị)",

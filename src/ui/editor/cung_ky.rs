@@ -20,7 +20,7 @@ pub fn CungKyPicker() -> impl IntoView {
     let open = RwSignal::new(false);
     let message = RwSignal::new(None::<(bool, String)>);
     let (kind, own_id, wanted) = ctx.report.with_untracked(|r| {
-        (r.kind, r.id.clone(), crate::format::period_name(r.period.period_type, r.cung_ky_year()))
+        (r.kind, r.id.clone(), r.period.period_type.name(r.cung_ky_year()))
     });
     let own_id = StoredValue::new(own_id);
     let candidates = move || {
@@ -164,7 +164,7 @@ pub fn CungKyPicker() -> impl IntoView {
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| from_stored(id.clone())>
-                                        {format!("{} ({})", d.name, crate::format::period_name(d.period_type, d.year))}
+                                        {format!("{} ({})", d.name, d.period_type.name(d.year))}
                                     </button>
                                 </li>
                             }

@@ -48,7 +48,7 @@ fn ReportField(
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
-    d.map(crate::format::iso_date).unwrap_or_default()
+    d.map(crate::model::iso_date).unwrap_or_default()
 }
 
 /// Field of a record in a list (citation, footnote); typing sets it by

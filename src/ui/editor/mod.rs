@@ -393,7 +393,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     };
 
     let title = move || report.with(|r| r.name.clone());
-    let status_text = move || report.with(|r| drafts::status_label(drafts::status_code(r.status)));
+    let status_text = move || report.with(|r| r.status.label());
     let finalised = move || report.with(|r| r.status == Status::Finalised);
     let report_id = id.clone();
 
@@ -423,7 +423,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                     <h1>{title}</h1>
                     <p class="muted">
                         {move || report.with(|r| {
-                            let parts = [r.unit.name.clone(), r.kind.label().to_string(), crate::format::period_name(r.period.period_type, r.period.year)];
+                            let parts = [r.unit.name.clone(), r.kind.label().to_string(), r.period.period_type.name(r.period.year)];
                             parts.into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ")
                         })}
                         " · "

@@ -1,0 +1,134 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Drafts as the app can store them: every value goes through the editor's
+//! own input rules from arbitrary typed text, and every such draft survives
+//! its backup and its export (`model::limits`: whatever the app can store,
+//! its own backup restores and its own export imports). An integration test
+//! because it spans the editor and the exchange layer.
+
+use bao_cao_dan_van::editor::input;
+use bao_cao_dan_van::exchange::backup::{checked_backup, read_backup};
+use bao_cao_dan_van::model::{limits, Kind, PeriodType, Report, UnitProfile, Value};
+use bao_cao_dan_van::template::{FieldType, Template};
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+use serde_json::Value as Json;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 12, 1, 0, 0, 0).unwrap()
+}
+
+/// What a cadre may type: numbers in every spelling, half-typed
+/// numbers, dates good and bad, words, and anything at all.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0i64..=limits::MAX_NUMBER * 10).prop_map(|n| n.to_string()),
+        "[0-9]{1,4}(,[0-9]{1,3})?",
+        "[0-9]{1,3}(\\.[0-9]{3}){0,6}",
+        "[0-9]{4,6}-[0-9]{2}-[0-9]{2}",
+        ".{0,30}",
+    ]
+}
+
+/// A choice field offers only its options (a select, not a text box).
+fn picked(ty: &FieldType, raw: String) -> String {
+    match ty {
+        FieldType::Enum(options) if !options.is_empty() => {
+            options[raw.len() % options.len()].value.clone()
+        }
+        _ => raw,
+    }
+}
+
+fn moment() -> impl Strategy<Value = DateTime<Utc>> {
+    let first = chrono::TimeZone::with_ymd_and_hms(&Utc, *limits::MOMENT_YEARS.start(), 1, 1, 0, 0, 0).unwrap();
+    (0i64..100 * 365 * 86_400).prop_map(move |s| first + chrono::Duration::seconds(s))
+}
+
+prop_compose! {
+    fn draft()(
+        dang in any::<bool>(),
+        period in prop::sample::select(PeriodType::ALL.to_vec()),
+        year in limits::PERIOD_YEARS,
+        times in (moment(), moment(), prop::option::of(moment())),
+        name in ".{0,40}",
+        header in (".{0,80}", typed(), typed(), typed()),
+        values in prop::collection::vec((any::<prop::sample::Index>(), typed(), any::<bool>()), 0..12),
+        texts in prop::collection::vec((any::<prop::sample::Index>(), ".{0,60}"), 0..4),
+        cells in prop::collection::vec(
+            (any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()),
+            0..12,
+        ),
+    ) -> Report {
+        let kind = if dang { Kind::Dang } else { Kind::Cq };
+        let template = Template::builtin(kind);
+        let id = "4b8f0a4e-0000-4000-8000-0000000000f1";
+        let mut r = Report::new(id, kind, period, year, UnitProfile::default(), times.0);
+        (r.updated_at, r.exported_at, r.name) = (times.1, times.2, name);
+        r.header.number = limits::doc_number(&header.0);
+        r.header.day = limits::in_range(&header.1, &limits::ISSUE_DAYS);
+        r.header.month = limits::in_range(&header.2, &limits::ISSUE_MONTHS);
+        r.header.year = limits::in_range(&header.3, &limits::ISSUE_YEARS);
+        let keys = template.value_keys();
+        for (at, raw, cung_ky) in values {
+            let key = at.get(&keys);
+            let ty = &template.indicator(key).unwrap().indicator.ty;
+            if let Some(v) = input::read(ty, &picked(ty, raw)).value {
+                if cung_ky { &mut r.cung_ky } else { &mut r.values }.insert(key.clone(), v);
+            }
+        }
+        let narratives = template.narrative_keys();
+        for (at, text) in texts {
+            r.texts.insert(at.get(&narratives).clone(), text);
+        }
+        let lists: Vec<_> = template.nodes_flat().into_iter().flat_map(|n| n.lists.iter()).collect();
+        for (at, row, col, raw) in cells {
+            let list = at.get(&lists);
+            let column = col.get(&list.columns);
+            let rows = r.lists.entry(list.key.clone()).or_default();
+            rows.resize(rows.len().max(row + 1), Default::default());
+            if let Some(v) = input::read(&column.ty, &picked(&column.ty, raw)).value {
+                rows[row].insert(column.key.clone(), v);
+            }
+        }
+        r
+    }
+}
+
+fn json(r: &Report) -> Json {
+    serde_json::to_value(r).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_storable_draft_survives_backup_then_restore_identical(r in draft()) {
+        let checked = checked_backup(std::slice::from_ref(&r), &UnitProfile::default(), "t", now());
+        prop_assert_eq!(&checked.not_restorable, &vec![]);
+        let restored = read_backup("b.json", checked.json.as_bytes()).unwrap();
+        prop_assert_eq!(restored.reports.iter().map(json).collect::<Vec<_>>(), vec![json(&r)]);
+    }
+
+    #[test]
+    fn every_storable_draft_survives_export_then_import_identical(r in draft()) {
+        // The receiver's clock is after every moment a draft can hold.
+        let later = chrono::TimeZone::with_ymd_and_hms(&Utc, *limits::MOMENT_YEARS.end(), 12, 31, 0, 0, 0).unwrap();
+        let file = bao_cao_dan_van::exchange::export(Template::builtin(r.kind), &r, "t", now());
+        let back = bao_cao_dan_van::exchange::import::read_report_file(&file.name, file.json.as_bytes(), later);
+        prop_assert!(back.is_ok(), "{:?}", back.err());
+        let back = back.unwrap().report;
+        let expected = Report { exported_at: Some(now()), status: back.status, ..r.clone() };
+        prop_assert_eq!(json(&back), json(&expected));
+    }
+}
+
+#[test]
+fn a_whole_number_left_as_12_7_is_kept_and_restored() {
+    let id = "4b8f0a4e-0000-4000-8000-0000000000f2";
+    let mut r = Report::new(id, Kind::Cq, PeriodType::Q3, 2025, UnitProfile::default(), now());
+    r.values.insert("hg_thanh".into(), input::read(&FieldType::Int, "12,7").value.unwrap());
+    assert_eq!(r.values["hg_thanh"], Value::Unparsed("12,7".into()));
+    let checked = checked_backup(std::slice::from_ref(&r), &UnitProfile::default(), "t", now());
+    assert_eq!(checked.not_restorable, vec![]);
+    assert_eq!(read_backup("b.json", checked.json.as_bytes()).unwrap().reports, vec![r]);
+}
