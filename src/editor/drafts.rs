@@ -27,7 +27,7 @@ pub fn summary(report: &Report, progress: u8) -> DraftSummary {
         kind: report.kind,
         period_type: report.period.period_type,
         year: report.period.year,
-        status: report.status.code().to_string(),
+        status: report.status,
         progress,
         updated_at: report.updated_at,
         exported_at: report.exported_at,
@@ -400,7 +400,7 @@ mod tests {
         assert!(opened.read_only.is_none());
         let (list, _) = store.list();
         assert_eq!(list[0].unit, "PHƯỜNG 1");
-        assert_eq!(list[0].status, "draft");
+        assert_eq!(list[0].status, Status::Draft);
     }
 
     #[test]

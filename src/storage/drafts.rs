@@ -1,5 +1,5 @@
 use super::{DraftId, KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
-use crate::model::{Kind, PeriodType};
+use crate::model::{Kind, PeriodType, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -21,13 +21,19 @@ pub struct DraftSummary {
     pub kind: Kind,
     pub period_type: PeriodType,
     pub year: i32,
-    /// `draft` | `finalised` | `exported` (the report model's status code).
-    pub status: String,
+    /// Stored as the status code; an unknown code (from a newer app) reads as
+    /// a draft, so such a draft is still listed.
+    #[serde(deserialize_with = "status_from_code")]
+    pub status: Status,
     /// Completion in percent, 0–100.
     pub progress: u8,
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub exported_at: Option<DateTime<Utc>>,
+}
+
+fn status_from_code<'de, D: serde::Deserializer<'de>>(code: D) -> Result<Status, D::Error> {
+    Ok(Status::from_code(&String::deserialize(code)?))
 }
 
 /// One stored draft. The report itself stays raw JSON here so that a draft of

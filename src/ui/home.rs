@@ -2,7 +2,7 @@ use super::exchange_panel::ExchangePanel;
 use super::shared::new_id;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
-use crate::model::{Kind, PeriodType, Status, UnitProfile};
+use crate::model::{Kind, PeriodType, UnitProfile};
 use crate::route::Route;
 use crate::storage::{Deleted, DraftSummary, Undeleted};
 use leptos::prelude::*;
@@ -296,7 +296,7 @@ fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>
                     {[draft.unit.clone(), draft.kind.label().to_string(), period].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ")}
                 </span>
                 <span class="draft-meta">
-                    <span class=format!("status status-{}", draft.status)>{Status::from_code(&draft.status).label()}</span>
+                    <span class=format!("status status-{}", draft.status.code())>{draft.status.label()}</span>
                     {format!(" · Đã xong {}% · Lưu lúc {}", draft.progress, local_time(draft.updated_at))}
                     {draft.exported_at.map(|t| format!(" · Xuất tệp lúc {}", local_time(t)))}
                 </span>

@@ -15,7 +15,7 @@ fn summary(id: &str) -> DraftSummary {
         kind: Kind::Cq,
         period_type: PeriodType::H1,
         year: 2025,
-        status: "draft".into(),
+        status: Status::Draft,
         progress: 10,
         updated_at: at(0),
         exported_at: None,
@@ -498,4 +498,13 @@ mod fuzz {
             prop_assert_eq!(store.backend().snapshot(), before);
         }
     }
+}
+
+#[test]
+fn a_status_code_this_app_does_not_know_reads_as_a_draft_and_the_summary_keeps_its_code() {
+    let mut stored = serde_json::to_value(summary("s1")).unwrap();
+    assert_eq!(stored["status"], "draft", "the status is stored as its code");
+    stored["status"] = json!("archived");
+    let read: DraftSummary = serde_json::from_value(stored).unwrap();
+    assert_eq!(read.status, Status::Draft);
 }
