@@ -501,7 +501,7 @@ mod fuzz {
 }
 
 #[test]
-fn a_status_code_this_app_does_not_know_reads_as_a_draft_and_the_summary_keeps_its_code() {
+fn a_status_code_this_app_does_not_know_reads_as_a_draft() {
     let mut stored = serde_json::to_value(summary("s1")).unwrap();
     assert_eq!(stored["status"], "draft", "the status is stored as its code");
     stored["status"] = json!("archived");
