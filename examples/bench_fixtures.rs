@@ -38,15 +38,19 @@ fn main() {
         let progress = drafts::progress_percent(Template::builtin(kind), &report);
         drafts::save(&store, &report, progress, None, Previous::Keep, fixed_time()).expect("save fixture draft");
         ids.insert(kind.code().to_string(), report.id.clone());
-        narrative_chars.insert(kind.code().to_string(), report.texts.values().map(|t| t.chars().count()).sum::<usize>());
+        narrative_chars
+            .insert(kind.code().to_string(), report.texts.values().map(|t| t.chars().count()).sum::<usize>());
     }
     let entries = store.backend().snapshot();
     let sizes: BTreeMap<&String, usize> = entries.iter().map(|(k, v)| (k, v.len())).collect();
-    std::fs::write(out.join("storage.json"), serde_json::to_string(&entries).expect("json")).expect("write storage.json");
+    std::fs::write(out.join("storage.json"), serde_json::to_string(&entries).expect("json"))
+        .expect("write storage.json");
     std::fs::write(
         out.join("ids.json"),
-        serde_json::to_string_pretty(&serde_json::json!({ "ids": ids, "narrative_chars": narrative_chars, "entry_bytes": sizes }))
-            .expect("json"),
+        serde_json::to_string_pretty(
+            &serde_json::json!({ "ids": ids, "narrative_chars": narrative_chars, "entry_bytes": sizes }),
+        )
+        .expect("json"),
     )
     .expect("write ids.json");
 
@@ -63,11 +67,5 @@ fn main() {
         total += file.json.len();
         std::fs::write(wards.join(&file.name), &file.json).expect("write ward file");
     }
-    println!(
-        "fixtures in {}: drafts {:?}, {} ward files ({} kB total)",
-        out.display(),
-        ids,
-        WARDS,
-        total / 1024
-    );
+    println!("fixtures in {}: drafts {:?}, {} ward files ({} kB total)", out.display(), ids, WARDS, total / 1024);
 }

@@ -22,7 +22,11 @@ pub fn unit_profile() -> UnitProfile {
         dang: IssuerProfile {
             issuer: "ĐẢNG ỦY PHƯỜNG 1".into(),
             symbol: "BC/ĐU".into(),
-            signer: Signature { quyen_han: "T/M BAN THƯỜNG VỤ".into(), chuc_vu: "BÍ THƯ".into(), ho_ten: "Nguyễn Văn An".into() },
+            signer: Signature {
+                quyen_han: "T/M BAN THƯỜNG VỤ".into(),
+                chuc_vu: "BÍ THƯ".into(),
+                ho_ten: "Nguyễn Văn An".into(),
+            },
             recipients: vec![
                 "Ban Thường vụ Thành ủy".into(),
                 "Ban Dân vận Thành ủy".into(),
@@ -34,7 +38,11 @@ pub fn unit_profile() -> UnitProfile {
         cq: IssuerProfile {
             issuer: "ỦY BAN NHÂN DÂN PHƯỜNG 1".into(),
             symbol: "BC-UBND".into(),
-            signer: Signature { quyen_han: "TM. ỦY BAN NHÂN DÂN".into(), chuc_vu: "CHỦ TỊCH".into(), ho_ten: "Trần Thị Bích".into() },
+            signer: Signature {
+                quyen_han: "TM. ỦY BAN NHÂN DÂN".into(),
+                chuc_vu: "CHỦ TỊCH".into(),
+                ho_ten: "Trần Thị Bích".into(),
+            },
             recipients: vec![
                 "Phòng Nội vụ thành phố".into(),
                 "Ban Dân vận Đảng ủy phường".into(),
@@ -192,7 +200,8 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
             })
             .collect(),
     );
-    let doi_tuong = ["Gia đình chính sách", "Hộ nghèo, cận nghèo", "Bảo trợ xã hội", "Trẻ em", "Người lao động", "Khác"];
+    let doi_tuong =
+        ["Gia đình chính sách", "Hộ nghèo, cận nghèo", "Bảo trợ xã hội", "Trẻ em", "Người lao động", "Khác"];
     let nguon = ["Ngân sách", "Mạnh thường quân", "Mặt trận Tổ quốc", "Đoàn thể"];
     let dip = ["Tết Nguyên đán", "Ngày Thương binh - Liệt sĩ 27/7", "Tết Trung thu", "Khai giảng năm học"];
     l.insert(
@@ -210,18 +219,32 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
             })
             .collect(),
     );
-    let cchc = ["Ngày thứ năm không hẹn", "Công dân không viết", "Chạm để biết", "Một cửa thân thiện", "Trả kết quả tại nhà"];
+    let cchc =
+        ["Ngày thứ năm không hẹn", "Công dân không viết", "Chạm để biết", "Một cửa thân thiện", "Trả kết quả tại nhà"];
     l.insert(
         "mo_hinh_cchc".into(),
         cchc.iter().map(|m| row(&[("ten", t(m)), ("don_vi_ap_dung", t("Bộ phận tiếp nhận và trả kết quả"))])).collect(),
     );
-    let luc_luong = ["Tổ bảo vệ an ninh, trật tự", "Tổ dân phòng", "Đội thanh niên xung kích", "Tổ tự quản an ninh", "Tổ hòa giải kiêm an ninh", "Đội dân phòng chợ"];
+    let luc_luong = [
+        "Tổ bảo vệ an ninh, trật tự",
+        "Tổ dân phòng",
+        "Đội thanh niên xung kích",
+        "Tổ tự quản an ninh",
+        "Tổ hòa giải kiêm an ninh",
+        "Đội dân phòng chợ",
+    ];
     l.insert(
         "to_dan_phong".into(),
         luc_luong
             .iter()
             .enumerate()
-            .map(|(i, n)| row(&[("ten_luc_luong", t(n)), ("so_to", Value::Int(3 + i as i64)), ("so_thanh_vien", Value::Int(24 + 6 * i as i64))]))
+            .map(|(i, n)| {
+                row(&[
+                    ("ten_luc_luong", t(n)),
+                    ("so_to", Value::Int(3 + i as i64)),
+                    ("so_thanh_vien", Value::Int(24 + 6 * i as i64)),
+                ])
+            })
             .collect(),
     );
     l.insert(
@@ -238,13 +261,22 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
             })
             .collect(),
     );
-    let linh_vuc = ["Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng hệ thống chính trị", "Nông thôn mới, đô thị văn minh"];
+    let linh_vuc = [
+        "Kinh tế",
+        "Văn hóa - xã hội",
+        "Quốc phòng - an ninh",
+        "Xây dựng hệ thống chính trị",
+        "Nông thôn mới, đô thị văn minh",
+    ];
     l.insert(
         "dvk_ds".into(),
         (0..33)
             .map(|i| {
                 row(&[
-                    ("ten", t(&format!("Mô hình “Dân vận khéo” số {}: vận động nhân dân chỉnh trang đường, hẻm", i + 1))),
+                    (
+                        "ten",
+                        t(&format!("Mô hình “Dân vận khéo” số {}: vận động nhân dân chỉnh trang đường, hẻm", i + 1)),
+                    ),
                     ("linh_vuc", t(linh_vuc[i % linh_vuc.len()])),
                     ("loai", t(if i < 25 { "Tập thể" } else { "Cá nhân" })),
                     ("chu_the", t("Chi hội Phụ nữ khóm")),
@@ -258,14 +290,30 @@ fn lists(year: i32) -> BTreeMap<String, Vec<Row>> {
         "hoi_quan_ds".into(),
         tv.iter()
             .enumerate()
-            .map(|(i, n)| row(&[("ten", t(&format!("Hội quán khóm {}", i + 1))), ("xa_phuong", t("Phường 1")), ("thanh_vien", Value::Int(*n))]))
+            .map(|(i, n)| {
+                row(&[
+                    ("ten", t(&format!("Hội quán khóm {}", i + 1))),
+                    ("xa_phuong", t("Phường 1")),
+                    ("thanh_vien", Value::Int(*n)),
+                ])
+            })
             .collect(),
     );
     l.insert(
         "ntm_xa".into(),
         vec![
-            row(&[("ten_xa", t("Phường 1")), ("tieu_chi_dat", Value::Int(17)), ("tieu_chi_tong", Value::Int(19)), ("khong_dat", t("13, 17.11"))]),
-            row(&[("ten_xa", t("Khóm 3")), ("tieu_chi_dat", Value::Int(18)), ("tieu_chi_tong", Value::Int(19)), ("khong_dat", t("17"))]),
+            row(&[
+                ("ten_xa", t("Phường 1")),
+                ("tieu_chi_dat", Value::Int(17)),
+                ("tieu_chi_tong", Value::Int(19)),
+                ("khong_dat", t("13, 17.11")),
+            ]),
+            row(&[
+                ("ten_xa", t("Khóm 3")),
+                ("tieu_chi_dat", Value::Int(18)),
+                ("tieu_chi_tong", Value::Int(19)),
+                ("khong_dat", t("17")),
+            ]),
             row(&[("ten_xa", t("Khóm 5")), ("tieu_chi_dat", Value::Int(19)), ("khong_dat", t(""))]),
         ],
     );
@@ -433,7 +481,14 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
             int(287)
         ),
     );
-    m.insert("N18.text", format!("Nhân dân hiến đất, đóng góp {} và {} ngày công xây dựng đường giao thông, chỉnh trang khu dân cư.", money(850_000_000), int(2300)));
+    m.insert(
+        "N18.text",
+        format!(
+            "Nhân dân hiến đất, đóng góp {} và {} ngày công xây dựng đường giao thông, chỉnh trang khu dân cư.",
+            money(850_000_000),
+            int(2300)
+        ),
+    );
     m.insert("N19.text", "Các cơ sở tôn giáo hoạt động đúng pháp luật, đăng ký hoạt động tôn giáo theo quy định; chức sắc, tín đồ tích cực tham gia các phong trào thi đua của địa phương.".into());
     m.insert(
         "N20.text",
@@ -460,7 +515,11 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
         "Tiếp tục quán triệt các chủ trương của Đảng về công tác dân vận.\nNâng cao chất lượng phong trào thi đua “Dân vận khéo”.\nThực hiện tốt Luật Thực hiện dân chủ ở cơ sở.\nĐẩy mạnh cải cách hành chính, chuyển đổi số.\nPhối hợp chặt chẽ với Mặt trận Tổ quốc và các đoàn thể."
             .into(),
     );
-    m.insert("N24.text", "Đề nghị cấp trên quan tâm hỗ trợ kinh phí xây dựng nhà đại đoàn kết và tập huấn nghiệp vụ cho cán bộ khóm.".into());
+    m.insert(
+        "N24.text",
+        "Đề nghị cấp trên quan tâm hỗ trợ kinh phí xây dựng nhà đại đoàn kết và tập huấn nghiệp vụ cho cán bộ khóm."
+            .into(),
+    );
     m
 }
 
@@ -469,7 +528,14 @@ fn narratives(kind: Kind, weeks: i64) -> BTreeMap<&'static str, String> {
 pub fn full_report(kind: Kind) -> Report {
     let template = Template::builtin(kind);
     let (pt, year) = period_of(kind);
-    let mut r = Report::new(format!("00000000-0000-4000-8000-00000000000{}", if kind == Kind::Dang { 1 } else { 2 }), kind, pt, year, unit_profile(), fixed_time());
+    let mut r = Report::new(
+        format!("00000000-0000-4000-8000-00000000000{}", if kind == Kind::Dang { 1 } else { 2 }),
+        kind,
+        pt,
+        year,
+        unit_profile(),
+        fixed_time(),
+    );
     let (from, to) = (r.period.from, r.period.to);
     let weeks = match (from, to) {
         (Some(f), Some(t)) => ((t - f).num_days() + 1) / 7 + 1,
@@ -511,7 +577,10 @@ pub fn full_report(kind: Kind) -> Report {
     r.lists = lists(year);
     let texts = narratives(kind, weeks);
     for key in template.narrative_keys() {
-        let text = texts.get(key.as_str()).cloned().unwrap_or_else(|| format!("Nội dung mục {key} được trình bày đầy đủ theo hướng dẫn."));
+        let text = texts
+            .get(key.as_str())
+            .cloned()
+            .unwrap_or_else(|| format!("Nội dung mục {key} được trình bày đầy đủ theo hướng dẫn."));
         r.texts.insert(key, text);
     }
     r.qualifiers.insert("quy_vi_nguoi_ngheo".into(), "hơn".into());

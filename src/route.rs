@@ -102,7 +102,8 @@ mod tests {
 
     #[test]
     fn only_draft_ids_reach_the_editor_and_the_print_view() {
-        let hashes = ["#/in/a1.prev", "#/bao-cao/a1.prev", "#/bao-cao/a1/x", "#/in/..", "#/in/a%2Eprev", "#/bao-cao/a b"];
+        let hashes =
+            ["#/in/a1.prev", "#/bao-cao/a1.prev", "#/bao-cao/a1/x", "#/in/..", "#/in/a%2Eprev", "#/bao-cao/a b"];
         for hash in hashes {
             assert!(matches!(Route::parse(hash), Route::NotFound(_)), "{hash}");
         }

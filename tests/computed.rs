@@ -49,7 +49,15 @@ fn c01_rate_is_absent_when_denominator_is_zero_or_blank() {
 #[test]
 fn c03_don_ton_dong_per_row_group() {
     let mut r = blank(Kind::Dang, PeriodType::Q3, 2025);
-    set(&mut r, &[("don_thuoc_tham_quyen.cbccvc", 4), ("don_da_giai_quyet.cbccvc", 3), ("don_thuoc_tham_quyen.cong_dan", 16), ("don_da_giai_quyet.cong_dan", 9)]);
+    set(
+        &mut r,
+        &[
+            ("don_thuoc_tham_quyen.cbccvc", 4),
+            ("don_da_giai_quyet.cbccvc", 3),
+            ("don_thuoc_tham_quyen.cong_dan", 16),
+            ("don_da_giai_quyet.cong_dan", 9),
+        ],
+    );
     let e = eval(&r);
     assert_eq!(e.computed["don_ton_dong.cbccvc"].value, Exact::Int { value: 1 });
     assert_eq!(e.computed["don_ton_dong.cong_dan"].value, Exact::Int { value: 7 });
@@ -68,11 +76,18 @@ fn c04_don_ty_le_giai_quyet_per_row_group() {
 #[test]
 fn c05_tthc_rates_and_default_dang_giai_quyet() {
     let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
-    set(&mut r, &[("tthc_tiep_nhan", 1250), ("tthc_da_giai_quyet", 1180), ("tthc_som_dung_han", 1150), ("tthc_tre_han", 30)]);
+    set(
+        &mut r,
+        &[("tthc_tiep_nhan", 1250), ("tthc_da_giai_quyet", 1180), ("tthc_som_dung_han", 1150), ("tthc_tre_han", 30)],
+    );
     let e = eval(&r);
     assert_eq!(e.display("tthc_ty_le_dung_han"), Some("97,46%"));
     assert_eq!(e.display("tthc_ty_le_tre_han"), Some("2,54%"));
-    assert_eq!(e.computed["tthc_dang_giai_quyet"].value, Exact::Int { value: 70 }, "default = tiếp nhận − đã giải quyết");
+    assert_eq!(
+        e.computed["tthc_dang_giai_quyet"].value,
+        Exact::Int { value: 70 },
+        "default = tiếp nhận − đã giải quyết"
+    );
     assert!(issues(&e, "E05").is_empty());
     set(&mut r, &[("tthc_dang_giai_quyet", 70)]);
     assert!(!eval(&r).computed.contains_key("tthc_dang_giai_quyet"), "an entered value is not overwritten");
@@ -90,7 +105,15 @@ fn c06_poor_household_rates() {
 #[test]
 fn c07_percent_of_plan_for_fund_and_conscription() {
     let mut r = blank(Kind::Cq, PeriodType::Y, 2025);
-    set(&mut r, &[("quy_vi_nguoi_ngheo", 1_150_600_000), ("quy_vnn_ke_hoach", 1_000_000_000), ("tq_giao_quan", 18), ("tq_chi_tieu", 18)]);
+    set(
+        &mut r,
+        &[
+            ("quy_vi_nguoi_ngheo", 1_150_600_000),
+            ("quy_vnn_ke_hoach", 1_000_000_000),
+            ("tq_giao_quan", 18),
+            ("tq_chi_tieu", 18),
+        ],
+    );
     let e = eval(&r);
     assert_eq!(e.display("quy_vnn_ty_le_kh"), Some("đạt 115,06% kế hoạch"));
     assert_eq!(e.display("tq_ty_le_kh"), Some("đạt 100% chỉ tiêu"));
@@ -123,7 +146,11 @@ fn c09_ntm_rate_per_list_row_with_default_19_criteria() {
     r.lists.insert(
         "ntm_xa".into(),
         vec![
-            row(&[("ten_xa", Value::Text("Xã A".into())), ("tieu_chi_dat", Value::Int(17)), ("tieu_chi_tong", Value::Int(19))]),
+            row(&[
+                ("ten_xa", Value::Text("Xã A".into())),
+                ("tieu_chi_dat", Value::Int(17)),
+                ("tieu_chi_tong", Value::Int(19)),
+            ]),
             row(&[("ten_xa", Value::Text("Xã B".into())), ("tieu_chi_dat", Value::Int(19))]),
         ],
     );
@@ -171,7 +198,15 @@ fn c11_rate_delta_uses_exact_values_in_percentage_points() {
 fn c12_cung_ky_comes_from_last_years_report_of_the_same_period() {
     let t = Template::builtin(Kind::Cq);
     let mut last = blank(Kind::Cq, PeriodType::H1, 2024);
-    set(&mut last, &[("don_thuoc_tham_quyen.cong_dan", 16), ("don_da_giai_quyet.cong_dan", 9), ("hg_thanh", 12), ("tong_so_ho", 8000)]);
+    set(
+        &mut last,
+        &[
+            ("don_thuoc_tham_quyen.cong_dan", 16),
+            ("don_da_giai_quyet.cong_dan", 9),
+            ("hg_thanh", 12),
+            ("tong_so_ho", 8000),
+        ],
+    );
     let cur = blank(Kind::Cq, PeriodType::H1, 2025);
     let ck = cung_ky_from_previous(t, &cur, &last).unwrap();
     assert_eq!(ck.get("hg_thanh"), Some(&Value::Int(12)));

@@ -22,10 +22,7 @@ const ALLOWED: [(&str, &[&str]); 11] = [
     ("fixtures", &["format", "model", "template", "engine", "storage", "print", "exchange"]),
     ("editor", &["format", "model", "template", "engine", "storage", "print", "exchange", "fixtures"]),
     ("route", &["storage"]),
-    (
-        "ui",
-        &["format", "model", "template", "engine", "storage", "print", "exchange", "fixtures", "editor", "route"],
-    ),
+    ("ui", &["format", "model", "template", "engine", "storage", "print", "exchange", "fixtures", "editor", "route"]),
 ];
 
 /// Test data: the tests of any layer may build their reports with it.
@@ -86,8 +83,7 @@ fn group_members(text: &str) -> Vec<String> {
             '}' => depth -= 1,
             ',' if depth == 0 => at_member_start = true,
             c if at_member_start && (c.is_ascii_alphabetic() || c == '_') => {
-                let name: String =
-                    text[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let name: String = text[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
                 for _ in 1..name.chars().count() {
                     chars.next();
                 }

@@ -68,7 +68,8 @@ fn stored_json_uses_plain_numbers_and_documented_enum_spellings() {
 
 #[test]
 fn partial_and_older_json_loads_with_defaults() {
-    let json = r#"{"kind": "DANG", "period": {"period_type": "Y", "year": 2024}, "values": {"hg_thanh": 3, "x": null}}"#;
+    let json =
+        r#"{"kind": "DANG", "period": {"period_type": "Y", "year": 2024}, "values": {"hg_thanh": 3, "x": null}}"#;
     let r: Report = serde_json::from_str(json).unwrap();
     assert_eq!(r.schema_version, SCHEMA_VERSION);
     assert_eq!(r.values["hg_thanh"], Value::Int(3));

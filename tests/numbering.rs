@@ -19,7 +19,11 @@ fn lookup<'a>(n: &'a [(String, String)], id: &str) -> Option<&'a str> {
 fn numbering_of_an_empty_cq_report_skips_optional_nodes_without_gaps() {
     let r = blank(Kind::Cq, PeriodType::H1, 2025);
     let n = numbers_of(Kind::Cq, &r);
-    let tops: Vec<&str> = n.iter().filter(|(_, s)| s.ends_with('.') && s.chars().all(|c| "IVXLC.".contains(c))).map(|(_, s)| s.as_str()).collect();
+    let tops: Vec<&str> = n
+        .iter()
+        .filter(|(_, s)| s.ends_with('.') && s.chars().all(|c| "IVXLC.".contains(c)))
+        .map(|(_, s)| s.as_str())
+        .collect();
     assert_eq!(tops, ["I.", "II.", "III.", "IV.", "V.", "VI."], "N24 (optional, empty) leaves no VII.");
     assert_eq!(lookup(&n, "N01"), Some("I."));
     assert_eq!(lookup(&n, "N03a"), Some("1."));

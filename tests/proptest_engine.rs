@@ -30,17 +30,26 @@ fn narrative_keys() -> Vec<String> {
 }
 
 fn list_keys() -> Vec<String> {
-    vec![
-        "hoi_quan_ds", "ntm_xa", "asxh", "dvk_ds", "vb_ds", "doan_the_ket_qua", "to_dan_phong", "mo_hinh_cchc", "nope",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect()
+    vec!["hoi_quan_ds", "ntm_xa", "asxh", "dvk_ds", "vb_ds", "doan_the_ket_qua", "to_dan_phong", "mo_hinh_cchc", "nope"]
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 fn column_keys() -> Vec<String> {
     vec![
-        "thanh_vien", "tieu_chi_dat", "tieu_chi_tong", "so_suat", "so_tien", "loai", "linh_vuc", "ngay", "to_chuc", "ten", "so_luong", "zzz",
+        "thanh_vien",
+        "tieu_chi_dat",
+        "tieu_chi_tong",
+        "so_suat",
+        "so_tien",
+        "loai",
+        "linh_vuc",
+        "ngay",
+        "to_chuc",
+        "ten",
+        "so_luong",
+        "zzz",
     ]
     .into_iter()
     .map(String::from)
@@ -110,24 +119,27 @@ fn report() -> impl Strategy<Value = Report> {
         (prop::option::of(0u32..40), prop::option::of(0u32..15), prop::option::of(-5i32..4000)),
         (any::<bool>(), any::<bool>(), any::<bool>(), "\\PC{0,12}"),
     )
-        .prop_map(|(kind, pt, year, values, cung_ky, texts, lists, (from, to), (day, month, hyear), (pad, alt, pl1, sig))| {
-            let mut r = common::blank(kind, pt, year.clamp(1, 3999));
-            r.period.year = year;
-            r.values = values;
-            r.cung_ky = cung_ky;
-            r.texts = texts;
-            r.lists = lists.into_iter().collect::<BTreeMap<_, _>>();
-            r.period.from = from;
-            r.period.to = to;
-            r.header.day = day;
-            r.header.month = month;
-            r.header.year = hyear;
-            r.options.pad_small_counts = pad;
-            r.options.hg_denominator = if alt { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan };
-            r.options.include_pl1 = pl1;
-            r.signature.quyen_han = sig;
-            r
-        })
+        .prop_map(
+            |(kind, pt, year, values, cung_ky, texts, lists, (from, to), (day, month, hyear), (pad, alt, pl1, sig))| {
+                let mut r = common::blank(kind, pt, year.clamp(1, 3999));
+                r.period.year = year;
+                r.values = values;
+                r.cung_ky = cung_ky;
+                r.texts = texts;
+                r.lists = lists.into_iter().collect::<BTreeMap<_, _>>();
+                r.period.from = from;
+                r.period.to = to;
+                r.header.day = day;
+                r.header.month = month;
+                r.header.year = hyear;
+                r.options.pad_small_counts = pad;
+                r.options.hg_denominator =
+                    if alt { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan };
+                r.options.include_pl1 = pl1;
+                r.signature.quyen_han = sig;
+                r
+            },
+        )
 }
 
 proptest! {

@@ -37,7 +37,12 @@ fn fixtures_fill_every_indicator_narrative_and_list() {
         }
         for (_, node) in t.walk() {
             for l in &node.lists {
-                assert!(r.lists.get(&l.key).is_some_and(|rows| rows.len() >= 3), "{} fixture lacks rows of {}", kind.code(), l.key);
+                assert!(
+                    r.lists.get(&l.key).is_some_and(|rows| rows.len() >= 3),
+                    "{} fixture lacks rows of {}",
+                    kind.code(),
+                    l.key
+                );
             }
         }
     }
@@ -58,7 +63,10 @@ fn e01_numbers_must_be_non_negative_integers_and_rates_are_not_typed() {
     assert!(msgs.contains(&"Số vụ (việc) tiếp nhận, thụ lý “mười” không phải là số nguyên".to_string()));
     assert!(msgs.contains(&"Tỷ lệ hòa giải thành được tính tự động, không nhập tay".to_string()));
     assert!(msgs.contains(&"Cùng kỳ: Số Tổ nhân dân tự quản không được âm (-1)".to_string()));
-    assert!(msgs.contains(&"Danh sách mô hình, điển hình “Dân vận khéo”, dòng 1: Loại “Hộ gia đình” không có trong danh sách lựa chọn".to_string()));
+    assert!(msgs.contains(
+        &"Danh sách mô hình, điển hình “Dân vận khéo”, dòng 1: Loại “Hộ gia đình” không có trong danh sách lựa chọn"
+            .to_string()
+    ));
     assert!(msgs.contains(&"Số tín đồ có giá trị quá lớn".to_string()));
     assert!(issues(&e, "E01").iter().all(|i| i.level == Level::Error));
     assert!(issues(&e, "E01").iter().any(|i| i.paths == ["cung_ky.to_ndtq"]));
@@ -71,12 +79,18 @@ fn e01_numbers_must_be_non_negative_integers_and_rates_are_not_typed() {
 #[test]
 fn e02_don_thu_chain_fails_per_group_and_for_cung_ky() {
     let mut r = cq();
-    set(&mut r, &[("don_tiep_nhan.cong_dan", 7), ("don_thuoc_tham_quyen.cong_dan", 4), ("don_da_giai_quyet.cong_dan", 5)]);
+    set(
+        &mut r,
+        &[("don_tiep_nhan.cong_dan", 7), ("don_thuoc_tham_quyen.cong_dan", 4), ("don_da_giai_quyet.cong_dan", 5)],
+    );
     prev(&mut r, &[("don_tiep_nhan.cbccvc", 2), ("don_thuoc_tham_quyen.cbccvc", 3), ("don_da_giai_quyet.cbccvc", 1)]);
     let e = eval(&r);
     let e02 = issues(&e, "E02");
     assert_eq!(e02.len(), 2, "{e02:?}");
-    assert_eq!(e02[0].message, "Công dân: Số đơn thư đã giải quyết (5) lớn hơn Số đơn thư thuộc thẩm quyền giải quyết (4)");
+    assert_eq!(
+        e02[0].message,
+        "Công dân: Số đơn thư đã giải quyết (5) lớn hơn Số đơn thư thuộc thẩm quyền giải quyết (4)"
+    );
     assert_eq!(e02[0].paths, ["don_da_giai_quyet.cong_dan", "don_thuoc_tham_quyen.cong_dan"]);
     assert_eq!(
         e02[1].message,
@@ -89,7 +103,10 @@ fn e02_don_thu_chain_fails_per_group_and_for_cung_ky() {
 #[test]
 fn e03_hand_entered_ton_dong_must_equal_the_computed_one() {
     let mut r = cq();
-    set(&mut r, &[("don_thuoc_tham_quyen.cong_dan", 6), ("don_da_giai_quyet.cong_dan", 5), ("don_ton_dong.cong_dan", 2)]);
+    set(
+        &mut r,
+        &[("don_thuoc_tham_quyen.cong_dan", 6), ("don_da_giai_quyet.cong_dan", 5), ("don_ton_dong.cong_dan", 2)],
+    );
     assert_eq!(
         messages(&eval(&r), "E03"),
         ["Công dân: Số đơn thư tồn đọng (2), khác Số đơn thư thuộc thẩm quyền giải quyết (6) − số đơn thư đã giải quyết (5) = 1"]
@@ -109,7 +126,10 @@ fn e04_hoa_giai_parts_must_add_up() {
     r.values.remove("hg_dang_giai_quyet");
     assert!(issues(&eval(&r), "E04").is_empty(), "without đang giải quyết, thành + không thành ≤ tiếp nhận");
     set(&mut r, &[("hg_khong_thanh", 4)]);
-    assert_eq!(messages(&eval(&r), "E04"), ["Hòa giải thành (11) + hòa giải không thành (4) = 15 lớn hơn Số vụ (việc) tiếp nhận, thụ lý (13)"]);
+    assert_eq!(
+        messages(&eval(&r), "E04"),
+        ["Hòa giải thành (11) + hòa giải không thành (4) = 15 lớn hơn Số vụ (việc) tiếp nhận, thụ lý (13)"]
+    );
     set(&mut r, &[("hg_khong_thanh", 2), ("hg_dua_ra_hoa_giai", 14)]);
     assert_eq!(messages(&eval(&r), "E04"), ["Số vụ đưa ra hòa giải (14) vượt quá Số vụ (việc) tiếp nhận, thụ lý (13)"]);
 }
@@ -117,10 +137,22 @@ fn e04_hoa_giai_parts_must_add_up() {
 #[test]
 fn e05_tthc_equations_pass_when_consistent() {
     let mut r = cq();
-    set(&mut r, &[("tthc_tiep_nhan", 1250), ("tthc_da_giai_quyet", 1180), ("tthc_som_dung_han", 1150), ("tthc_tre_han", 30), ("tthc_dang_giai_quyet", 70)]);
+    set(
+        &mut r,
+        &[
+            ("tthc_tiep_nhan", 1250),
+            ("tthc_da_giai_quyet", 1180),
+            ("tthc_som_dung_han", 1150),
+            ("tthc_tre_han", 30),
+            ("tthc_dang_giai_quyet", 70),
+        ],
+    );
     assert!(issues(&eval(&r), "E05").is_empty());
     set(&mut r, &[("tthc_dang_giai_quyet", 60)]);
-    assert_eq!(messages(&eval(&r), "E05"), ["Số đã giải quyết (1.180) + đang giải quyết (60) = 1.240, khác số tiếp nhận (1.250)"]);
+    assert_eq!(
+        messages(&eval(&r), "E05"),
+        ["Số đã giải quyết (1.180) + đang giải quyết (60) = 1.240, khác số tiếp nhận (1.250)"]
+    );
 }
 
 #[test]
@@ -132,8 +164,12 @@ fn e06_parts_may_not_exceed_their_whole() {
     let e = eval(&r);
     let msgs = messages(&e, "E06");
     assert!(msgs.contains(&"Số hộ nghèo (9.000) vượt quá Tổng số hộ dân cư (8.420)".to_string()), "{msgs:?}");
-    assert!(msgs.contains(&"Số thanh niên đã giao quân (12) vượt quá Số thanh niên được xét duyệt chính trị (10)".to_string()));
-    assert!(msgs.contains(&"Tiêu chí nông thôn mới, đô thị văn minh, dòng 1: Số tiêu chí đạt (20) vượt quá Tổng số tiêu chí (19)".to_string()));
+    assert!(msgs
+        .contains(&"Số thanh niên đã giao quân (12) vượt quá Số thanh niên được xét duyệt chính trị (10)".to_string()));
+    assert!(msgs.contains(
+        &"Tiêu chí nông thôn mới, đô thị văn minh, dòng 1: Số tiêu chí đạt (20) vượt quá Tổng số tiêu chí (19)"
+            .to_string()
+    ));
     assert!(msgs.contains(&"Hội Liên hiệp Phụ nữ: Số vấn đề đã giải trình (4) + số vấn đề chuyển cơ quan có thẩm quyền giải quyết (3) = 7 vượt quá Số vấn đề cử tri nêu (5)".to_string()));
     assert!(issues(&e, "E06").iter().any(|i| i.paths == ["ntm_xa.0.tieu_chi_dat", "ntm_xa.0.tieu_chi_tong"]));
     let mut ok = cq();
@@ -144,8 +180,23 @@ fn e06_parts_may_not_exceed_their_whole() {
 #[test]
 fn e07_breakdowns_pass_when_they_add_up() {
     let mut r = cq();
-    set(&mut r, &[("dvk_kinh_te", 12), ("dvk_van_hoa_xa_hoi", 9), ("dvk_qp_an", 4), ("dvk_xd_htct", 5), ("dvk_tong", 30), ("dvk_tap_the", 25), ("dvk_ca_nhan", 5), ("hoi_quan_so", 2)]);
-    r.lists.insert("hoi_quan_ds".into(), vec![row(&[("thanh_vien", Value::Int(40))]), row(&[("thanh_vien", Value::Int(25))])]);
+    set(
+        &mut r,
+        &[
+            ("dvk_kinh_te", 12),
+            ("dvk_van_hoa_xa_hoi", 9),
+            ("dvk_qp_an", 4),
+            ("dvk_xd_htct", 5),
+            ("dvk_tong", 30),
+            ("dvk_tap_the", 25),
+            ("dvk_ca_nhan", 5),
+            ("hoi_quan_so", 2),
+        ],
+    );
+    r.lists.insert(
+        "hoi_quan_ds".into(),
+        vec![row(&[("thanh_vien", Value::Int(40))]), row(&[("thanh_vien", Value::Int(25))])],
+    );
     assert!(issues(&eval(&r), "E07").is_empty());
     set(&mut r, &[("dvk_ca_nhan", 4), ("hoi_quan_tong_tv", 70)]);
     assert_eq!(
@@ -162,7 +213,10 @@ fn e08_dates_outside_the_period_and_wrong_comparison_year() {
     let mut r = cq();
     r.lists.insert(
         "vb_ds".into(),
-        vec![row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()))]), row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2024, 11, 2).unwrap()))])],
+        vec![
+            row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()))]),
+            row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2024, 11, 2).unwrap()))]),
+        ],
     );
     text(&mut r, "N01.text", "Số hộ nghèo giảm so với cùng kỳ năm 2023.");
     let e = eval(&r);
@@ -179,7 +233,10 @@ fn e08_dates_outside_the_period_and_wrong_comparison_year() {
     text(&mut ok, "N01.text", "Số hộ nghèo giảm so với cùng kỳ năm 2024.");
     ok.header.day = Some(5);
     ok.header.month = Some(7);
-    ok.lists.get_mut("vb_ds").unwrap().push(row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2025, 7, 2).unwrap()))]));
+    ok.lists
+        .get_mut("vb_ds")
+        .unwrap()
+        .push(row(&[("ngay", Value::Date(NaiveDate::from_ymd_opt(2025, 7, 2).unwrap()))]));
     assert!(issues(&eval(&ok), "E08").is_empty(), "dates up to the report date are tolerated");
     let mut bad = cq();
     bad.period.from = NaiveDate::from_ymd_opt(2025, 7, 1);
@@ -218,7 +275,16 @@ fn e10_required_items_are_listed_per_node_and_zero_is_not_blank() {
     );
     assert_eq!(n07.paths[0], "N07.text");
     assert!(can_finalise(&e).is_err());
-    set(&mut r, &[("tcd_thuong_xuyen_luot", 0), ("tcd_thuong_xuyen_nguoi", 0), ("tcd_dinh_ky_luot", 0), ("tcd_dinh_ky_nguoi", 0), ("doi_thoai_chu_tich", 0)]);
+    set(
+        &mut r,
+        &[
+            ("tcd_thuong_xuyen_luot", 0),
+            ("tcd_thuong_xuyen_nguoi", 0),
+            ("tcd_dinh_ky_luot", 0),
+            ("tcd_dinh_ky_nguoi", 0),
+            ("doi_thoai_chu_tich", 0),
+        ],
+    );
     text(&mut r, "N07.text", "Không phát sinh.");
     assert!(issues(&eval(&r), "E10").iter().all(|i| i.node_id.as_deref() != Some("N07")));
 }
@@ -234,7 +300,8 @@ fn w01_typed_rate_differs_from_the_computed_one() {
         ["Mục “Hòa giải ở cơ sở” ghi “tỷ lệ hòa giải thành đạt 85,62%”, khác tỷ lệ hòa giải thành tính được từ số liệu (84,62%)"]
     );
     assert_eq!(issues(&e, "W01")[0].level, Level::Warning);
-    for ok in ["tỷ lệ hòa giải thành đạt 84,62%.", "tỷ lệ hòa giải thành 84,6%.", "Hòa giải thành đạt 85%."] {
+    for ok in ["tỷ lệ hòa giải thành đạt 84,62%.", "tỷ lệ hòa giải thành 84,6%.", "Hòa giải thành đạt 85%."]
+    {
         text(&mut r, "N09.text", ok);
         assert!(issues(&eval(&r), "W01").is_empty(), "{ok}");
     }
@@ -269,7 +336,14 @@ fn w03_chu_tich_receives_citizens_at_least_weekly() {
 #[test]
 fn w04_money_in_the_wrong_unit_is_flagged() {
     let mut r = cq();
-    set(&mut r, &[("quy_vi_nguoi_ngheo", 500), ("nha_dai_doan_ket_xay_moi", 2), ("nha_dai_doan_ket_xay_moi_tien", 5_000_000_000)]);
+    set(
+        &mut r,
+        &[
+            ("quy_vi_nguoi_ngheo", 500),
+            ("nha_dai_doan_ket_xay_moi", 2),
+            ("nha_dai_doan_ket_xay_moi_tien", 5_000_000_000),
+        ],
+    );
     text(&mut r, "N05.text", "Vận động được 1.250.000.000 để xây nhà.");
     let msgs = messages(&eval(&r), "W04");
     assert_eq!(

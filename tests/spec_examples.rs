@@ -44,7 +44,10 @@ fn spec_5_1_t2_bullets_match_character_for_character() {
     let e = eval(&spec_5_1());
     let t2 = &e.appendix.as_ref().unwrap().t2;
     assert_eq!(t2.cells, ["52", "49", "26", "30"]);
-    assert_eq!(t2.bullets, ["- Số lần tiếp thường xuyên giảm 08", "- Số người giảm 09", "- Tiếp định kỳ tăng 02", "- Số người tăng 06"]);
+    assert_eq!(
+        t2.bullets,
+        ["- Số lần tiếp thường xuyên giảm 08", "- Số người giảm 09", "- Tiếp định kỳ tăng 02", "- Số người tăng 06"]
+    );
 }
 
 #[test]
@@ -115,7 +118,10 @@ fn spec_5_2_hoi_quan_rows_differ_from_stated_count() {
     set(&mut r, &[("hoi_quan_so", 9)]);
     r.lists.insert(
         "hoi_quan_ds".into(),
-        [40, 25, 33].iter().map(|n| row(&[("ten", Value::Text("Hội quán".into())), ("thanh_vien", Value::Int(*n))])).collect(),
+        [40, 25, 33]
+            .iter()
+            .map(|n| row(&[("ten", Value::Text("Hội quán".into())), ("thanh_vien", Value::Int(*n))]))
+            .collect(),
     );
     let e = eval(&r);
     assert_eq!(e.computed["hoi_quan_tong_tv"].value, Exact::Int { value: 98 });
@@ -127,7 +133,10 @@ fn spec_5_2_hoi_quan_rows_differ_from_stated_count() {
 #[test]
 fn spec_5_2_dan_van_kheo_fields_do_not_add_up_to_stated_total() {
     let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
-    set(&mut r, &[("dvk_kinh_te", 12), ("dvk_van_hoa_xa_hoi", 9), ("dvk_qp_an", 4), ("dvk_xd_htct", 5), ("dvk_tong", 31)]);
+    set(
+        &mut r,
+        &[("dvk_kinh_te", 12), ("dvk_van_hoa_xa_hoi", 9), ("dvk_qp_an", 4), ("dvk_xd_htct", 5), ("dvk_tong", 31)],
+    );
     let e = eval(&r);
     assert_eq!(
         messages(&e, "E07"),
@@ -151,7 +160,8 @@ fn spec_5_2_quy_vi_nguoi_ngheo_reaches_125_percent_of_plan() {
 fn spec_5_2_money_display() {
     let t = bao_cao_dan_van::template::Template::builtin(Kind::Cq);
     let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
-    for (v, shown) in [(187_500_000, "187,5 triệu đồng"), (1_044_000_000, "1,044 tỷ đồng"), (950_000, "950.000 đồng")] {
+    for (v, shown) in [(187_500_000, "187,5 triệu đồng"), (1_044_000_000, "1,044 tỷ đồng"), (950_000, "950.000 đồng")]
+    {
         set(&mut r, &[("dong_gop_tien", v)]);
         assert_eq!(bao_cao_dan_van::engine::value_text(t, &r, "dong_gop_tien").as_deref(), Some(shown));
     }

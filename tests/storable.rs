@@ -32,9 +32,7 @@ fn typed() -> impl Strategy<Value = String> {
 /// A choice field offers only its options (a select, not a text box).
 fn picked(ty: &FieldType, raw: String) -> String {
     match ty {
-        FieldType::Enum(options) if !options.is_empty() => {
-            options[raw.len() % options.len()].value.clone()
-        }
+        FieldType::Enum(options) if !options.is_empty() => options[raw.len() % options.len()].value.clone(),
         _ => raw,
     }
 }

@@ -31,7 +31,9 @@ fn draft_survives_in_real_local_storage() {
     clear_app_keys();
     let store = DraftStore::new(LocalStore::open().unwrap());
     let now = Utc::now();
-    store.save(&summary("t1"), 1, "DANG", 1, &json!({ "N01.text": "Tình hình ổn định" }), None, Previous::Keep, now).unwrap();
+    store
+        .save(&summary("t1"), 1, "DANG", 1, &json!({ "N01.text": "Tình hình ổn định" }), None, Previous::Keep, now)
+        .unwrap();
     // A second, independent handle reads what the first wrote.
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("bcdv.draft.t1").unwrap().unwrap();
     assert!(raw.contains("Tình hình ổn định"));
@@ -94,7 +96,9 @@ fn saves_through_local_storage_count_revisions_and_refuse_a_stale_tab() {
     let mut revision = None;
     for i in 0..3 {
         let report = json!({ "N01.text": format!("{text}{i}") });
-        revision = Some(store.save(&summary("t3"), 1, "DANG", 1, &report, revision, Previous::Keep, Utc::now()).unwrap().revision);
+        revision = Some(
+            store.save(&summary("t3"), 1, "DANG", 1, &report, revision, Previous::Keep, Utc::now()).unwrap().revision,
+        );
     }
     assert_eq!(revision, Some(3));
     let loaded = store.load("t3").unwrap().unwrap();

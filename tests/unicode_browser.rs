@@ -93,15 +93,9 @@ fn browser_lowercase_matches_core_for_every_letter() {
     }
     assert!(differ.is_empty(), "{} letters differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
     // Whole strings: context rules (final sigma) and Vietnamese text.
-    for s in [
-        "PHƯỜNG 1",
-        "THỊ TRẤN MỸ AN",
-        "ĐẢNG BỘ THÀNH PHỐ SA ĐÉC",
-        "Hòa Giải THÀNH",
-        "ΟΔΟΣ ΣΑ Σ",
-        "İSTANBUL",
-        "ẞ Ǆ ǅ",
-    ] {
+    for s in
+        ["PHƯỜNG 1", "THỊ TRẤN MỸ AN", "ĐẢNG BỘ THÀNH PHỐ SA ĐÉC", "Hòa Giải THÀNH", "ΟΔΟΣ ΣΑ Σ", "İSTANBUL", "ẞ Ǆ ǅ"]
+    {
         assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
     }
     let letters: String = vietnamese_letters().nfc().collect();
@@ -111,7 +105,13 @@ fn browser_lowercase_matches_core_for_every_letter() {
 #[wasm_bindgen_test]
 fn unit_identity_ignores_tone_placement_and_invisible_characters_in_the_browser() {
     use bao_cao_dan_van::format::identity_key;
-    for (a, b) in [("Phường Hoà Thuận", "PHƯỜNG HÒA THUẬN"), ("thuỷ", "thủy"), ("uỷ", "ủy"), ("khoẻ", "khỏe"), ("P\u{200B}1", "p1")] {
+    for (a, b) in [
+        ("Phường Hoà Thuận", "PHƯỜNG HÒA THUẬN"),
+        ("thuỷ", "thủy"),
+        ("uỷ", "ủy"),
+        ("khoẻ", "khỏe"),
+        ("P\u{200B}1", "p1"),
+    ] {
         assert_eq!(identity_key(a), identity_key(b), "{a:?} vs {b:?}");
     }
     assert_ne!(identity_key("Hòa"), identity_key("Hóa"));

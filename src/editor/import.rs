@@ -83,8 +83,8 @@ pub fn apply<S: KeyValueStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::{checksum, export};
     use crate::exchange::import::read_report_file;
+    use crate::exchange::{checksum, export};
     use crate::model::{Kind, PeriodType, Status, UnitProfile, Value};
     use crate::storage::MemoryStore;
     use chrono::TimeZone;
@@ -118,10 +118,13 @@ mod tests {
         let file = exported(&report);
         store.delete(&report.id).unwrap();
         let incoming = read_report_file("a.json", file.as_bytes(), now()).unwrap();
-        assert_eq!(apply(&store, &incoming.report, Choice::Skip, || unreachable!(), now()).unwrap(), Applied::Stored {
-            id: report.id.clone(),
-            outcome: SaveOutcome { revision: 1, saved_at: now(), index_stale: false }
-        });
+        assert_eq!(
+            apply(&store, &incoming.report, Choice::Skip, || unreachable!(), now()).unwrap(),
+            Applied::Stored {
+                id: report.id.clone(),
+                outcome: SaveOutcome { revision: 1, saved_at: now(), index_stale: false }
+            }
+        );
         let back = drafts::open(&store, &report.id).unwrap().report;
         assert_eq!(Report { status: report.status, exported_at: None, ..back.clone() }, report);
         assert_eq!(back.status, Status::Exported);

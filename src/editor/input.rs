@@ -28,7 +28,9 @@ pub fn read(ty: &FieldType, raw: &str) -> Typed {
         FieldType::Dec(scale) => format::parse_decimal(&text, *scale),
         FieldType::Date => {
             let years = &crate::model::limits::DATE_YEARS;
-            return match crate::model::parse_iso_date(text.trim()).filter(|d| years.contains(&chrono::Datelike::year(d))) {
+            return match crate::model::parse_iso_date(text.trim())
+                .filter(|d| years.contains(&chrono::Datelike::year(d)))
+            {
                 Some(d) => Typed { value: Some(Value::Date(d)), error: None },
                 None => Typed {
                     error: Some(format!("«{}» không phải ngày hợp lệ.", text.trim())),
@@ -168,6 +170,9 @@ mod tests {
     fn bad_date_is_kept_with_a_message() {
         let typed = read(&FieldType::Date, "31/02/2025");
         assert!(typed.error.is_some());
-        assert_eq!(read(&FieldType::Date, "2025-06-30").value, Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())));
+        assert_eq!(
+            read(&FieldType::Date, "2025-06-30").value,
+            Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()))
+        );
     }
 }

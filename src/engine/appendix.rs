@@ -81,7 +81,8 @@ impl Ctx<'_> {
     }
     /// Bullets for (label, key, suffix); none when every value is 0 and equals cùng kỳ.
     fn bullets(&self, items: &[(&str, &str, &str)]) -> Vec<String> {
-        let pairs: Vec<(Option<i64>, Option<i64>)> = items.iter().map(|(_, k, _)| (self.cur(k), self.prev(k))).collect();
+        let pairs: Vec<(Option<i64>, Option<i64>)> =
+            items.iter().map(|(_, k, _)| (self.cur(k), self.prev(k))).collect();
         if all_zero_and_equal(&pairs) {
             return Vec::new();
         }
@@ -131,7 +132,8 @@ pub(crate) fn build(template: &Template, report: &Report, cur: &Side, prev: &Sid
         ("cong_dan", "2. Công tác đối thoại, giải quyết khiếu nại của công dân"),
     ] {
         let k = |base: &str| format!("{base}.{gid}");
-        let (tn, tq, dg, td) = (k("don_tiep_nhan"), k("don_thuoc_tham_quyen"), k("don_da_giai_quyet"), k("don_ton_dong"));
+        let (tn, tq, dg, td) =
+            (k("don_tiep_nhan"), k("don_thuoc_tham_quyen"), k("don_da_giai_quyet"), k("don_ton_dong"));
         let mut items: Vec<(&str, &str, &str)> = Vec::new();
         let text_row = if gid == "cong_dan" {
             items.push(("Cuộc đối thoại", "doi_thoai_chu_tich", ""));
@@ -189,7 +191,8 @@ pub(crate) fn build(template: &Template, report: &Report, cur: &Side, prev: &Sid
 
     // T3.
     let mut t3_bullets = cx.bullets(&[("Số vụ tiếp nhận", "hg_tiep_nhan", " vụ")]);
-    let pairs: Vec<_> = ["hg_tiep_nhan", "hg_thanh", "hg_khong_thanh"].iter().map(|k| (cx.cur(k), cx.prev(k))).collect();
+    let pairs: Vec<_> =
+        ["hg_tiep_nhan", "hg_thanh", "hg_khong_thanh"].iter().map(|k| (cx.cur(k), cx.prev(k))).collect();
     if !all_zero_and_equal(&pairs) {
         let thanh_plus = report.options.hg_denominator == crate::model::HgDenominator::ThanhPlusKhongThanh;
         let den = |t: Option<i64>, kt: Option<i64>, tn: Option<i64>| {
@@ -239,5 +242,7 @@ pub(crate) fn build(template: &Template, report: &Report, cur: &Side, prev: &Sid
         bullets: t3_bullets,
     };
 
-    Some(Appendix { title: "KẾT QUẢ TIẾP CÔNG DÂN; XỬ LÝ ĐƠN THƯ VÀ GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO".into(), t1, t2, t3 })
+    Some(Appendix {
+        title: "KẾT QUẢ TIẾP CÔNG DÂN; XỬ LÝ ĐƠN THƯ VÀ GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO".into(), t1, t2, t3
+    })
 }

@@ -98,7 +98,11 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
             "E08",
             Level::Error,
             vec!["period.from".into(), "period.to".into()],
-            format!("Thời gian kỳ báo cáo không hợp lệ: từ {} đến {}", crate::format::short_date(from), crate::format::short_date(to)),
+            format!(
+                "Thời gian kỳ báo cáo không hợp lệ: từ {} đến {}",
+                crate::format::short_date(from),
+                crate::format::short_date(to)
+            ),
             None,
         ));
         return;
@@ -127,7 +131,11 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
                 "E08",
                 Level::Error,
                 vec!["header.day".into(), "header.month".into(), "header.year".into()],
-                format!("Ngày báo cáo {} trước ngày bắt đầu kỳ báo cáo {}", crate::format::short_date(d), crate::format::short_date(from)),
+                format!(
+                    "Ngày báo cáo {} trước ngày bắt đầu kỳ báo cáo {}",
+                    crate::format::short_date(d),
+                    crate::format::short_date(from)
+                ),
                 None,
             ));
         }
@@ -163,7 +171,12 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         for c in def.columns.iter().filter(|c| c.ty == FieldType::Date) {
             for (i, row) in rows.iter().enumerate() {
                 if let Some(d) = row.get(&c.key).and_then(|v| v.as_date()) {
-                    check(format!("{list}.{i}.{}", c.key), format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label), d, Some(node_id));
+                    check(
+                        format!("{list}.{i}.{}", c.key),
+                        format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label),
+                        d,
+                        Some(node_id),
+                    );
                 }
             }
         }
@@ -247,10 +260,7 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
         issues.push(Issue::new("W04", Level::Warning, vec![path], format!("{label}: {detail}"), Some(node)));
     };
     let small = |n: i64| {
-        format!(
-            "chỉ {}, có thể đã nhập theo nghìn, triệu hoặc tỷ đồng; hãy nhập số đồng đầy đủ",
-            fmt::money_exact(n)
-        )
+        format!("chỉ {}, có thể đã nhập theo nghìn, triệu hoặc tỷ đồng; hãy nhập số đồng đầy đủ", fmt::money_exact(n))
     };
     let per_unit = |amount: i64, count: i64, min: i64, max: i64, unit: &str| -> Option<String> {
         if amount <= 0 || count <= 0 {
@@ -295,7 +305,8 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
                 if n > 0 && n < 1000 {
                     flag(path, label, node_id, small(n));
                 } else if let Some(p) = &c.per {
-                    let unit = def.columns.iter().find(|x| x.key == p.key).and_then(|x| x.unit.clone()).unwrap_or_default();
+                    let unit =
+                        def.columns.iter().find(|x| x.key == p.key).and_then(|x| x.unit.clone()).unwrap_or_default();
                     if let Some(count) = row.get(&p.key).and_then(Value::as_int) {
                         if let Some(d) = per_unit(n, count, p.min, p.max, &unit) {
                             flag(path, label, node_id, d);
@@ -308,12 +319,7 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
 }
 
 /// W05: %KH above 300%, or a count more than 5 times (or under a fifth of) cùng kỳ.
-pub(crate) fn w05_outliers(
-    template: &Template,
-    cur: &Side,
-    deltas: &BTreeMap<String, Delta>,
-    issues: &mut Vec<Issue>,
-) {
+pub(crate) fn w05_outliers(template: &Template, cur: &Side, deltas: &BTreeMap<String, Delta>, issues: &mut Vec<Issue>) {
     let three = Rational::from_integer(3);
     for inst in &template.index.computed {
         if !matches!(inst.display, crate::template::Display::Plan | crate::template::Display::Quota) {
@@ -325,7 +331,11 @@ pub(crate) fn w05_outliers(
                     "W05",
                     Level::Warning,
                     vec![inst.key.clone()],
-                    format!("{} {}, trên 300%: kiểm tra lại số liệu", inst.label, cur.out.get(&inst.key).map(|c| c.display.clone()).unwrap_or_default()),
+                    format!(
+                        "{} {}, trên 300%: kiểm tra lại số liệu",
+                        inst.label,
+                        cur.out.get(&inst.key).map(|c| c.display.clone()).unwrap_or_default()
+                    ),
                     Some(&inst.node_id),
                 ));
             }

@@ -5,10 +5,10 @@ use super::env::{to_i64, Env, Lookup};
 use super::{fmt, Delta, Exact};
 use crate::format::Rational;
 use crate::model::{Report, Value};
+use crate::template::compiled::FastMap;
 use crate::template::{FieldType, Template};
 use num_traits::CheckedMul;
 use std::collections::BTreeMap;
-use crate::template::compiled::FastMap;
 
 /// A key's effective value on one side (entered, or computed per the field's mode).
 pub(crate) fn effective(

@@ -4,9 +4,9 @@ use super::env::{to_i64, Env, Lookup};
 use super::{fmt, ComputedValue, Exact};
 use crate::format::Rational;
 use crate::model::{HgDenominator, Row, Value};
+use crate::template::compiled::FastMap;
 use crate::template::{Display, Mode, Template};
 use std::collections::BTreeMap;
-use crate::template::compiled::FastMap;
 
 /// Results of one side: exact values for further formulas, and display entries.
 pub(crate) struct Side {
@@ -53,7 +53,14 @@ pub(crate) fn compute(
                     let key = format!("{list}.{i}.{}", inst.key);
                     out.insert(
                         key.clone(),
-                        ComputedValue { id: inst.id.clone(), key, node_id: inst.node_id.clone(), label: inst.label.clone(), value, display },
+                        ComputedValue {
+                            id: inst.id.clone(),
+                            key,
+                            node_id: inst.node_id.clone(),
+                            label: inst.label.clone(),
+                            value,
+                            display,
+                        },
                     );
                 }
             }

@@ -3,10 +3,10 @@
 use crate::format::Rational;
 use crate::model::{Row, Value};
 use crate::template::compiled::Expr;
+use crate::template::compiled::FastMap;
 use crate::template::Mode;
 use num_traits::{CheckedAdd, CheckedDiv, CheckedSub, Zero};
 use std::collections::BTreeMap;
-use crate::template::compiled::FastMap;
 
 /// Largest magnitude the engine treats as a real figure; larger values are E01 errors
 /// and are never passed to the format functions.

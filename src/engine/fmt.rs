@@ -96,4 +96,3 @@ pub(crate) fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
-

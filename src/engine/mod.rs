@@ -78,10 +78,10 @@ pub use numbering::{heading_number, node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
 use crate::format::Rational;
-use num_traits::{CheckedMul, CheckedSub};
 use crate::model::Report;
-use crate::template::Template;
 pub use crate::template::Level;
+use crate::template::Template;
+use num_traits::{CheckedMul, CheckedSub};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -256,14 +256,7 @@ pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     checks::w05_outliers(template, &cur, &deltas, &mut issues);
     text::text_checks(template, report, &cur, &mut issues);
 
-    Evaluation {
-        computed: cur.out,
-        cung_ky: prev.out,
-        deltas,
-        appendix,
-        issues,
-        progress,
-    }
+    Evaluation { computed: cur.out, cung_ky: prev.out, deltas, appendix, issues, progress }
 }
 
 /// Ok when the evaluation has no errors; otherwise the errors that block finalising.

@@ -82,10 +82,8 @@ pub fn heading_number(kind: Kind, level: u8, index: usize) -> String {
     }
 }
 
-const LETTERS: [char; 23] = [
-    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
-    'u', 'v', 'x', 'y',
-];
+const LETTERS: [char; 23] =
+    ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
 /// Bijective base-23 over [`LETTERS`]: 1 → "a", 23 → "y", 24 → "aa".
 fn letters(index: usize) -> String {

@@ -4,9 +4,9 @@
 use super::Issue;
 use crate::format::Rational;
 use crate::model::{Report, Value};
+use crate::template::compiled::FastMap;
 use crate::template::{FieldType, Level, Node, Requirement, Template};
 use serde::Serialize;
-use crate::template::compiled::FastMap;
 
 /// Completion of one node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -69,10 +69,7 @@ pub(crate) fn is_printed(node: &Node, report: &Report) -> bool {
 
 /// A row group has data: a grouped value, or a list row whose option names it.
 fn group_used(node: &Node, group: &str, report: &Report) -> bool {
-    node.indicators
-        .iter()
-        .filter(|i| i.grouped)
-        .any(|i| report.value(&format!("{}.{group}", i.key)).is_some())
+    node.indicators.iter().filter(|i| i.grouped).any(|i| report.value(&format!("{}.{group}", i.key)).is_some())
         || node.lists.iter().any(|l| {
             let enum_cols: Vec<&str> =
                 l.columns.iter().filter(|c| matches!(c.ty, FieldType::Enum(_))).map(|c| c.key.as_str()).collect();
@@ -102,7 +99,10 @@ fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> 
     if active {
         for ind in node.indicators.iter().filter(|i| i.req == Requirement::Required) {
             let keys: Vec<(String, String)> = if ind.grouped {
-                node.groups.iter().map(|g| (format!("{}.{}", ind.key, g.id), format!("{} ({})", ind.label, g.label))).collect()
+                node.groups
+                    .iter()
+                    .map(|g| (format!("{}.{}", ind.key, g.id), format!("{} ({})", ind.label, g.label)))
+                    .collect()
             } else {
                 vec![(ind.key.clone(), ind.label.clone())]
             };
@@ -155,9 +155,17 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
             let its = items(node, report, &FastMap::default());
             np.missing
                 .iter()
-                .map(|k| its.iter().find(|(key, _, _)| key == k).map(|(_, l, _)| l.clone()).unwrap_or_else(|| k.clone()))
+                .map(|k| {
+                    its.iter().find(|(key, _, _)| key == k).map(|(_, l, _)| l.clone()).unwrap_or_else(|| k.clone())
+                })
                 .collect()
         };
-        issues.push(Issue::new("E10", Level::Error, np.missing.clone(), format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")), Some(node.id.as_str())));
+        issues.push(Issue::new(
+            "E10",
+            Level::Error,
+            np.missing.clone(),
+            format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
+            Some(node.id.as_str()),
+        ));
     }
 }

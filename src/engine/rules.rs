@@ -5,11 +5,11 @@ use super::env::{to_i64, Env, Lookup};
 use super::{fmt, Issue};
 use crate::format::{self, Rational};
 use crate::model::{Report, Row, Value};
+use crate::template::compiled::FastMap;
 use crate::template::compiled::{Expr, RuleInst};
 use crate::template::formula::CmpOp;
 use crate::template::{FieldType, MessagePattern, Template};
 use std::collections::BTreeMap;
-use crate::template::compiled::FastMap;
 
 /// One side of the report a rule is checked on.
 struct SideCtx<'a> {
@@ -68,7 +68,13 @@ struct Msg<'a> {
     path_prefix: &'a str,
 }
 
-fn check(template: &Template, rule: &RuleInst, side: &SideCtx, row: Option<(&String, usize, &Row)>, issues: &mut Vec<Issue>) {
+fn check(
+    template: &Template,
+    rule: &RuleInst,
+    side: &SideCtx,
+    row: Option<(&String, usize, &Row)>,
+    issues: &mut Vec<Issue>,
+) {
     let env = Env {
         values: side.values,
         lists: side.lists,
@@ -178,7 +184,10 @@ impl Msg<'_> {
             Expr::Cell { col, .. } => format!("{} ({value})", self.column_label(col)),
             Expr::ListSum { list, col, .. } => {
                 let l = self.template.list(list);
-                let col_label = l.and_then(|l| l.columns.iter().find(|c| &c.key == col)).map(|c| c.label.clone()).unwrap_or_else(|| col.clone());
+                let col_label = l
+                    .and_then(|l| l.columns.iter().find(|c| &c.key == col))
+                    .map(|c| c.label.clone())
+                    .unwrap_or_else(|| col.clone());
                 let list_label = l.map(|l| l.label.clone()).unwrap_or_else(|| list.clone());
                 format!("tổng {} của {} ({value})", format::lower_first(&col_label), format::lower_first(&list_label))
             }

@@ -48,7 +48,8 @@ fn parse_vi(raw: &str) -> (Option<i64>, Option<Rational>, u32, bool) {
         None => (raw, None),
     };
     let groups: Vec<&str> = int_part.split('.').collect();
-    let grouped_ok = groups.len() == 1 || (groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3));
+    let grouped_ok = groups.len() == 1
+        || (groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3));
     let dot_decimal = !grouped_ok && groups.len() == 2 && frac.is_none();
     if !grouped_ok || frac.is_some_and(|f| f.is_empty() || f.contains('.') || f.contains(',')) {
         return (None, None, 0, dot_decimal);
@@ -84,7 +85,10 @@ fn numbers(text: &str) -> Vec<Num> {
             continue;
         }
         let start = i;
-        while i < b.len() && (b[i].is_ascii_digit() || ((b[i] == b'.' || b[i] == b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit())) {
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || ((b[i] == b'.' || b[i] == b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit()))
+        {
             i += 1;
         }
         let raw = &text[start..i];
@@ -203,7 +207,14 @@ fn find_mentions(t: &str, nums: &[Num], mention: &str, unit: &str, rate: bool) -
             }
             if rate {
                 // First percentage in the window.
-                let Some(p) = nums.iter().filter(|x| x.start >= after).take_while(|x| t[after..x.start].chars().count() <= limit).find(|x| t[skip_ws(t, x.end)..].starts_with('%')) else { continue };
+                let Some(p) = nums
+                    .iter()
+                    .filter(|x| x.start >= after)
+                    .take_while(|x| t[after..x.start].chars().count() <= limit)
+                    .find(|x| t[skip_ws(t, x.end)..].starts_with('%'))
+                else {
+                    continue;
+                };
                 let g = &t[after..p.start];
                 if g.contains(['\n', ';']) || g.contains(". ") {
                     continue;
@@ -310,9 +321,20 @@ fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Prepared], cur: &Side, issues: &mut Vec<Issue>) {
-    let insts: Vec<_> =
-        template.index.computed.iter().filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none()).collect();
+fn mentions_w01(
+    template: &Template,
+    report: &Report,
+    node: &Node,
+    texts: &[&Prepared],
+    cur: &Side,
+    issues: &mut Vec<Issue>,
+) {
+    let insts: Vec<_> = template
+        .index
+        .computed
+        .iter()
+        .filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none())
+        .collect();
     let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
     if phrases.is_empty() {
         return;
@@ -333,13 +355,19 @@ fn mentions_w01(template: &Template, report: &Report, node: &Node, texts: &[&Pre
                 continue;
             }
             let (c, r) = cands[0];
-            issues.push(Issue::new("W01", Level::Warning, vec![key.to_string(), c.key.clone()], format!(
+            issues.push(Issue::new(
+                "W01",
+                Level::Warning,
+                vec![key.to_string(), c.key.clone()],
+                format!(
                     "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
                     node_label(template, report, &node.id),
                     f.snippet,
                     crate::format::lower_first(&c.label),
                     fmt::percent(r)
-                ), Some(node.id.as_str())));
+                ),
+                Some(node.id.as_str()),
+            ));
         }
     }
 }
@@ -390,19 +418,32 @@ fn mentions_w02(
             let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
             let mut paths = vec![key.to_string()];
             paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
-            issues.push(Issue::new("W02", Level::Warning, paths, format!(
+            issues.push(Issue::new(
+                "W02",
+                Level::Warning,
+                paths,
+                format!(
                     "Mục “{}” ghi “{}”, khác số liệu đã nhập: {}",
                     node_label(template, report, &node.id),
                     f.snippet,
                     listed.join("; ")
-                ), Some(node.id.as_str())));
+                ),
+                Some(node.id.as_str()),
+            ));
         }
     }
 }
 
 /// Values a phrase may refer to: every indicator of the node with this phrase
 /// and unit (grouped ones: each group and their sum), as (key, label, value).
-fn candidates(template: &Template, report: &Report, node: &Node, phrase: &str, unit: &str, cur: &Side) -> Vec<(String, String, i64)> {
+fn candidates(
+    template: &Template,
+    report: &Report,
+    node: &Node,
+    phrase: &str,
+    unit: &str,
+    cur: &Side,
+) -> Vec<(String, String, i64)> {
     let mut cands = Vec::new();
     for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
         let keys: Vec<String> = if ind.grouped {
@@ -429,7 +470,8 @@ fn candidates(template: &Template, report: &Report, node: &Node, phrase: &str, u
 }
 
 const UNIT_WORDS: [&str; 10] = ["%", "tỷ", "triệu", "nghìn", "ngàn", "ha", "tấn", "m2", "m²", "km"];
-const MONEY_WORDS: [&str; 7] = ["kinh phí", "số tiền", "trị giá", "tổng trị giá", "thành tiền", "vận động được", "với tổng số tiền"];
+const MONEY_WORDS: [&str; 7] =
+    ["kinh phí", "số tiền", "trị giá", "tổng trị giá", "thành tiền", "vận động được", "với tổng số tiền"];
 const MONEY_UNITS: [&str; 8] = ["đồng", "đ", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", "vnd"];
 
 fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: &mut Vec<Issue>) {
@@ -466,7 +508,13 @@ fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: 
         if MONEY_UNITS.iter().any(|u| starts_with_word(t, a, u)) {
             continue;
         }
-        issues.push(Issue::new("W04", Level::Warning, vec![key.to_string()], format!("Số tiền “{}” trong đoạn văn không ghi đơn vị (đồng, triệu đồng, tỷ đồng)", n.raw), node_id));
+        issues.push(Issue::new(
+            "W04",
+            Level::Warning,
+            vec![key.to_string()],
+            format!("Số tiền “{}” trong đoạn văn không ghi đơn vị (đồng, triệu đồng, tỷ đồng)", n.raw),
+            node_id,
+        ));
     }
 }
 
@@ -478,13 +526,19 @@ fn e08_years(report: &Report, key: &str, t: &str, nums: &[Num], node_id: Option<
             let Some(n) = nums.iter().find(|n| n.start == a) else { continue };
             let Some(y) = n.int.filter(|_| n.raw.len() == 4) else { continue };
             if y != year - 1 && y < year {
-                issues.push(Issue::new("E08", Level::Error, vec![key.to_string()], format!(
+                issues.push(Issue::new(
+                    "E08",
+                    Level::Error,
+                    vec![key.to_string()],
+                    format!(
                         "Đoạn văn so sánh “{} {}” nhưng cùng kỳ của báo cáo năm {} là năm {}",
                         phrase,
                         n.raw,
                         year,
                         year - 1
-                    ), node_id));
+                    ),
+                    node_id,
+                ));
             }
         }
     }
@@ -506,7 +560,10 @@ mod tests {
 
     #[test]
     fn lowering_covers_vietnamese_capitals_and_nfd_input() {
-        assert_eq!(normalise("ĐẢNG ỦY PHƯỜNG 1, Tổ Nhân Dân Tự Quản, ƠI ĂN ĨU ŨA Ý"), "đảng ủy phường 1, tổ nhân dân tự quản, ơi ăn ĩu ũa ý");
+        assert_eq!(
+            normalise("ĐẢNG ỦY PHƯỜNG 1, Tổ Nhân Dân Tự Quản, ƠI ĂN ĨU ŨA Ý"),
+            "đảng ủy phường 1, tổ nhân dân tự quản, ơi ăn ĩu ũa ý"
+        );
         let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hòa giải THÀNH").collect();
         assert_eq!(normalise(&nfd), "hòa giải thành");
     }

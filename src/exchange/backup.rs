@@ -126,7 +126,8 @@ pub fn read_backup(file: &str, bytes: &[u8]) -> Result<Restored, ImportError> {
     check_envelope(&json, BACKUP_SCHEMA, BACKUP_VERSION)?;
     let profile: UnitProfile = serde_json::from_value(json.get("profile").cloned().unwrap_or(Json::Null))
         .map_err(|e| ImportError::BadShape(format!("profile: {}", super::import::explain_serde(&e))))?;
-    let items = json.get("reports").and_then(Json::as_array).ok_or(ImportError::BadShape("thiếu danh sách reports".into()))?;
+    let items =
+        json.get("reports").and_then(Json::as_array).ok_or(ImportError::BadShape("thiếu danh sách reports".into()))?;
     let mut reports = Vec::with_capacity(items.len());
     let mut refused = Vec::new();
     for (index, item) in items.iter().enumerate() {
@@ -157,7 +158,14 @@ mod tests {
         let profile = UnitProfile { code: "P1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
         let reports = vec![
             Report::new("4b8f0a4e-0000-4000-8000-0000000000b1", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now()),
-            Report::new("4b8f0a4e-0000-4000-8000-0000000000b2", Kind::Dang, PeriodType::Y, 2025, profile.clone(), now()),
+            Report::new(
+                "4b8f0a4e-0000-4000-8000-0000000000b2",
+                Kind::Dang,
+                PeriodType::Y,
+                2025,
+                profile.clone(),
+                now(),
+            ),
         ];
         let file = backup(&reports, &profile, "t", now());
         let restored = read_backup("b.json", file.as_bytes()).unwrap();
@@ -167,10 +175,12 @@ mod tests {
     #[test]
     fn one_bad_report_is_named_and_the_others_are_restored() {
         let profile = UnitProfile::default();
-        let mut bad = Report::new("4b8f0a4e-0000-4000-8000-0000000000b3", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
+        let mut bad =
+            Report::new("4b8f0a4e-0000-4000-8000-0000000000b3", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
         bad.name = "Báo cáo hỏng".into();
         bad.values.insert("hg_thanh".into(), crate::model::Value::Int(-1));
-        let good = Report::new("4b8f0a4e-0000-4000-8000-0000000000b5", Kind::Cq, PeriodType::Q4, 2025, profile.clone(), now());
+        let good =
+            Report::new("4b8f0a4e-0000-4000-8000-0000000000b5", Kind::Cq, PeriodType::Q4, 2025, profile.clone(), now());
         let file = backup(&[bad, good.clone()], &profile, "t", now());
         let restored = read_backup("b.json", file.as_bytes()).unwrap();
         assert_eq!(restored.reports, vec![good]);
@@ -183,13 +193,24 @@ mod tests {
     #[test]
     fn a_backup_is_read_back_before_it_is_offered_and_names_what_would_not_restore() {
         let profile = UnitProfile::default();
-        let good = Report::new("4b8f0a4e-0000-4000-8000-0000000000b6", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
-        let mut bad = Report::new("4b8f0a4e-0000-4000-8000-0000000000b7", Kind::Dang, PeriodType::Y, 2025, profile.clone(), now());
+        let good =
+            Report::new("4b8f0a4e-0000-4000-8000-0000000000b6", Kind::Cq, PeriodType::Q3, 2025, profile.clone(), now());
+        let mut bad = Report::new(
+            "4b8f0a4e-0000-4000-8000-0000000000b7",
+            Kind::Dang,
+            PeriodType::Y,
+            2025,
+            profile.clone(),
+            now(),
+        );
         bad.name = "Năm 2025".into();
         bad.period.year = 20255;
         let checked = checked_backup(&[good.clone(), bad.clone()], &profile, "t", now());
         assert_eq!(checked.restorable, 1);
-        assert_eq!(checked.not_restorable.iter().map(|n| (n.index, n.name.as_str())).collect::<Vec<_>>(), vec![(1, "Năm 2025")]);
+        assert_eq!(
+            checked.not_restorable.iter().map(|n| (n.index, n.name.as_str())).collect::<Vec<_>>(),
+            vec![(1, "Năm 2025")]
+        );
         // Nothing is dropped from the file itself.
         assert!(checked.json.contains("4b8f0a4e-0000-4000-8000-0000000000b7"));
         assert_eq!(checked_backup(&[good], &profile, "t", now()).not_restorable, vec![]);
@@ -197,7 +218,14 @@ mod tests {
 
     #[test]
     fn a_report_file_is_not_a_backup() {
-        let r = Report::new("4b8f0a4e-0000-4000-8000-0000000000b4", Kind::Cq, PeriodType::Q3, 2025, UnitProfile::default(), now());
+        let r = Report::new(
+            "4b8f0a4e-0000-4000-8000-0000000000b4",
+            Kind::Cq,
+            PeriodType::Q3,
+            2025,
+            UnitProfile::default(),
+            now(),
+        );
         let file = crate::exchange::export(crate::template::Template::builtin(Kind::Cq), &r, "t", now());
         assert!(matches!(read_backup("x.json", file.json.as_bytes()), Err(ImportError::WrongSchema(_))));
     }

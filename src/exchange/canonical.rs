@@ -77,7 +77,11 @@ pub fn compact_without(bytes: &[u8], key: &str) -> Option<Vec<u8>> {
                     }
                     if drop_member {
                         // Cut the member and the comma before it, if any.
-                        let cut = if out.get(member_start.wrapping_sub(1)) == Some(&b',') { member_start - 1 } else { member_start };
+                        let cut = if out.get(member_start.wrapping_sub(1)) == Some(&b',') {
+                            member_start - 1
+                        } else {
+                            member_start
+                        };
                         out.truncate(cut);
                         drop_member = false;
                     }
@@ -234,9 +238,14 @@ mod tests {
 
     #[test]
     fn the_member_may_be_first_last_or_alone() {
-        for value in [json!({ "a": 1, "b": 2, "sha256": "x" }), json!({ "sha256": "x", "a": 1 }), json!({ "sha256": "x" })] {
+        for value in
+            [json!({ "a": 1, "b": 2, "sha256": "x" }), json!({ "sha256": "x", "a": 1 }), json!({ "sha256": "x" })]
+        {
             let text = serde_json::to_string_pretty(&value).unwrap();
-            assert_eq!(String::from_utf8(compact_without(text.as_bytes(), "sha256").unwrap()).unwrap(), canonical_without(&value, "sha256"));
+            assert_eq!(
+                String::from_utf8(compact_without(text.as_bytes(), "sha256").unwrap()).unwrap(),
+                canonical_without(&value, "sha256")
+            );
         }
     }
 

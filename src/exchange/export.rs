@@ -121,11 +121,23 @@ pub fn export(template: &Template, report: &Report, app_version: &str, now: Date
 /// Like [`export`], but the `report` member is `stored` exactly as it was
 /// stored: for a draft written by a newer app, whose fields this version
 /// does not know and must not drop.
-pub fn export_stored(template: &Template, report: &Report, stored: &Json, app_version: &str, now: DateTime<Utc>) -> ExportFile {
+pub fn export_stored(
+    template: &Template,
+    report: &Report,
+    stored: &Json,
+    app_version: &str,
+    now: DateTime<Utc>,
+) -> ExportFile {
     export_with(template, report, Some(stored), app_version, now)
 }
 
-fn export_with(template: &Template, report: &Report, stored: Option<&Json>, app_version: &str, now: DateTime<Utc>) -> ExportFile {
+fn export_with(
+    template: &Template,
+    report: &Report,
+    stored: Option<&Json>,
+    app_version: &str,
+    now: DateTime<Utc>,
+) -> ExportFile {
     let evaluation = evaluate(template, report);
     let mut report = report.clone();
     report.exported_at = Some(now);
@@ -171,7 +183,14 @@ mod tests {
 
     fn report() -> Report {
         let unit = UnitProfile { code: "Phường 1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
-        Report::new("0b6c5d8e-1111-4c2d-9e3f-123456789abc", Kind::Cq, PeriodType::H1, 2025, unit, Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap())
+        Report::new(
+            "0b6c5d8e-1111-4c2d-9e3f-123456789abc",
+            Kind::Cq,
+            PeriodType::H1,
+            2025,
+            unit,
+            Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -221,9 +240,17 @@ mod schema_tests {
     fn exported_files_of_both_kinds_validate_against_the_published_schema() {
         let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
         for kind in Kind::ALL {
-            let mut r = Report::new("4b8f0a4e-0000-4000-8000-0000000000c1", kind, PeriodType::M9, 2025, UnitProfile::default(), now);
+            let mut r = Report::new(
+                "4b8f0a4e-0000-4000-8000-0000000000c1",
+                kind,
+                PeriodType::M9,
+                2025,
+                UnitProfile::default(),
+                now,
+            );
             r.values.insert("hg_thanh".into(), Value::Int(3));
-            r.lists.insert("hoi_quan_ds".into(), vec![[("thanh_vien".to_string(), Value::Int(40))].into_iter().collect()]);
+            r.lists
+                .insert("hoi_quan_ds".into(), vec![[("thanh_vien".to_string(), Value::Int(40))].into_iter().collect()]);
             assert_valid(&export(Template::builtin(kind), &r, "0.1.0", now));
         }
     }
@@ -243,8 +270,16 @@ mod schema_tests {
     #[test]
     fn schema_rejects_a_file_with_a_formatted_number() {
         let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
-        let r = Report::new("4b8f0a4e-0000-4000-8000-0000000000c2", Kind::Cq, PeriodType::Q1, 2025, UnitProfile::default(), now);
-        let mut instance: Json = serde_json::from_str(&export(Template::builtin(Kind::Cq), &r, "0.1.0", now).json).unwrap();
+        let r = Report::new(
+            "4b8f0a4e-0000-4000-8000-0000000000c2",
+            Kind::Cq,
+            PeriodType::Q1,
+            2025,
+            UnitProfile::default(),
+            now,
+        );
+        let mut instance: Json =
+            serde_json::from_str(&export(Template::builtin(Kind::Cq), &r, "0.1.0", now).json).unwrap();
         instance["report"]["values"]["hg_thanh"] = serde_json::json!(1.5);
         instance["kind"] = serde_json::json!("XX");
         assert!(!validator().is_valid(&instance));

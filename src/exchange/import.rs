@@ -10,8 +10,8 @@ use chrono::{DateTime, Datelike, Utc};
 use serde_json::Value as Json;
 
 // The limits are those of storage itself (see `model::limits` for the rule).
-pub use crate::model::limits::{MAX_BACKUP_BYTES, MAX_FILE_BYTES, MAX_LIST_ROWS, MAX_NUMBER, MAX_TEXT_CHARS};
 use crate::model::limits;
+pub use crate::model::limits::{MAX_BACKUP_BYTES, MAX_FILE_BYTES, MAX_LIST_ROWS, MAX_NUMBER, MAX_TEXT_CHARS};
 
 /// A report file that passed every check.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +37,10 @@ pub enum ImportError {
     /// The JSON does not have the shape of a report.
     BadShape(String),
     /// A value has the wrong type or is out of range.
-    BadValue { path: String, why: String },
+    BadValue {
+        path: String,
+        why: String,
+    },
     /// An object names the same member twice: the checksum covers only the
     /// last value, so the file could say two things.
     DuplicateKey(String),
@@ -105,9 +108,14 @@ pub(crate) fn parse_json_up_to(bytes: &[u8], max_bytes: usize) -> Result<Json, I
 pub(crate) fn check_envelope(file: &Json, schema: &str, known_version: u32) -> Result<u32, ImportError> {
     let name = file.get("schema").and_then(Json::as_str).unwrap_or("");
     if name != schema {
-        return Err(ImportError::WrongSchema(if name.is_empty() { "không rõ".into() } else { name.chars().take(60).collect() }));
+        return Err(ImportError::WrongSchema(if name.is_empty() {
+            "không rõ".into()
+        } else {
+            name.chars().take(60).collect()
+        }));
     }
-    let version = file.get("schemaVersion").and_then(Json::as_u64).ok_or(ImportError::BadShape("thiếu schemaVersion".into()))?;
+    let version =
+        file.get("schemaVersion").and_then(Json::as_u64).ok_or(ImportError::BadShape("thiếu schemaVersion".into()))?;
     let version = u32::try_from(version).map_err(|_| ImportError::NewerSchema(u32::MAX))?;
     if version > known_version {
         return Err(ImportError::NewerSchema(version));
@@ -186,9 +194,7 @@ pub fn check_not_after(report: &Report, now: DateTime<Utc>) -> Result<(), Import
 /// The moments a report records, with their names in a file.
 fn moments(report: &Report) -> impl Iterator<Item = (&'static str, DateTime<Utc>)> {
     let all = [("created_at", Some(report.created_at)), ("updated_at", Some(report.updated_at))];
-    all.into_iter()
-        .chain([("exported_at", report.exported_at)])
-        .filter_map(|(path, t)| Some((path, t?)))
+    all.into_iter().chain([("exported_at", report.exported_at)]).filter_map(|(path, t)| Some((path, t?)))
 }
 
 /// What the checksum of a file as this app exports it covers, to be hashed
@@ -251,7 +257,10 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
         return None;
     }
     let report = exported.report;
-    if report.schema_version > crate::model::SCHEMA_VERSION || report.id != exported.report_id || check_report(&report).is_err() {
+    if report.schema_version > crate::model::SCHEMA_VERSION
+        || report.id != exported.report_id
+        || check_report(&report).is_err()
+    {
         return None;
     }
     Some(Incoming { file: file.to_string(), report, migrated_from: None })
@@ -261,7 +270,9 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
 pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let quoted = |prefix: &str| {
-        text.split_once(prefix).and_then(|(_, rest)| rest.split('`').next()).map(|s| s.chars().take(40).collect::<String>())
+        text.split_once(prefix)
+            .and_then(|(_, rest)| rest.split('`').next())
+            .map(|s| s.chars().take(40).collect::<String>())
     };
     if let Some(field) = quoted("missing field `") {
         format!("thiếu trường «{field}»")
@@ -269,7 +280,10 @@ pub(crate) fn explain_serde(e: &serde_json::Error) -> String {
         format!("giá trị «{value}» không có trong danh mục cho phép")
     } else if text.contains("invalid type") {
         "một trường có kiểu dữ liệu sai (ví dụ chữ thay cho số)".into()
-    } else if text.contains("out of range") || text.contains("premature end") || text.contains("input contains invalid characters") {
+    } else if text.contains("out of range")
+        || text.contains("premature end")
+        || text.contains("input contains invalid characters")
+    {
         "có ngày tháng không hợp lệ".into()
     } else {
         "một trường có giá trị không hợp lệ".into()
@@ -295,7 +309,8 @@ fn check_text(path: &str, text: &str) -> Result<(), ImportError> {
 
 fn text_problem(text: &str) -> Option<String> {
     // Bytes ≥ characters: only a long text needs counting.
-    (text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS).then(|| format!("văn bản dài quá {MAX_TEXT_CHARS} ký tự"))
+    (text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS)
+        .then(|| format!("văn bản dài quá {MAX_TEXT_CHARS} ký tự"))
 }
 
 fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
@@ -318,7 +333,9 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
                 None
             }
         }
-        (t, Value::Text(s)) if t.is_numeric() => Some(format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>())),
+        (t, Value::Text(s)) if t.is_numeric() => {
+            Some(format!("cần một số, tệp ghi «{}»", s.chars().take(40).collect::<String>()))
+        }
         (t, _) if t.is_numeric() => Some("cần một số".into()),
         (FieldType::Enum(options), Value::Text(s)) if !s.is_empty() && !options.iter().any(|o| &o.value == s) => {
             Some(format!("«{}» không có trong danh mục lựa chọn", s.chars().take(40).collect::<String>()))
@@ -333,14 +350,23 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
 pub fn check_report(report: &Report) -> Result<(), ImportError> {
     let template = Template::builtin(report.kind);
     if report.template.id != template.id {
-        if let Some(other) = crate::model::Kind::ALL.into_iter().find(|k| Template::builtin(*k).id == report.template.id) {
-            return Err(bad("kind", format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), other.code())));
+        if let Some(other) =
+            crate::model::Kind::ALL.into_iter().find(|k| Template::builtin(*k).id == report.template.id)
+        {
+            return Err(bad(
+                "kind",
+                format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), other.code()),
+            ));
         }
     }
     if report.template.id != template.id || report.template.version > template.version || report.template.version == 0 {
-        return Err(ImportError::UnknownTemplate(report.template.id.chars().take(40).collect(), report.template.version));
+        return Err(ImportError::UnknownTemplate(
+            report.template.id.chars().take(40).collect(),
+            report.template.version,
+        ));
     }
-    if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
         return Err(bad("reportId", "mã báo cáo không hợp lệ"));
     }
     if !limits::PERIOD_YEARS.contains(&report.period.year) {
@@ -424,12 +450,24 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     }
     let u = &report.unit;
     let mut strings = vec![
-        &report.name, &u.code, &u.name, &u.party_upper, &u.place, &report.signature.ho_ten, &report.signature.quyen_han,
+        &report.name,
+        &u.code,
+        &u.name,
+        &u.party_upper,
+        &u.place,
+        &report.signature.ho_ten,
+        &report.signature.quyen_han,
         &report.signature.chuc_vu,
     ];
     strings.extend(u.state_upper.iter());
     for issuer in [&u.dang, &u.cq] {
-        strings.extend([&issuer.issuer, &issuer.symbol, &issuer.signer.quyen_han, &issuer.signer.chuc_vu, &issuer.signer.ho_ten]);
+        strings.extend([
+            &issuer.issuer,
+            &issuer.symbol,
+            &issuer.signer.quyen_han,
+            &issuer.signer.chuc_vu,
+            &issuer.signer.ho_ten,
+        ]);
         strings.extend(issuer.recipients.iter());
     }
     for c in &report.can_cu {

@@ -98,7 +98,11 @@ fn unit_key(r: &Report) -> String {
 }
 
 fn unit_name(r: &Report) -> String {
-    [&r.unit.name, &r.unit.code].into_iter().find(|s| !s.trim().is_empty()).cloned().unwrap_or_else(|| "(chưa ghi tên đơn vị)".into())
+    [&r.unit.name, &r.unit.code]
+        .into_iter()
+        .find(|s| !s.trim().is_empty())
+        .cloned()
+        .unwrap_or_else(|| "(chưa ghi tên đơn vị)".into())
 }
 
 /// Merge the given files. The kind, period and template taken are those of
@@ -136,7 +140,8 @@ pub fn merge_hashed(
     }
     // The most common target wins; `find` keeps the first in a tie.
     let Some(best) = counts.iter().map(|(_, n)| *n).max() else { return Err(set_aside) };
-    let (kind, period_type, year, template_ref) = counts.iter().find(|(_, n)| *n == best).map(|(k, _)| k.clone()).expect("best exists");
+    let (kind, period_type, year, template_ref) =
+        counts.iter().find(|(_, n)| *n == best).map(|(k, _)| k.clone()).expect("best exists");
     let wanted = period_type.name(year);
 
     let mut by_unit: BTreeMap<String, Incoming> = BTreeMap::new();
@@ -152,7 +157,10 @@ pub fn merge_hashed(
             None
         };
         if let Some(reason) = reason {
-            set_aside.push(SetAside { file: incoming.file.clone(), reason: format!("Tệp «{}»: {reason}.", incoming.file) });
+            set_aside
+                .push(SetAside {
+                    file: incoming.file.clone(), reason: format!("Tệp «{}»: {reason}.", incoming.file)
+                });
             continue;
         }
         let key = unit_key(r);
@@ -162,8 +170,11 @@ pub fn merge_hashed(
             }
             Some(previous) => {
                 // Keep the most recently updated report of a unit.
-                let (keep, drop) =
-                    if incoming.report.updated_at >= previous.report.updated_at { (incoming, previous) } else { (previous, incoming) };
+                let (keep, drop) = if incoming.report.updated_at >= previous.report.updated_at {
+                    (incoming, previous)
+                } else {
+                    (previous, incoming)
+                };
                 set_aside.push(SetAside {
                     file: drop.file.clone(),
                     reason: format!(
@@ -179,10 +190,7 @@ pub fn merge_hashed(
     }
 
     let template = Template::builtin(kind);
-    let units: Vec<UnitRow> = by_unit
-        .into_values()
-        .map(|i| UnitRow::new(i.file, i.report))
-        .collect();
+    let units: Vec<UnitRow> = by_unit.into_values().map(|i| UnitRow::new(i.file, i.report)).collect();
 
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
@@ -206,7 +214,14 @@ pub fn merge_hashed(
             lists.entry(k.clone()).or_default().extend(rows.iter().cloned());
         }
     }
-    let mut total_report = Report::new("tong-hop", kind, period_type, year, UnitProfile::default(), units.first().map(|u| u.report.updated_at).unwrap_or_default());
+    let mut total_report = Report::new(
+        "tong-hop",
+        kind,
+        period_type,
+        year,
+        UnitProfile::default(),
+        units.first().map(|u| u.report.updated_at).unwrap_or_default(),
+    );
     total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.lists = lists;
@@ -269,8 +284,10 @@ impl Summary {
             format!("\"{}\"", s.replace('"', "\"\""))
         }
         let mut out = String::from("\u{feff}");
-        let header: Vec<String> =
-            std::iter::once("Đơn vị".to_string()).chain(self.columns.iter().map(|c| c.label.clone())).chain(["Lỗi".into(), "Cảnh báo".into()]).collect();
+        let header: Vec<String> = std::iter::once("Đơn vị".to_string())
+            .chain(self.columns.iter().map(|c| c.label.clone()))
+            .chain(["Lỗi".into(), "Cảnh báo".into()])
+            .collect();
         out += &header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",");
         out += "\r\n";
         for u in &self.units {
@@ -291,7 +308,11 @@ impl Summary {
         }
         let mut total = vec![cell("Tổng cộng")];
         for c in &self.columns {
-            let text = if c.summed { self.totals.get(&c.key).map(|n| n.to_string()).unwrap_or_default() } else { self.total(c) };
+            let text = if c.summed {
+                self.totals.get(&c.key).map(|n| n.to_string()).unwrap_or_default()
+            } else {
+                self.total(c)
+            };
             total.push(cell(&text));
         }
         out += &total.join(",");
@@ -322,7 +343,11 @@ impl Summary {
         let names: Vec<&str> = self.units.iter().map(|u| u.unit.as_str()).collect();
         report.texts.insert(
             "N01.text".into(),
-            format!("(Số liệu tổng hợp từ báo cáo của {} đơn vị: {}.)", format::count(names.len() as i64, true), names.join(", ")),
+            format!(
+                "(Số liệu tổng hợp từ báo cáo của {} đơn vị: {}.)",
+                format::count(names.len() as i64, true),
+                names.join(", ")
+            ),
         );
         report
     }

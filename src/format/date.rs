@@ -123,42 +123,18 @@ mod tests {
 
     #[test]
     fn date_line_pads_day_and_only_months_one_and_two() {
-        assert_eq!(
-            date_line("Sa Đéc", Some(5), Some(1), 2025),
-            "Sa Đéc, ngày 05 tháng 01 năm 2025"
-        );
-        assert_eq!(
-            date_line("Sa Đéc", Some(20), Some(2), 2018),
-            "Sa Đéc, ngày 20 tháng 02 năm 2018"
-        );
-        assert_eq!(
-            date_line("Hà Nội", Some(3), Some(4), 2018),
-            "Hà Nội, ngày 03 tháng 4 năm 2018"
-        );
-        assert_eq!(
-            date_line("Phường 1", Some(29), Some(6), 2019),
-            "Phường 1, ngày 29 tháng 6 năm 2019"
-        );
-        assert_eq!(
-            date_line("Sa Đéc", Some(10), Some(10), 2022),
-            "Sa Đéc, ngày 10 tháng 10 năm 2022"
-        );
-        assert_eq!(
-            date_line("Sa Đéc", Some(31), Some(12), 2022),
-            "Sa Đéc, ngày 31 tháng 12 năm 2022"
-        );
-        assert_eq!(
-            date_line("Sa Đéc", Some(9), Some(3), 2022),
-            "Sa Đéc, ngày 09 tháng 3 năm 2022"
-        );
+        assert_eq!(date_line("Sa Đéc", Some(5), Some(1), 2025), "Sa Đéc, ngày 05 tháng 01 năm 2025");
+        assert_eq!(date_line("Sa Đéc", Some(20), Some(2), 2018), "Sa Đéc, ngày 20 tháng 02 năm 2018");
+        assert_eq!(date_line("Hà Nội", Some(3), Some(4), 2018), "Hà Nội, ngày 03 tháng 4 năm 2018");
+        assert_eq!(date_line("Phường 1", Some(29), Some(6), 2019), "Phường 1, ngày 29 tháng 6 năm 2019");
+        assert_eq!(date_line("Sa Đéc", Some(10), Some(10), 2022), "Sa Đéc, ngày 10 tháng 10 năm 2022");
+        assert_eq!(date_line("Sa Đéc", Some(31), Some(12), 2022), "Sa Đéc, ngày 31 tháng 12 năm 2022");
+        assert_eq!(date_line("Sa Đéc", Some(9), Some(3), 2022), "Sa Đéc, ngày 09 tháng 3 năm 2022");
     }
 
     #[test]
     fn blank_day_prints_three_non_breaking_spaces() {
-        assert_eq!(
-            date_line("Sa Đéc", None, Some(10), 2022),
-            "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng 10 năm 2022"
-        );
+        assert_eq!(date_line("Sa Đéc", None, Some(10), 2022), "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng 10 năm 2022");
     }
 
     #[test]
@@ -171,10 +147,7 @@ mod tests {
 
     #[test]
     fn out_of_range_day_or_month_counts_as_blank() {
-        assert_eq!(
-            date_line("Sa Đéc", Some(0), Some(10), 2022),
-            "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng 10 năm 2022"
-        );
+        assert_eq!(date_line("Sa Đéc", Some(0), Some(10), 2022), "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng 10 năm 2022");
         assert_eq!(
             date_line("Sa Đéc", Some(32), Some(13), 2022),
             "Sa Đéc, ngày \u{a0}\u{a0}\u{a0} tháng \u{a0}\u{a0}\u{a0} năm 2022"
@@ -185,14 +158,8 @@ mod tests {
     fn date_line_normalises_and_trims_place() {
         // "Đéc" typed with a combining acute accent (NFD).
         let nfd = "  Sa \u{110}e\u{301}c ";
-        assert_eq!(
-            date_line(nfd, Some(1), Some(1), 2025),
-            "Sa Đéc, ngày 01 tháng 01 năm 2025"
-        );
-        assert_eq!(
-            date_line("  ", Some(1), Some(7), 2025),
-            "ngày 01 tháng 7 năm 2025"
-        );
+        assert_eq!(date_line(nfd, Some(1), Some(1), 2025), "Sa Đéc, ngày 01 tháng 01 năm 2025");
+        assert_eq!(date_line("  ", Some(1), Some(7), 2025), "ngày 01 tháng 7 năm 2025");
     }
 
     #[test]
@@ -208,10 +175,7 @@ mod tests {
     fn edge_dates() -> Vec<NaiveDate> {
         let years = [-262_143, -10_000, -9999, -1, 0, 1, 99, 999, 1000, 2025, 9999, 10_000, 12_345, 262_142];
         let days = [(1, 1), (2, 28), (6, 30), (12, 31)];
-        years
-            .iter()
-            .flat_map(|&y| days.iter().filter_map(move |&(m, d)| NaiveDate::from_ymd_opt(y, m, d)))
-            .collect()
+        years.iter().flat_map(|&y| days.iter().filter_map(move |&(m, d)| NaiveDate::from_ymd_opt(y, m, d))).collect()
     }
 
     #[test]

@@ -21,8 +21,7 @@ mod unicode;
 use num_rational::Ratio;
 
 pub use date::{
-    compact_date, date_line, date_time, hour_minute, local_date_time, short_date,
-    MOMENT_YEARS, UNKNOWN_TIME,
+    compact_date, date_line, date_time, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};

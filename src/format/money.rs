@@ -17,14 +17,8 @@ pub fn money(dong: i64) -> String {
     let shown = shown(dong);
     let text = match shown.unit {
         Unit::Dong => format!("{} đồng", group(&shown.whole.to_string())),
-        Unit::Trieu => format!(
-            "{} triệu đồng",
-            fixed(&shown.whole.to_string(), &format!("{:02}", shown.frac))
-        ),
-        Unit::Ty => format!(
-            "{} tỷ đồng",
-            fixed(&shown.whole.to_string(), &format!("{:03}", shown.frac))
-        ),
+        Unit::Trieu => format!("{} triệu đồng", fixed(&shown.whole.to_string(), &format!("{:02}", shown.frac))),
+        Unit::Ty => format!("{} tỷ đồng", fixed(&shown.whole.to_string(), &format!("{:03}", shown.frac))),
     };
     signed(dong < 0, text)
 }
@@ -65,26 +59,14 @@ struct Shown {
 fn shown(dong: i64) -> Shown {
     let abs = dong.unsigned_abs() as i128;
     if abs < TRIEU {
-        return Shown {
-            unit: Unit::Dong,
-            whole: abs as u128,
-            frac: 0,
-        };
+        return Shown { unit: Unit::Dong, whole: abs as u128, frac: 0 };
     }
     let (whole, frac) = round_abs(abs, TRIEU, 2);
     if whole < 1000 {
-        return Shown {
-            unit: Unit::Trieu,
-            whole,
-            frac,
-        };
+        return Shown { unit: Unit::Trieu, whole, frac };
     }
     let (whole, frac) = round_abs(abs, TY, 3);
-    Shown {
-        unit: Unit::Ty,
-        whole,
-        frac,
-    }
+    Shown { unit: Unit::Ty, whole, frac }
 }
 
 #[cfg(test)]

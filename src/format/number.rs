@@ -36,10 +36,7 @@ pub fn percent(r: Rational) -> String {
     }
     let (whole, cents) = percent_abs(n, d);
     let negative = (n < 0) != (d < 0) && !(whole == "0" && cents == 0);
-    format!(
-        "{}%",
-        signed(negative, two_decimals(&whole, cents))
-    )
+    format!("{}%", signed(negative, two_decimals(&whole, cents)))
 }
 
 /// `num/den` as percent; None when `den == 0`.
@@ -68,11 +65,7 @@ pub fn rate_delta_text(cur: Rational, prev: Rational) -> String {
     if diff.numer().is_zero() {
         return "bằng cùng kỳ".to_string();
     }
-    let word = if (*diff.numer() < 0) != (*diff.denom() < 0) {
-        "giảm"
-    } else {
-        "tăng"
-    };
+    let word = if (*diff.numer() < 0) != (*diff.denom() < 0) { "giảm" } else { "tăng" };
     let (whole, cents) = percent_abs(*diff.numer(), *diff.denom());
     if whole == "0" && cents == 0 {
         return format!("{word} dưới 0,01 điểm %");
@@ -187,11 +180,7 @@ fn ten_times_divmod(rem: u128, d: u128) -> (u128, u128) {
 /// Built as text so a huge integer part cannot overflow the ×100.
 fn percent_abs(n: i128, d: i128) -> (String, u128) {
     let (whole, frac) = round_abs(n, d, 4);
-    let digits = if whole == 0 {
-        (frac / 100).to_string()
-    } else {
-        format!("{whole}{:02}", frac / 100)
-    };
+    let digits = if whole == 0 { (frac / 100).to_string() } else { format!("{whole}{:02}", frac / 100) };
     (digits, frac % 100)
 }
 
@@ -329,10 +318,7 @@ mod tests {
         assert_eq!(percent_of(5, 0), None);
         assert_eq!(percent_of(0, 0), None);
         assert_eq!(percent_of(11, 13).unwrap(), "84,62%");
-        assert_eq!(
-            percent_of(i64::MIN, -1).unwrap(),
-            "922.337.203.685.477.580.800%"
-        );
+        assert_eq!(percent_of(i64::MIN, -1).unwrap(), "922.337.203.685.477.580.800%");
     }
 
     #[test]
@@ -349,19 +335,10 @@ mod tests {
         assert_eq!(rate_delta_text(q(3, 4), q(12, 16)), "bằng cùng kỳ");
         assert_eq!(rate_delta_text(q(0, 1), q(0, 7)), "bằng cùng kỳ");
         // 1/1000000 of a rate is 0,0001 points: not equal, too small to print.
-        assert_eq!(
-            rate_delta_text(q(500_001, 1_000_000), q(1, 2)),
-            "tăng dưới 0,01 điểm %"
-        );
-        assert_eq!(
-            rate_delta_text(q(1, 2), q(500_001, 1_000_000)),
-            "giảm dưới 0,01 điểm %"
-        );
+        assert_eq!(rate_delta_text(q(500_001, 1_000_000), q(1, 2)), "tăng dưới 0,01 điểm %");
+        assert_eq!(rate_delta_text(q(1, 2), q(500_001, 1_000_000)), "giảm dưới 0,01 điểm %");
         // Exactly 0,005 points rounds up to 0,01.
-        assert_eq!(
-            rate_delta_text(q(10_001, 20_000), q(1, 2)),
-            "tăng 0,01 điểm %"
-        );
+        assert_eq!(rate_delta_text(q(10_001, 20_000), q(1, 2)), "tăng 0,01 điểm %");
     }
 
     #[test]
@@ -370,10 +347,7 @@ mod tests {
         let tiny = Rational::new_raw(1, i128::MAX - 1);
         assert!(rate_delta_text(huge, -huge).starts_with("tăng"));
         assert!(rate_delta_text(tiny, huge).starts_with("giảm"));
-        assert_eq!(
-            rate_delta_text(Rational::new_raw(1, 0), q(0, 1)),
-            "bằng cùng kỳ"
-        );
+        assert_eq!(rate_delta_text(Rational::new_raw(1, 0), q(0, 1)), "bằng cùng kỳ");
     }
 
     #[test]
@@ -384,14 +358,8 @@ mod tests {
         assert_eq!(delta_text(30, 24, false), "tăng 6");
         assert_eq!(delta_text(5, 5, true), "bằng cùng kỳ");
         assert_eq!(delta_text(1010, 10, true), "tăng 1.000");
-        assert_eq!(
-            delta_text(i64::MAX, i64::MIN, false),
-            "tăng 18.446.744.073.709.551.615"
-        );
-        assert_eq!(
-            delta_text(i64::MIN, i64::MAX, true),
-            "giảm 18.446.744.073.709.551.615"
-        );
+        assert_eq!(delta_text(i64::MAX, i64::MIN, false), "tăng 18.446.744.073.709.551.615");
+        assert_eq!(delta_text(i64::MIN, i64::MAX, true), "giảm 18.446.744.073.709.551.615");
     }
 
     #[test]

@@ -50,11 +50,9 @@ impl ParseError {
                 "\"{}\" có quá nhiều chữ số thập phân: chỉ được nhập tối đa {n} chữ số sau dấu phẩy.",
                 shorten(s)
             ),
-            ParseError::TooLarge(s) => format!(
-                "\"{}\" quá lớn: số lớn nhất được nhập là {}.",
-                shorten(s),
-                super::int(MAX_INPUT)
-            ),
+            ParseError::TooLarge(s) => {
+                format!("\"{}\" quá lớn: số lớn nhất được nhập là {}.", shorten(s), super::int(MAX_INPUT))
+            }
         }
     }
 }
@@ -133,22 +131,13 @@ fn lex(input: &str) -> Result<Option<Lexed>, ParseError> {
     let int_part = parts.next().unwrap_or("");
     let frac = parts.next().map(str::to_string);
     // A second comma is English-style grouping ("1,234,567").
-    if parts.next().is_some()
-        || frac
-            .as_deref()
-            .is_some_and(|f| !f.chars().all(|c| c.is_ascii_digit()))
-    {
+    if parts.next().is_some() || frac.as_deref().is_some_and(|f| !f.chars().all(|c| c.is_ascii_digit())) {
         return Err(ParseError::BadGrouping(shown));
     }
     let Some(int) = ungroup(int_part) else {
         return Err(ParseError::BadGrouping(shown));
     };
-    Ok(Some(Lexed {
-        shown,
-        negative,
-        int,
-        frac,
-    }))
+    Ok(Some(Lexed { shown, negative, int, frac }))
 }
 
 /// Digits of the integer part with group separators removed, or None when the
@@ -196,16 +185,8 @@ fn finish(n: Lexed, scale: u32) -> Result<Option<i64>, ParseError> {
     if int.len() > 16 {
         return Err(too_large());
     }
-    let whole: i128 = if int.is_empty() {
-        0
-    } else {
-        int.parse().map_err(|_| too_large())?
-    };
-    let frac_value: i128 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().map_err(|_| too_large())?
-    };
+    let whole: i128 = if int.is_empty() { 0 } else { int.parse().map_err(|_| too_large())? };
+    let frac_value: i128 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| too_large())? };
     if whole > MAX_INPUT as i128 || (whole == MAX_INPUT as i128 && frac_value > 0) {
         return Err(too_large());
     }
@@ -279,19 +260,7 @@ mod tests {
 
     #[test]
     fn groups_after_the_first_must_have_three_digits() {
-        for s in [
-            "1.23.4",
-            "12.7",
-            "1.2345",
-            "1234.567",
-            "0.500",
-            ".5",
-            "1.",
-            "1..234",
-            "1 23",
-            "1,234,567",
-            "1,2.3",
-        ] {
+        for s in ["1.23.4", "12.7", "1.2345", "1234.567", "0.500", ".5", "1.", "1..234", "1 23", "1,234,567", "1,2.3"] {
             assert_eq!(err(s), ParseError::BadGrouping(s.into()), "{s}");
         }
     }
@@ -301,17 +270,12 @@ mod tests {
         assert_eq!(err("-3"), ParseError::Negative("-3".into()));
         assert_eq!(err("−3"), ParseError::Negative("−3".into()));
         assert_eq!(err("– 1.000"), ParseError::Negative("– 1.000".into()));
-        assert_eq!(
-            parse_decimal("-0,5", 1),
-            Err(ParseError::Negative("-0,5".into()))
-        );
+        assert_eq!(parse_decimal("-0,5", 1), Err(ParseError::Negative("-0,5".into())));
     }
 
     #[test]
     fn non_numeric_input_is_rejected() {
-        for s in [
-            "abc", "12abc", "1e5", "--3", "-", ",", "12%", "１２", "0x10",
-        ] {
+        for s in ["abc", "12abc", "1e5", "--3", "-", ",", "12%", "１２", "0x10"] {
             assert_eq!(err(s), ParseError::NotANumber(s.into()), "{s}");
         }
     }
@@ -319,10 +283,7 @@ mod tests {
     #[test]
     fn values_above_ten_to_the_fifteenth_are_too_large() {
         assert_eq!(parse_int("1.000.000.000.000.000"), Ok(Some(MAX_INPUT)));
-        assert_eq!(
-            err("1.000.000.000.000.001"),
-            ParseError::TooLarge("1.000.000.000.000.001".into())
-        );
+        assert_eq!(err("1.000.000.000.000.001"), ParseError::TooLarge("1.000.000.000.000.001".into()));
         let huge = "9".repeat(40);
         assert_eq!(err(&huge), ParseError::TooLarge(huge.clone()));
         assert_eq!(parse_int(&format!("{}1", "0".repeat(40))), Ok(Some(1)));
@@ -331,10 +292,7 @@ mod tests {
     #[test]
     fn error_keeps_trimmed_nfc_text() {
         // "ắ" typed decomposed: a + combining breve + combining acute.
-        assert_eq!(
-            err(" 1a\u{306}\u{301} "),
-            ParseError::NotANumber("1ắ".into())
-        );
+        assert_eq!(err(" 1a\u{306}\u{301} "), ParseError::NotANumber("1ắ".into()));
     }
 
     #[test]
@@ -350,46 +308,25 @@ mod tests {
         assert_eq!(parse_decimal("12.500", 1), Ok(Some(125_000)));
         assert_eq!(parse_decimal("12", 0), Ok(Some(12)));
         assert_eq!(parse_decimal("0", 30), Ok(Some(0)));
-        assert_eq!(
-            parse_decimal(&format!("0,{}5", "0".repeat(43)), 50),
-            Ok(Some(5_000_000))
-        );
+        assert_eq!(parse_decimal(&format!("0,{}5", "0".repeat(43)), 50), Ok(Some(5_000_000)));
     }
 
     #[test]
     fn decimal_input_with_dot_as_decimal_point_is_bad_grouping() {
-        assert_eq!(
-            parse_decimal("12.5", 1),
-            Err(ParseError::BadGrouping("12.5".into()))
-        );
-        assert_eq!(
-            parse_decimal("12,5.0", 2),
-            Err(ParseError::BadGrouping("12,5.0".into()))
-        );
+        assert_eq!(parse_decimal("12.5", 1), Err(ParseError::BadGrouping("12.5".into())));
+        assert_eq!(parse_decimal("12,5.0", 2), Err(ParseError::BadGrouping("12,5.0".into())));
     }
 
     #[test]
     fn decimal_input_with_more_digits_than_scale_is_rejected() {
-        assert_eq!(
-            parse_decimal("12,55", 1),
-            Err(ParseError::TooManyDecimals("12,55".into(), 1))
-        );
-        assert_eq!(
-            parse_decimal("12,50", 1),
-            Err(ParseError::TooManyDecimals("12,50".into(), 1))
-        );
-        assert_eq!(
-            parse_decimal("12,5", 0),
-            Err(ParseError::NotAnInteger("12,5".into()))
-        );
+        assert_eq!(parse_decimal("12,55", 1), Err(ParseError::TooManyDecimals("12,55".into(), 1)));
+        assert_eq!(parse_decimal("12,50", 1), Err(ParseError::TooManyDecimals("12,50".into(), 1)));
+        assert_eq!(parse_decimal("12,5", 0), Err(ParseError::NotAnInteger("12,5".into())));
     }
 
     #[test]
     fn decimal_input_too_large_for_value_or_units() {
-        assert_eq!(
-            parse_decimal("1.000.000.000.000.000", 3),
-            Ok(Some(MAX_INPUT * 1000))
-        );
+        assert_eq!(parse_decimal("1.000.000.000.000.000", 3), Ok(Some(MAX_INPUT * 1000)));
         assert_eq!(
             parse_decimal("1.000.000.000.000.000,1", 1),
             Err(ParseError::TooLarge("1.000.000.000.000.000,1".into()))
@@ -399,10 +336,7 @@ mod tests {
             parse_decimal("1.000.000.000.000.000", 4),
             Err(ParseError::TooLarge("1.000.000.000.000.000".into()))
         );
-        assert_eq!(
-            parse_decimal("1", 40),
-            Err(ParseError::TooLarge("1".into()))
-        );
+        assert_eq!(parse_decimal("1", 40), Err(ParseError::TooLarge("1".into())));
     }
 
     #[test]

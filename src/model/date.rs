@@ -70,10 +70,7 @@ mod tests {
     fn edge_dates() -> Vec<NaiveDate> {
         let years = [-262_143, -10_000, -9999, -1, 0, 1, 99, 999, 1000, 2025, 9999, 10_000, 12_345, 262_142];
         let days = [(1, 1), (2, 28), (6, 30), (12, 31)];
-        years
-            .iter()
-            .flat_map(|&y| days.iter().filter_map(move |&(m, d)| NaiveDate::from_ymd_opt(y, m, d)))
-            .collect()
+        years.iter().flat_map(|&y| days.iter().filter_map(move |&(m, d)| NaiveDate::from_ymd_opt(y, m, d))).collect()
     }
 
     #[test]
@@ -88,8 +85,22 @@ mod tests {
     fn parse_iso_date_accepts_exactly_what_chrono_accepts() {
         let leads = ["", " ", "\u{a0}", "\t\n", "x"];
         let years = [
-            "2025", "25", "0", "0000", "02025", "+2025", "-2025", "+12345", "-0001", "+", "-", "+-1",
-            "99999999999999999999", "+262143", "-262144", "２０２５",
+            "2025",
+            "25",
+            "0",
+            "0000",
+            "02025",
+            "+2025",
+            "-2025",
+            "+12345",
+            "-0001",
+            "+",
+            "-",
+            "+-1",
+            "99999999999999999999",
+            "+262143",
+            "-262144",
+            "２０２５",
         ];
         let seps = ["-", "- ", "/", "", "--"];
         let months = ["6", "06", "006", "00", "13", "1", "12", "2", " 6", "a"];

@@ -9,7 +9,7 @@ mod value;
 pub use date::{iso_date, parse_iso_date};
 pub use period::{Kind, PeriodType};
 pub use report::{
-    Citation, FormatProfile, Footnote, Header, HgDenominator, HierarchyModel, IssuerProfile, Period,
-    Report, ReportOptions, Row, Signature, Status, TemplateRef, UnitProfile, SCHEMA_VERSION,
+    Citation, Footnote, FormatProfile, Header, HgDenominator, HierarchyModel, IssuerProfile, Period, Report,
+    ReportOptions, Row, Signature, Status, TemplateRef, UnitProfile, SCHEMA_VERSION,
 };
 pub use value::Value;

@@ -50,15 +50,8 @@ impl Kind {
 }
 
 impl PeriodType {
-    pub const ALL: [PeriodType; 7] = [
-        PeriodType::Q1,
-        PeriodType::Q2,
-        PeriodType::Q3,
-        PeriodType::Q4,
-        PeriodType::H1,
-        PeriodType::M9,
-        PeriodType::Y,
-    ];
+    pub const ALL: [PeriodType; 7] =
+        [PeriodType::Q1, PeriodType::Q2, PeriodType::Q3, PeriodType::Q4, PeriodType::H1, PeriodType::M9, PeriodType::Y];
     /// Spec code used in keys and file names (`Q3`, `H1`, `M9`, `Y`).
     pub fn code(self) -> &'static str {
         match self {

@@ -80,8 +80,8 @@ pub enum HierarchyModel {
 impl HierarchyModel {
     /// DESIGN: periods that end before 01/07/2025 default to the 3-tier model.
     pub fn for_period(period_type: PeriodType, year: i32) -> HierarchyModel {
-        let ends_before_july_2025 = year < 2025
-            || (year == 2025 && matches!(period_type, PeriodType::Q1 | PeriodType::Q2 | PeriodType::H1));
+        let ends_before_july_2025 =
+            year < 2025 || (year == 2025 && matches!(period_type, PeriodType::Q1 | PeriodType::Q2 | PeriodType::H1));
         if ends_before_july_2025 {
             HierarchyModel::ThreeTier2020
         } else {

@@ -113,7 +113,13 @@ fn with_unit(value: &str, unit: &str) -> String {
 
 /// An indicator's value as printed: the entered value with unit and
 /// qualifier, else a computed value for the same key (e.g. `don_ton_dong`).
-fn indicator_value(template: &Template, report: &Report, evaluation: &Evaluation, key: &str, ind: &Indicator) -> Option<String> {
+fn indicator_value(
+    template: &Template,
+    report: &Report,
+    evaluation: &Evaluation,
+    key: &str,
+    ind: &Indicator,
+) -> Option<String> {
     if let Some(text) = value_text(template, report, key) {
         return Some(text);
     }
@@ -126,7 +132,6 @@ fn indicator_value(template: &Template, report: &Report, evaluation: &Evaluation
     Some(with_unit(&shown, &ind.unit))
 }
 
-
 fn figure(text: String) -> Paragraph {
     Paragraph { spans: vec![Span::Text(text)], dash: true }
 }
@@ -135,7 +140,12 @@ fn figure(text: String) -> Paragraph {
 /// ungrouped indicator or computed value ("- Hòa giải thành: 11 vụ (giảm 01
 /// so với cùng kỳ)", "- Tỷ lệ hòa giải thành: 84,62% (tăng 9,62 điểm % so
 /// với cùng kỳ)"), and one line per row group with data, keyed by group id.
-fn figures(template: &Template, report: &Report, evaluation: &Evaluation, node: &Node) -> (Vec<Paragraph>, HashMap<String, Paragraph>) {
+fn figures(
+    template: &Template,
+    report: &Report,
+    evaluation: &Evaluation,
+    node: &Node,
+) -> (Vec<Paragraph>, HashMap<String, Paragraph>) {
     let mut lines = Vec::new();
     let indicator_keys: Vec<&str> = node.indicators.iter().map(|i| i.key.as_str()).collect();
     for ind in node.indicators.iter().filter(|i| !i.grouped) {
@@ -216,7 +226,11 @@ pub(crate) fn filled_body(
             number: number.to_string(),
             title,
         });
-        let narratives: Vec<_> = node.narratives.iter().filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type)).collect();
+        let narratives: Vec<_> = node
+            .narratives
+            .iter()
+            .filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type))
+            .collect();
         let labelled = narratives.len() > 1;
         let (lines, mut group_lines) = figures(template, report, evaluation, node);
         for n in &narratives {
@@ -241,7 +255,14 @@ pub(crate) fn filled_body(
 /// Numbers of every node that applies to the period (the empty outline prints
 /// them all), same scheme as [`crate::engine::numbering`].
 fn number_all(template: &Template, report: &Report) -> Vec<(String, String, u8)> {
-    fn go(kind: Kind, nodes: &[Node], level: u8, report: &Report, appendix_no: &mut usize, out: &mut Vec<(String, String, u8)>) {
+    fn go(
+        kind: Kind,
+        nodes: &[Node],
+        level: u8,
+        report: &Report,
+        appendix_no: &mut usize,
+        out: &mut Vec<(String, String, u8)>,
+    ) {
         let mut index = 0;
         for node in nodes.iter().filter(|n| n.applies_to(report.period.period_type)) {
             if node.appendix {
@@ -284,7 +305,11 @@ pub(crate) fn blank_body(template: &Template, report: &Report) -> (Vec<Block>, O
         if !guidance.is_empty() {
             out.push(Block::Guidance(format::nfc(guidance)));
         }
-        let narratives: Vec<_> = node.narratives.iter().filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type)).collect();
+        let narratives: Vec<_> = node
+            .narratives
+            .iter()
+            .filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type))
+            .collect();
         let groups_have_text = narratives.iter().any(|n| n.group.is_some());
         for n in &narratives {
             if narratives.len() > 1 {

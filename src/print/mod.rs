@@ -207,10 +207,8 @@ pub fn build(template: &Template, report: &Report, evaluation: &Evaluation) -> D
     let kind = report.kind;
     let mut notes = body::Notes::new(kind, report);
     let numbers = numbering(template, report);
-    let appendix_label = numbers
-        .iter()
-        .find(|(id, _)| template.node(id).is_some_and(|n| n.appendix))
-        .map(|(_, label)| label.clone());
+    let appendix_label =
+        numbers.iter().find(|(id, _)| template.node(id).is_some_and(|n| n.appendix)).map(|(_, label)| label.clone());
     let appendix = match (&appendix_label, &evaluation.appendix) {
         (Some(label), Some(tables)) => Some(appendix_page(template, report, label, tables.clone())),
         _ => None,
@@ -284,7 +282,6 @@ fn trich_yeu(report: &Report) -> String {
 fn trich_yeu_in_sentence(report: &Report) -> String {
     format::lower_first(&trich_yeu(report))
 }
-
 
 /// One citation: full form the first time a document is cited (loại, số ký
 /// hiệu, ngày, cơ quan, trích yếu), loại + số ký hiệu afterwards (docs/domain.md §4.5).

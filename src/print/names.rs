@@ -77,12 +77,8 @@ pub fn file_name(report: &Report, blank: bool) -> String {
         .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
         .collect();
     let unit = if unit.is_empty() { "don-vi".to_string() } else { unit };
-    let mut name = format!(
-        "BCDV_{unit}_{}{}_{}",
-        report.period.year,
-        report.period.period_type.code(),
-        report.kind.code()
-    );
+    let mut name =
+        format!("BCDV_{unit}_{}{}_{}", report.period.year, report.period.period_type.code(), report.kind.code());
     if blank {
         name.push_str("_de-cuong");
     }
@@ -98,11 +94,7 @@ pub fn trich_yeu(kind: Kind, period: PeriodType, year: i32) -> String {
         Kind::Dang => "tình hình công tác dân vận",
         Kind::Cq => "Kết quả thực hiện công tác dân vận",
     };
-    format!(
-        "{opening} {} và phương hướng, nhiệm vụ {}",
-        period.name(year),
-        period.next_name(year)
-    )
+    format!("{opening} {} và phương hướng, nhiệm vụ {}", period.name(year), period.next_name(year))
 }
 
 #[cfg(test)]
@@ -112,19 +104,9 @@ mod tests {
     #[test]
     fn trich_yeu_for_every_period_and_both_kinds() {
         for p in PeriodType::ALL {
-            let tail = format!(
-                "{} và phương hướng, nhiệm vụ {}",
-                p.name(2025),
-                p.next_name(2025)
-            );
-            assert_eq!(
-                trich_yeu(Kind::Dang, p, 2025),
-                format!("tình hình công tác dân vận {tail}")
-            );
-            assert_eq!(
-                trich_yeu(Kind::Cq, p, 2025),
-                format!("Kết quả thực hiện công tác dân vận {tail}")
-            );
+            let tail = format!("{} và phương hướng, nhiệm vụ {}", p.name(2025), p.next_name(2025));
+            assert_eq!(trich_yeu(Kind::Dang, p, 2025), format!("tình hình công tác dân vận {tail}"));
+            assert_eq!(trich_yeu(Kind::Cq, p, 2025), format!("Kết quả thực hiện công tác dân vận {tail}"));
         }
         assert_eq!(
             trich_yeu(Kind::Dang, PeriodType::Q3, 2025),

@@ -121,7 +121,10 @@ fn cq_header_has_issuer_with_rule_quoc_hieu_tieu_ngu_number_and_italic_date_line
     assert_eq!(d.header.number, "Số: 15/BC-UBND");
     assert_eq!(d.header.date, "Phường 1, ngày 20 tháng 6 năm 2025");
     assert_eq!(d.title, "BÁO CÁO");
-    assert_eq!(d.trich_yeu, "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025");
+    assert_eq!(
+        d.trich_yeu,
+        "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
+    );
 }
 
 #[test]
@@ -307,11 +310,8 @@ fn cq_numbering_skips_empty_optional_nodes_and_never_repeats() {
         ]
     );
     // The numbers are the engine's, in the same order.
-    let engine: Vec<String> = numbering(Template::builtin(Kind::Cq), &r)
-        .into_iter()
-        .filter(|(id, _)| id != "PL1")
-        .map(|(_, n)| n)
-        .collect();
+    let engine: Vec<String> =
+        numbering(Template::builtin(Kind::Cq), &r).into_iter().filter(|(id, _)| id != "PL1").map(|(_, n)| n).collect();
     assert_eq!(numbers(&d), engine);
 }
 
@@ -368,7 +368,10 @@ fn narratives_split_into_paragraphs_and_dash_lines_stay_dash_lines() {
             _ => None,
         })
         .collect();
-    assert_eq!(paras.iter().map(|p| p.plain()).collect::<Vec<_>>(), ["Đoạn một.", "Đoạn hai.", "- Gạch đầu dòng.", "+ Dấu cộng."]);
+    assert_eq!(
+        paras.iter().map(|p| p.plain()).collect::<Vec<_>>(),
+        ["Đoạn một.", "Đoạn hai.", "- Gạch đầu dòng.", "+ Dấu cộng."]
+    );
     assert_eq!(paras.iter().map(|p| p.dash).collect::<Vec<_>>(), [false, false, true, true]);
 }
 
@@ -379,7 +382,9 @@ fn dang_danh_gia_chung_uses_run_in_labels() {
         .body
         .iter()
         .find_map(|b| match b {
-            Block::Para(p) if matches!(p.spans.first(), Some(Span::RunIn(l)) if l == "Nguyên nhân: ") => Some(p.clone()),
+            Block::Para(p) if matches!(p.spans.first(), Some(Span::RunIn(l)) if l == "Nguyên nhân: ") => {
+                Some(p.clone())
+            }
             _ => None,
         })
         .expect("a Nguyên nhân run-in paragraph");
@@ -434,7 +439,12 @@ fn appendix_has_heading_lines_and_the_engine_tables_with_spec_bullets() {
     r.header.number = None;
     r.header.day = None;
     let a = doc(&r).appendix.expect("appendix");
-    assert_eq!(a.attached_to, format!("(Kèm theo Báo cáo số {NB6}/BC-UBND ngày \u{a0}\u{a0}\u{a0} tháng 6 năm 2025 của Ủy ban nhân dân Phường 1)"));
+    assert_eq!(
+        a.attached_to,
+        format!(
+            "(Kèm theo Báo cáo số {NB6}/BC-UBND ngày \u{a0}\u{a0}\u{a0} tháng 6 năm 2025 của Ủy ban nhân dân Phường 1)"
+        )
+    );
 }
 
 #[test]
@@ -449,7 +459,10 @@ fn dang_prints_phu_luc_only_on_request_and_then_refers_to_it_once() {
     assert_eq!(d.appendix.as_ref().map(|a| a.label.as_str()), Some("Phụ lục I"));
     let refs: Vec<String> = headings(&d).into_iter().filter(|h| h.contains("(phụ lục I kèm theo)")).collect();
     assert_eq!(refs, ["a) Tiếp công dân, đối thoại với nhân dân (phụ lục I kèm theo)"]);
-    assert!(d.appendix.map(|a| a.attached_to.starts_with(&format!("(Kèm theo Báo cáo số {NB5}-BC/ĐU ngày"))).unwrap_or(false));
+    assert!(d
+        .appendix
+        .map(|a| a.attached_to.starts_with(&format!("(Kèm theo Báo cáo số {NB5}-BC/ĐU ngày")))
+        .unwrap_or(false));
 }
 
 #[test]
@@ -482,7 +495,10 @@ fn footnotes_are_numbered_in_order_of_first_reference_per_kind() {
         assert_eq!(n02, Some(format!("Nhắc lại{m1}, sai mã [^x] và [^ ].")));
         assert_eq!(
             d.footnotes,
-            [Note { marker: m1.into(), text: "Chú thích A".into() }, Note { marker: m2.into(), text: "Chú thích B".into() }]
+            [
+                Note { marker: m1.into(), text: "Chú thích A".into() },
+                Note { marker: m2.into(), text: "Chú thích B".into() }
+            ]
         );
     }
 }
@@ -506,10 +522,16 @@ fn empty_outline_lists_every_node_with_guidance_lines_and_fields_but_no_data() {
     assert!(h.contains(&"c) Trong phòng, chống dịch bệnh".to_string()), "optional nodes too: {h:?}");
     assert!(!h.iter().any(|x| x.contains("Bài học")), "annual-only node left out of a 6-month outline");
     let n01 = d.body.iter().position(|b| matches!(b, Block::Heading { node_id, .. } if node_id == "N01")).unwrap_or(0);
-    assert!(matches!(&d.body[n01 + 1], Block::Guidance(g) if g.starts_with("Nêu khái quát tình hình kinh tế - xã hội")));
+    assert!(
+        matches!(&d.body[n01 + 1], Block::Guidance(g) if g.starts_with("Nêu khái quát tình hình kinh tế - xã hội"))
+    );
     assert_eq!(d.body[n01 + 2], Block::Lines(5));
     assert!(d.body.contains(&Block::Field { label: "Hòa giải thành".into(), unit: "vụ".into() }));
-    assert!(d.body.contains(&Block::Field { label: "Số lượng đơn thư đã tiếp nhận (Công dân)".into(), unit: "đơn".into() }));
+    assert!(d
+        .body
+        .contains(&Block::Field {
+            label: "Số lượng đơn thư đã tiếp nhận (Công dân)".into(), unit: "đơn".into()
+        }));
     let a = d.appendix.expect("blank Phụ lục I");
     assert!(a.tables.t3.cells.iter().all(String::is_empty));
     assert!(a.tables.t3.bullets.is_empty());
@@ -553,7 +575,8 @@ fn every_printed_string_is_nfc() {
     r.texts.insert("N01.text".into(), "Tie\u{302}\u{301}p da\u{302}n".into());
     r.recipients.push("Pho\u{300}ng".into());
     let d = doc(&r);
-    let mut all = vec![d.trich_yeu.clone(), d.opening.plain(), d.closing.plain(), d.header.number.clone(), d.header.date.clone()];
+    let mut all =
+        vec![d.trich_yeu.clone(), d.opening.plain(), d.closing.plain(), d.header.number.clone(), d.header.date.clone()];
     all.extend(d.header.left.iter().chain(&d.header.right).map(|l| l.text.clone()));
     all.extend(paragraphs(&d));
     all.extend(headings(&d));

@@ -143,11 +143,16 @@ impl Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// Another tab saved this draft since we loaded it (`stored` is its revision).
-    Conflict { stored: u64, expected: Option<u64> },
+    Conflict {
+        stored: u64,
+        expected: Option<u64>,
+    },
     /// The stored entry was written in a newer storage layout
     /// (`storage_version` > [`STORAGE_VERSION`]): rewriting it in this
     /// version's layout could drop what the newer one added.
-    NewerLayout { stored: u32 },
+    NewerLayout {
+        stored: u32,
+    },
     /// What was to be written could not be read as this draft's; it was
     /// moved to quarantine (see the problem).
     Damaged(Problem),
@@ -289,11 +294,8 @@ impl<S: KeyValueStore> DraftStore<S> {
             }
         };
         // Index order first, then drafts the index missed (e.g. its write failed).
-        let mut ordered: Vec<DraftSummary> = index
-            .drafts
-            .iter()
-            .filter_map(|entry| found.iter().find(|d| d.id == entry.id).cloned())
-            .collect();
+        let mut ordered: Vec<DraftSummary> =
+            index.drafts.iter().filter_map(|entry| found.iter().find(|d| d.id == entry.id).cloned()).collect();
         let mut missed: Vec<DraftSummary> =
             found.into_iter().filter(|d| !ordered.iter().any(|o| o.id == d.id)).collect();
         missed.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
@@ -368,7 +370,8 @@ impl<S: KeyValueStore> DraftStore<S> {
             summary: &summary,
             report,
         };
-        let raw = serde_json::to_string(&envelope).map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
+        let raw =
+            serde_json::to_string(&envelope).map_err(|e| SaveError::Storage(StorageError::Other(e.to_string())))?;
         let prev = (previous == Previous::Keep).then(|| prev_key(&summary.id));
         if !self.store.replace(&key, &raw, prev.as_deref()).map_err(SaveError::Storage)? {
             return Err(SaveError::VerifyFailed);

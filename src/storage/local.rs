@@ -12,7 +12,8 @@ pub struct LocalStore {
 
 impl LocalStore {
     pub fn open() -> Result<Self, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("không có cửa sổ trình duyệt".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("không có cửa sổ trình duyệt".into()))?;
         match window.local_storage() {
             Ok(Some(raw)) => Ok(LocalStore { raw }),
             Ok(None) => Err(StorageError::Unavailable("localStorage không có".into())),

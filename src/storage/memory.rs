@@ -25,12 +25,7 @@ impl MemoryStore {
     }
 
     fn used_without(&self, key: &str) -> usize {
-        self.entries
-            .borrow()
-            .iter()
-            .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| utf16_len(k) + utf16_len(v))
-            .sum()
+        self.entries.borrow().iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| utf16_len(k) + utf16_len(v)).sum()
     }
 }
 

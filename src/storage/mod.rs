@@ -17,14 +17,13 @@
 //!   not be read, kept (never deleted silently) so it can be exported.
 
 mod drafts;
-mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+mod memory;
 
 pub use drafts::{
-    draft_key, PROFILE_KEY,
-    Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous, Problem, SaveError, SaveOutcome,
-    StoredProfile, Undeleted, parse_profile, profile_tag,
+    draft_key, parse_profile, profile_tag, Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous,
+    Problem, SaveError, SaveOutcome, StoredProfile, Undeleted, PROFILE_KEY,
 };
 pub use memory::MemoryStore;
 

@@ -5,8 +5,8 @@ use super::error::TemplateError;
 use super::formula::{self, Ast, CmpOp};
 use super::raw::{RawAlt, RawColumn, RawNode, RawOption, RawPer, RawTemplate};
 use super::{
-    Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, MessagePattern,
-    Mode, Narrative, Node, PerUnit, Requirement, RuleDef, Template,
+    Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, MessagePattern, Mode,
+    Narrative, Node, PerUnit, Requirement, RuleDef, Template,
 };
 use crate::model::{HgDenominator, Kind, PeriodType};
 use std::collections::{HashMap, HashSet};
@@ -83,8 +83,7 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
 
 fn is_ident(s: &str) -> bool {
     let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn parse_periods(path: &str, codes: &Option<Vec<String>>) -> Result<Vec<PeriodType>> {
@@ -93,7 +92,10 @@ fn parse_periods(path: &str, codes: &Option<Vec<String>>) -> Result<Vec<PeriodTy
         match PeriodType::ALL.iter().find(|p| p.code() == code) {
             Some(p) => out.push(*p),
             None => {
-                return Err(TemplateError::at(format!("{path}.periods[{i}]"), format!("unknown period type \"{code}\"")))
+                return Err(TemplateError::at(
+                    format!("{path}.periods[{i}]"),
+                    format!("unknown period type \"{code}\""),
+                ))
             }
         }
     }
@@ -324,9 +326,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
                 Some(g) => format!("{}.{}", ind.key, g.id),
                 None => ind.key.clone(),
             };
-            ctx.index
-                .values
-                .insert(key, ValueSlot { node_id: r.id.clone(), indicator: indicator.clone(), group: g });
+            ctx.index.values.insert(key, ValueSlot { node_id: r.id.clone(), indicator: indicator.clone(), group: g });
         }
         indicators.push(indicator);
     }
@@ -495,9 +495,18 @@ fn check_per_bounds(ctx: &Ctx) -> Result<()> {
 
 /// What a name in a formula refers to, before row-group expansion.
 enum Resolved {
-    Cell { col: String, scale: u32, default: Option<i64> },
+    Cell {
+        col: String,
+        scale: u32,
+        default: Option<i64>,
+    },
     /// `group_owner`: node whose groups the key is expanded over when unqualified.
-    Var { base: String, qualified: Option<String>, group_owner: Option<String>, scale: u32 },
+    Var {
+        base: String,
+        qualified: Option<String>,
+        group_owner: Option<String>,
+        scale: u32,
+    },
 }
 
 fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Result<Resolved, String> {
@@ -524,7 +533,12 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
             if !ctx.index.values.contains_key(&format!("{base}.{g}")) {
                 return Err(format!("\"{base}\" has no row group \"{g}\""));
             }
-            return Ok(Resolved::Var { base: base.into(), qualified, group_owner: None, scale: slot.indicator.ty.scale() });
+            return Ok(Resolved::Var {
+                base: base.into(),
+                qualified,
+                group_owner: None,
+                scale: slot.indicator.ty.scale(),
+            });
         }
         return Ok(Resolved::Var { base: base.into(), qualified: None, group_owner, scale: slot.indicator.ty.scale() });
     }
@@ -576,7 +590,11 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
         },
         Ast::ListSum(list, col) => {
             let (_, def) = ctx.index.lists.get(list).ok_or_else(|| format!("unknown list \"{list}\""))?;
-            let c = def.columns.iter().find(|c| &c.key == col).ok_or_else(|| format!("list \"{list}\" has no column \"{col}\""))?;
+            let c = def
+                .columns
+                .iter()
+                .find(|c| &c.key == col)
+                .ok_or_else(|| format!("list \"{list}\" has no column \"{col}\""))?;
             if !c.ty.is_numeric() {
                 return Err(format!("column \"{list}.{col}\" is not numeric"));
             }
@@ -588,17 +606,27 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
             }
             Expr::ListCount { list: list.clone() }
         }
-        Ast::SumOf(v) => Expr::SumOf(v.iter().map(|a| build(a, ctx, row_list, group)).collect::<std::result::Result<_, _>>()?),
-        Ast::Add(a, b) => Expr::Add(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?)),
-        Ast::Sub(a, b) => Expr::Sub(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?)),
-        Ast::Div(a, b) => Expr::Div(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?)),
+        Ast::SumOf(v) => {
+            Expr::SumOf(v.iter().map(|a| build(a, ctx, row_list, group)).collect::<std::result::Result<_, _>>()?)
+        }
+        Ast::Add(a, b) => {
+            Expr::Add(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?))
+        }
+        Ast::Sub(a, b) => {
+            Expr::Sub(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?))
+        }
+        Ast::Div(a, b) => {
+            Expr::Div(Box::new(build(a, ctx, row_list, group)?), Box::new(build(b, ctx, row_list, group)?))
+        }
     })
 }
 
 fn row_list<'a>(ctx: &'a Ctx, per_row: &Option<String>) -> std::result::Result<Option<&'a ListDef>, String> {
     match per_row {
         None => Ok(None),
-        Some(l) => ctx.index.lists.get(l).map(|(_, d)| Some(d)).ok_or_else(|| format!("per_row names unknown list \"{l}\"")),
+        Some(l) => {
+            ctx.index.lists.get(l).map(|(_, d)| Some(d)).ok_or_else(|| format!("per_row names unknown list \"{l}\""))
+        }
     }
 }
 
@@ -609,7 +637,11 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
     let mut alt_asts = Vec::new();
     for a in &p.alts {
         let ast = formula::parse_expr(&a.formula).map_err(|e| err(format!("alt formula \"{}\": {e}", a.formula)))?;
-        let h = if a.value == HgDenominator::TiepNhan.code() { HgDenominator::TiepNhan } else { HgDenominator::ThanhPlusKhongThanh };
+        let h = if a.value == HgDenominator::TiepNhan.code() {
+            HgDenominator::TiepNhan
+        } else {
+            HgDenominator::ThanhPlusKhongThanh
+        };
         alt_asts.push((h, ast));
     }
     if !c.display.is_rate() && ast.has_division() {
@@ -617,7 +649,8 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
     }
     let rl = row_list(ctx, &c.per_row).map_err(err)?;
     let rl = rl.cloned();
-    let target_slot = ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(c.key.as_str())).map(|(_, s)| s.clone());
+    let target_slot =
+        ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(c.key.as_str())).map(|(_, s)| s.clone());
     if let Some(s) = &target_slot {
         if !s.indicator.ty.is_numeric() {
             return Err(err(format!("target \"{}\" is not a numeric indicator", c.key)));

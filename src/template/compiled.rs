@@ -34,11 +34,25 @@ pub(crate) enum Expr {
     Lit(i64),
     /// Full value key (`don_tiep_nhan.cong_dan`); `scale` for DEC; `mode` when
     /// the key is also a computed target (filled in after all fields are known).
-    Var { key: String, scale: u32, mode: Option<Mode> },
+    Var {
+        key: String,
+        scale: u32,
+        mode: Option<Mode>,
+    },
     /// A column of the current row (per-row formulas).
-    Cell { col: String, scale: u32, default: Option<i64> },
-    ListSum { list: String, col: String, scale: u32 },
-    ListCount { list: String },
+    Cell {
+        col: String,
+        scale: u32,
+        default: Option<i64>,
+    },
+    ListSum {
+        list: String,
+        col: String,
+        scale: u32,
+    },
+    ListCount {
+        list: String,
+    },
     SumOf(Vec<Expr>),
     Add(Box<Expr>, Box<Expr>),
     Sub(Box<Expr>, Box<Expr>),

@@ -159,9 +159,7 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
                 let mut s = String::new();
-                while i < chars.len()
-                    && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
-                {
+                while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.') {
                     s.push(chars[i]);
                     i += 1;
                 }
@@ -218,9 +216,7 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
                 i += if eq { 2 } else { 1 };
                 out.push((start, Tok::Cmp(op)));
             }
-            other => {
-                return Err(ParseError { at: start, message: format!("unexpected character '{other}'") })
-            }
+            other => return Err(ParseError { at: start, message: format!("unexpected character '{other}'") }),
         }
     }
     Ok(out)
@@ -381,7 +377,10 @@ mod tests {
 
     #[test]
     fn list_functions_and_lenient_sum_parse() {
-        assert_eq!(parse_expr("sum(hoi_quan_ds.thanh_vien)").unwrap(), Ast::ListSum("hoi_quan_ds".into(), "thanh_vien".into()));
+        assert_eq!(
+            parse_expr("sum(hoi_quan_ds.thanh_vien)").unwrap(),
+            Ast::ListSum("hoi_quan_ds".into(), "thanh_vien".into())
+        );
         assert_eq!(parse_expr("count(hoi_quan_ds)").unwrap(), Ast::ListCount("hoi_quan_ds".into()));
         assert!(matches!(parse_expr("sum(a, b, c)").unwrap(), Ast::SumOf(v) if v.len() == 3));
         assert!(matches!(parse_expr("sum(a)").unwrap(), Ast::SumOf(v) if v.len() == 1));

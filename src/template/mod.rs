@@ -437,8 +437,8 @@ impl Template {
     /// Load an outline whose nodes take their content from a catalogue file.
     pub fn from_outline(outline: &str, catalogue: &str) -> Result<Template, TemplateError> {
         let mut raw: raw::RawTemplate = serde_json::from_str(outline).map_err(TemplateError::json)?;
-        let cat: raw::RawCatalogue = serde_json::from_str(catalogue)
-            .map_err(|e| TemplateError::at("catalogue", format!("bad JSON: {e}")))?;
+        let cat: raw::RawCatalogue =
+            serde_json::from_str(catalogue).map_err(|e| TemplateError::at("catalogue", format!("bad JSON: {e}")))?;
         raw::merge_catalogue(&mut raw.nodes, &cat);
         compile::compile(raw)
     }
@@ -474,11 +474,7 @@ impl Template {
     /// The indicator behind a value key (`hg_thanh`, `don_tiep_nhan.cong_dan`).
     pub fn indicator(&self, value_key: &str) -> Option<IndicatorRef<'_>> {
         let slot = self.index.values.get(value_key)?;
-        Some(IndicatorRef {
-            node_id: &slot.node_id,
-            indicator: &slot.indicator,
-            group: slot.group.as_ref(),
-        })
+        Some(IndicatorRef { node_id: &slot.node_id, indicator: &slot.indicator, group: slot.group.as_ref() })
     }
 
     /// A list definition by key.
@@ -493,10 +489,7 @@ impl Template {
 
     /// Every narrative key in outline order.
     pub fn narrative_keys(&self) -> Vec<String> {
-        self.walk()
-            .into_iter()
-            .flat_map(|(_, n)| n.narratives.iter().map(|x| x.key.clone()))
-            .collect()
+        self.walk().into_iter().flat_map(|(_, n)| n.narratives.iter().map(|x| x.key.clone())).collect()
     }
 
     /// Every key the template knows: indicator, computed target and list keys (ungrouped).

@@ -215,7 +215,10 @@ pub fn merge_catalogue(nodes: &mut [RawNode], catalogue: &RawCatalogue) {
             macro_rules! fill {
                 ($($f:ident),*) => { $( if node.$f.is_none() { node.$f = c.$f.clone(); } )* };
             }
-            fill!(title, order, guidance, required, part_of, periods, appendix, narratives, groups, indicators, lists, computed, rules);
+            fill!(
+                title, order, guidance, required, part_of, periods, appendix, narratives, groups, indicators, lists,
+                computed, rules
+            );
         }
         node.kinds = None;
         merge_catalogue(&mut node.children, catalogue);

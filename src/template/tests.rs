@@ -2,51 +2,129 @@ use super::*;
 
 /// Every key docs/domain.md §2.4 lists, by node (indicators, computed targets, lists).
 const SPEC_KEYS: &[(&str, &[&str])] = &[
-    ("N02", &["vb_chi_dao", "kiem_tra_giam_sat", "doi_thoai_bi_thu", "doi_thoai_y_kien", "doi_thoai_da_tra_loi", "doi_thoai_tong"]),
+    (
+        "N02",
+        &[
+            "vb_chi_dao",
+            "kiem_tra_giam_sat",
+            "doi_thoai_bi_thu",
+            "doi_thoai_y_kien",
+            "doi_thoai_da_tra_loi",
+            "doi_thoai_tong",
+        ],
+    ),
     (
         "N05",
         &[
-            "asxh", "tong_so_ho", "ho_ngheo", "ho_can_ngheo", "ty_le_ho_ngheo", "ty_le_ho_can_ngheo", "quy_vi_nguoi_ngheo",
-            "quy_vnn_ke_hoach", "nha_dai_doan_ket_xay_moi", "nha_dai_doan_ket_xay_moi_tien", "nha_dai_doan_ket_ban_giao",
-            "nha_dai_doan_ket_sua_chua", "nha_dai_doan_ket_sua_chua_tien",
+            "asxh",
+            "tong_so_ho",
+            "ho_ngheo",
+            "ho_can_ngheo",
+            "ty_le_ho_ngheo",
+            "ty_le_ho_can_ngheo",
+            "quy_vi_nguoi_ngheo",
+            "quy_vnn_ke_hoach",
+            "nha_dai_doan_ket_xay_moi",
+            "nha_dai_doan_ket_xay_moi_tien",
+            "nha_dai_doan_ket_ban_giao",
+            "nha_dai_doan_ket_sua_chua",
+            "nha_dai_doan_ket_sua_chua_tien",
         ],
     ),
     (
         "N06",
         &[
-            "tthc_tiep_nhan", "tthc_da_giai_quyet", "tthc_som_dung_han", "tthc_tre_han", "tthc_dang_giai_quyet",
-            "tthc_ty_le_dung_han", "tthc_ty_le_tre_han", "mo_hinh_cchc",
+            "tthc_tiep_nhan",
+            "tthc_da_giai_quyet",
+            "tthc_som_dung_han",
+            "tthc_tre_han",
+            "tthc_dang_giai_quyet",
+            "tthc_ty_le_dung_han",
+            "tthc_ty_le_tre_han",
+            "mo_hinh_cchc",
         ],
     ),
     (
         "N07",
-        &["tcd_thuong_xuyen_luot", "tcd_thuong_xuyen_nguoi", "tcd_dinh_ky_luot", "tcd_dinh_ky_nguoi", "tcd_dot_xuat_luot", "doi_thoai_chu_tich"],
+        &[
+            "tcd_thuong_xuyen_luot",
+            "tcd_thuong_xuyen_nguoi",
+            "tcd_dinh_ky_luot",
+            "tcd_dinh_ky_nguoi",
+            "tcd_dot_xuat_luot",
+            "doi_thoai_chu_tich",
+        ],
     ),
-    ("N08", &["don_tiep_nhan", "don_thuoc_tham_quyen", "don_da_giai_quyet", "don_ton_dong", "don_tong_moi_loai", "don_tong_da_giai_quyet"]),
+    (
+        "N08",
+        &[
+            "don_tiep_nhan",
+            "don_thuoc_tham_quyen",
+            "don_da_giai_quyet",
+            "don_ton_dong",
+            "don_tong_moi_loai",
+            "don_tong_da_giai_quyet",
+        ],
+    ),
     (
         "N09",
         &[
-            "hg_tiep_nhan", "hg_dua_ra_hoa_giai", "hg_thanh", "hg_khong_thanh", "hg_dang_giai_quyet", "hg_ty_le_thanh",
-            "hg_ty_le_khong_thanh", "to_hoa_giai", "hoa_giai_vien",
+            "hg_tiep_nhan",
+            "hg_dua_ra_hoa_giai",
+            "hg_thanh",
+            "hg_khong_thanh",
+            "hg_dang_giai_quyet",
+            "hg_ty_le_thanh",
+            "hg_ty_le_khong_thanh",
+            "to_hoa_giai",
+            "hoa_giai_vien",
         ],
     ),
-    ("N12", &["dc_noi_dung_cong_khai", "dc_hop_dan_ban", "dc_lay_y_kien_phieu", "dc_ban_ttnd_giam_sat", "dc_kiem_tra_qcdc"]),
+    (
+        "N12",
+        &["dc_noi_dung_cong_khai", "dc_hop_dan_ban", "dc_lay_y_kien_phieu", "dc_ban_ttnd_giam_sat", "dc_kiem_tra_qcdc"],
+    ),
     (
         "N14",
-        &["tq_xet_duyet", "tq_chi_tieu", "tq_giao_quan", "tq_ty_le_kh", "camera_so_luong", "camera_so_diem", "camera_gia_tri", "to_dan_phong"],
+        &[
+            "tq_xet_duyet",
+            "tq_chi_tieu",
+            "tq_giao_quan",
+            "tq_ty_le_kh",
+            "camera_so_luong",
+            "camera_so_diem",
+            "camera_gia_tri",
+            "to_dan_phong",
+        ],
     ),
     (
         "N15",
         &[
-            "hv_ket_nap_moi", "tiep_xuc_cu_tri_cuoc", "cu_tri_tham_du", "y_kien_cu_tri", "van_de", "van_de_giai_trinh",
-            "van_de_chuyen_giai_quyet", "giam_sat_cuoc", "phan_bien_cuoc",
+            "hv_ket_nap_moi",
+            "tiep_xuc_cu_tri_cuoc",
+            "cu_tri_tham_du",
+            "y_kien_cu_tri",
+            "van_de",
+            "van_de_giai_trinh",
+            "van_de_chuyen_giai_quyet",
+            "giam_sat_cuoc",
+            "phan_bien_cuoc",
         ],
     ),
     (
         "N16",
         &[
-            "dvk_tong", "dvk_kinh_te", "dvk_van_hoa_xa_hoi", "dvk_qp_an", "dvk_xd_htct", "dvk_ntm_dtvm", "dvk_tap_the",
-            "dvk_ca_nhan", "dvk_moi_trong_ky", "dvk_khen_thuong", "dvk_ds",
+            "dvk_tong",
+            "dvk_kinh_te",
+            "dvk_van_hoa_xa_hoi",
+            "dvk_qp_an",
+            "dvk_xd_htct",
+            "dvk_ntm_dtvm",
+            "dvk_tap_the",
+            "dvk_ca_nhan",
+            "dvk_moi_trong_ky",
+            "dvk_khen_thuong",
+            "dvk_ds",
         ],
     ),
     ("N17", &["to_ndtq", "hoi_quan_so", "hoi_quan_ds", "hoi_quan_tong_tv"]),
@@ -57,12 +135,12 @@ const SPEC_KEYS: &[(&str, &[&str])] = &[
 
 /// docs/domain.md §2.3 K column: nodes of each kind.
 const DANG_NODES: &[&str] = &[
-    "N01", "N02", "N05", "N06", "N07", "N08", "N09", "N12", "N13", "N14", "N15", "N16", "N17", "N18", "N19", "N20", "N21",
-    "N22", "N23", "N24", "PL1",
+    "N01", "N02", "N05", "N06", "N07", "N08", "N09", "N12", "N13", "N14", "N15", "N16", "N17", "N18", "N19", "N20",
+    "N21", "N22", "N23", "N24", "PL1",
 ];
 const CQ_NODES: &[&str] = &[
-    "N01", "N02", "N03", "N04", "N05", "N06", "N07", "N08", "N09", "N10", "N11", "N12", "N13", "N14", "N15", "N16", "N17",
-    "N18", "N19", "N22", "N23", "N24", "PL1",
+    "N01", "N02", "N03", "N04", "N05", "N06", "N07", "N08", "N09", "N10", "N11", "N12", "N13", "N14", "N15", "N16",
+    "N17", "N18", "N19", "N22", "N23", "N24", "PL1",
 ];
 
 fn nodes_of(kind: Kind) -> &'static [&'static str] {
@@ -147,14 +225,27 @@ fn row_groups_and_key_naming_follow_the_contract() {
     assert!(t.indicator("don_tiep_nhan").is_none());
     assert!(t.indicator("hv_ket_nap_moi.HOI_LHPN").is_some());
     let keys = t.narrative_keys();
-    for k in ["N01.text", "N22.uu_diem", "N22.han_che", "N22.nguyen_nhan", "N15.HOI_LHPN", "N03.tuyen_truyen", "N06.cchc"] {
+    for k in
+        ["N01.text", "N22.uu_diem", "N22.han_che", "N22.nguyen_nhan", "N15.HOI_LHPN", "N03.tuyen_truyen", "N06.cchc"]
+    {
         assert!(keys.contains(&k.to_string()), "missing {k}");
     }
     let n15 = t.node("N15").unwrap();
     let orgs: Vec<&str> = n15.groups.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(
         orgs,
-        ["MTTQ", "HOI_LHPN", "DOAN_TN", "HOI_CCB", "HOI_ND", "CONG_DOAN", "HOI_NCT", "HOI_CTD", "HOI_KHUYEN_HOC", "KHAC"]
+        [
+            "MTTQ",
+            "HOI_LHPN",
+            "DOAN_TN",
+            "HOI_CCB",
+            "HOI_ND",
+            "CONG_DOAN",
+            "HOI_NCT",
+            "HOI_CTD",
+            "HOI_KHUYEN_HOC",
+            "KHAC"
+        ]
     );
     let d = Template::builtin(Kind::Dang);
     assert!(d.narrative_keys().contains(&"N22.uu_diem".to_string()));
@@ -253,7 +344,9 @@ fn template_formula_naming_an_unknown_key_is_rejected() {
     assert_eq!(err_of(v), r#"nodes[3].rules[0] (id "E04"): unknown key "hg_khong_thanhh""#);
     let mut v = base();
     v["nodes"][3]["computed"][0]["formula"] = "hg_thanh / ".into();
-    assert!(err_of(v).starts_with(r#"nodes[3].computed[0] (key "hg_ty_le_thanh"): formula "hg_thanh / ": unexpected end"#));
+    assert!(
+        err_of(v).starts_with(r#"nodes[3].computed[0] (key "hg_ty_le_thanh"): formula "hg_thanh / ": unexpected end"#)
+    );
 }
 
 #[test]
@@ -274,7 +367,10 @@ fn template_other_mistakes_are_rejected_with_their_place() {
         (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "count".into()), "cannot show a formula with '/'"),
         (Box::new(|v| v["nodes"][3]["indicators"][0]["req"] = "X".into()), "unknown req \"X\""),
         (Box::new(|v| v["nodes"][3]["indicators"][0]["type"] = "ENUM".into()), "ENUM needs a non-empty"),
-        (Box::new(|v| v["nodes"][3]["indicators"][0]["grouped"] = true.into()), "grouped indicator in a node without groups"),
+        (
+            Box::new(|v| v["nodes"][3]["indicators"][0]["grouped"] = true.into()),
+            "grouped indicator in a node without groups",
+        ),
         (Box::new(|v| v["nodes"][1]["part_of"] = "N77".into()), "part_of names unknown node \"N77\""),
         (Box::new(|v| v["nodes"][1]["periods"] = serde_json::json!(["Q5"])), "unknown period type \"Q5\""),
     ];
@@ -306,7 +402,6 @@ fn text_indicator_cannot_be_used_in_a_formula() {
 #[test]
 fn nodes_nested_deeper_than_three_levels_are_rejected() {
     let mut v = base();
-    v["nodes"][1]["children"] =
-        serde_json::json!([{"id": "X1", "title": "x", "children": [{"id": "X2", "title": "y", "children": [{"id": "X3", "title": "z"}]}]}]);
+    v["nodes"][1]["children"] = serde_json::json!([{"id": "X1", "title": "x", "children": [{"id": "X2", "title": "y", "children": [{"id": "X3", "title": "z"}]}]}]);
     assert!(err_of(v).contains("at most 3 levels"));
 }

@@ -3,8 +3,8 @@ use super::home::Home;
 use super::offline::UpdatePrompt;
 use super::print::PrintScreen;
 use super::profile::ProfileScreen;
-use super::summary::SummaryScreen;
 use super::shared::PendingEdits;
+use super::summary::SummaryScreen;
 use crate::route::Route;
 use leptos::prelude::*;
 

@@ -17,7 +17,8 @@ pub fn download_bytes(file_name: &str, mime: &str, content: &[u8]) -> Result<(),
 fn save(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).map_err(|_| "không tạo được tệp".to_string())?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
+        .map_err(|_| "không tạo được tệp".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "không tạo được tệp".to_string())?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("không có tài liệu")?;
     let anchor: web_sys::HtmlAnchorElement =

@@ -6,8 +6,8 @@ use super::files::{read_all, DropZone, Picked};
 use super::shared::{new_id, APP_VERSION};
 use super::storage_ui::open_store;
 use crate::editor::drafts;
-use crate::exchange::backup::{backup_file_name, checked_backup, read_backup, BACKUP_SCHEMA};
 use crate::editor::import::{apply, classify, Applied, Choice, Existing};
+use crate::exchange::backup::{backup_file_name, checked_backup, read_backup, BACKUP_SCHEMA};
 use crate::exchange::import::{read_report_file, schema_of};
 use crate::model::{Report, UnitProfile};
 use crate::storage::DraftSummary;
@@ -31,7 +31,9 @@ fn import_one(file: &str, report: Report) -> Outcome {
         Err(e) => return Outcome::Done { ok: false, message: e.message() },
     };
     match classify(&store, &report) {
-        Existing::Different(existing) => Outcome::Conflict { file: file.to_string(), report: Box::new(report), existing },
+        Existing::Different(existing) => {
+            Outcome::Conflict { file: file.to_string(), report: Box::new(report), existing }
+        }
         _ => finish(file, &report, Choice::Skip),
     }
 }
@@ -41,7 +43,8 @@ fn finish(file: &str, report: &Report, choice: Choice) -> Outcome {
         apply(&store, report, choice, new_id, chrono::Utc::now()).map_err(|e| match e {
             // Not the editor's advice ("Xuất tệp ngay"): nothing here to export.
             crate::storage::SaveError::Storage(crate::storage::StorageError::QuotaExceeded) => {
-                "Bộ nhớ của trình duyệt đã đầy. Hãy xóa bớt báo cáo cũ (sau khi đã xuất tệp hoặc sao lưu) rồi nhập lại.".to_string()
+                "Bộ nhớ của trình duyệt đã đầy. Hãy xóa bớt báo cáo cũ (sau khi đã xuất tệp hoặc sao lưu) rồi nhập lại."
+                    .to_string()
             }
             other => other.message(),
         })
@@ -49,14 +52,22 @@ fn finish(file: &str, report: &Report, choice: Choice) -> Outcome {
     match result {
         Ok(Applied::Stored { .. }) if choice == Choice::KeepBoth => Outcome::Done {
             ok: true,
-            message: format!("Tệp «{file}»: đã nhập báo cáo «{} (bản nhập)» thành bản mới, giữ nguyên bản cũ.", report.name),
+            message: format!(
+                "Tệp «{file}»: đã nhập báo cáo «{} (bản nhập)» thành bản mới, giữ nguyên bản cũ.",
+                report.name
+            ),
         },
-        Ok(Applied::Stored { .. }) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã nhập báo cáo «{}».", report.name) },
+        Ok(Applied::Stored { .. }) => {
+            Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã nhập báo cáo «{}».", report.name) }
+        }
         Ok(Applied::Unchanged) => Outcome::Done {
             ok: true,
             message: format!("Tệp «{file}»: báo cáo «{}» đã có sẵn, không có gì thay đổi.", report.name),
         },
-        Ok(Applied::Skipped) => Outcome::Done { ok: true, message: format!("Tệp «{file}»: đã bỏ qua, giữ nguyên bản trên máy.") },
+        Ok(Applied::Skipped) => Outcome::Done {
+            ok: true,
+            message: format!("Tệp «{file}»: đã bỏ qua, giữ nguyên bản trên máy."),
+        },
         Err(m) => Outcome::Done { ok: false, message: format!("Tệp «{file}»: chưa nhập được. {m}") },
     }
 }
@@ -74,7 +85,9 @@ fn handle(picked: Picked) -> Vec<Outcome> {
             Ok(restored) => {
                 let mut out = Vec::new();
                 let stored_profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten());
-                if stored_profile.unwrap_or_default() == UnitProfile::default() && restored.profile != UnitProfile::default() {
+                if stored_profile.unwrap_or_default() == UnitProfile::default()
+                    && restored.profile != UnitProfile::default()
+                {
                     let saved = open_store().and_then(|s| s.save_profile(&restored.profile));
                     out.push(Outcome::Done {
                         ok: saved.is_ok(),
@@ -87,7 +100,10 @@ fn handle(picked: Picked) -> Vec<Outcome> {
                 out.extend(restored.reports.into_iter().map(|r| import_one(&name, r)));
                 out.extend(restored.refused.iter().map(|n| Outcome::Done { ok: false, message: n.message(&name) }));
                 if out.is_empty() {
-                    out.push(Outcome::Done { ok: true, message: format!("Tệp «{name}»: bản sao lưu không có báo cáo nào.") });
+                    out.push(Outcome::Done {
+                        ok: true,
+                        message: format!("Tệp «{name}»: bản sao lưu không có báo cáo nào."),
+                    });
                 }
                 out
             }
@@ -97,7 +113,10 @@ fn handle(picked: Picked) -> Vec<Outcome> {
         Ok(incoming) => {
             let mut out = vec![import_one(&name, incoming.report)];
             if let Some(v) = incoming.migrated_from {
-                out.push(Outcome::Done { ok: true, message: format!("Tệp «{name}»: định dạng cũ (phiên bản {v}) đã được chuyển đổi.") });
+                out.push(Outcome::Done {
+                    ok: true,
+                    message: format!("Tệp «{name}»: định dạng cũ (phiên bản {v}) đã được chuyển đổi."),
+                });
             }
             out
         }
@@ -143,7 +162,9 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         });
     });
     let resolve = move |id: usize, choice: Choice| {
-        let Some(Line { outcome: Outcome::Conflict { file, report, .. }, .. }) = lines.with_untracked(|l| l.iter().find(|x| x.id == id).cloned()) else {
+        let Some(Line { outcome: Outcome::Conflict { file, report, .. }, .. }) =
+            lines.with_untracked(|l| l.iter().find(|x| x.id == id).cloned())
+        else {
             return;
         };
         let done = finish(&file, &report, choice);

@@ -34,7 +34,8 @@ async fn read_limited(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
         if js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).map_err(unreadable)?.is_truthy() {
             return Ok(bytes);
         }
-        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(unreadable)?.unchecked_into();
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(unreadable)?.unchecked_into();
         if bytes.len() + value.length() as usize > MAX_BACKUP_BYTES {
             let _ = reader.cancel();
             return Err(ImportError::TooLarge(file.size() as usize));
@@ -80,7 +81,9 @@ fn collect(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Files of an `<input type=file>` change event; the input is then cleared
 /// so that picking the same file again fires another change.
 pub fn from_input(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
     let files = collect(input.files());
     input.set_value("");
     files

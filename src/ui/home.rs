@@ -7,7 +7,6 @@ use crate::route::Route;
 use crate::storage::{Deleted, DraftSummary, Undeleted};
 use leptos::prelude::*;
 
-
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     crate::format::local_date_time(t, &chrono::Local)
 }
@@ -85,8 +84,16 @@ pub fn Home() -> impl IntoView {
     let create = move |_| {
         let id = new_id();
         let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            drafts::create(&store, &id, new_kind.get_untracked(), new_period.get_untracked(), new_year.get_untracked(),
-                profile.get_value(), chrono::Utc::now()).map_err(|e| e.message())
+            drafts::create(
+                &store,
+                &id,
+                new_kind.get_untracked(),
+                new_period.get_untracked(),
+                new_year.get_untracked(),
+                profile.get_value(),
+                chrono::Utc::now(),
+            )
+            .map_err(|e| e.message())
         });
         match result {
             Ok(_) => go(&Route::edit(&id).href()),
@@ -95,7 +102,9 @@ pub fn Home() -> impl IntoView {
     };
 
     let delete = move |d: DraftSummary| {
-        let ok = window().confirm_with_message(&format!("Xóa báo cáo «{}»? Có thể hoàn tác ngay sau khi xóa.", d.name)).unwrap_or(false);
+        let ok = window()
+            .confirm_with_message(&format!("Xóa báo cáo «{}»? Có thể hoàn tác ngay sau khi xóa.", d.name))
+            .unwrap_or(false);
         if !ok {
             return;
         }
@@ -141,7 +150,9 @@ pub fn Home() -> impl IntoView {
     };
     let clear_quarantined = move |_| {
         let ok = window()
-            .confirm_with_message("Xóa hẳn các mục bị hỏng đã cách ly? Hãy tải chúng về trước nếu cần gửi bộ phận hỗ trợ.")
+            .confirm_with_message(
+                "Xóa hẳn các mục bị hỏng đã cách ly? Hãy tải chúng về trước nếu cần gửi bộ phận hỗ trợ.",
+            )
             .unwrap_or(false);
         if ok {
             if let Err(e) = open_store().and_then(|s| s.clear_quarantine()) {
@@ -242,7 +253,11 @@ impl RowForm {
 }
 
 #[component]
-fn DraftRow(draft: DraftSummary, #[prop(into)] on_delete: Callback<DraftSummary>, #[prop(into)] on_changed: Callback<()>) -> impl IntoView {
+fn DraftRow(
+    draft: DraftSummary,
+    #[prop(into)] on_delete: Callback<DraftSummary>,
+    #[prop(into)] on_changed: Callback<()>,
+) -> impl IntoView {
     let period = draft.period_type.name(draft.year);
     let open_href = Route::edit(&draft.id).href();
     let mode = RwSignal::new(RowForm::None);

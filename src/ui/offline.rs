@@ -166,7 +166,8 @@ fn switch_to_new_version(registration: Option<ServiceWorkerRegistration>) {
             reload();
         }
     });
-    let _ = container.add_event_listener_with_callback("controllerchange", on_controller_change.as_ref().unchecked_ref());
+    let _ =
+        container.add_event_listener_with_callback("controllerchange", on_controller_change.as_ref().unchecked_ref());
     on_controller_change.forget();
 
     let message = js_sys::Object::new();

@@ -33,9 +33,7 @@ fn show() {
                 let _ = w.location().reload();
             }
         });
-        let _ = button
-            .dyn_ref::<web_sys::HtmlElement>()
-            .map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
+        let _ = button.dyn_ref::<web_sys::HtmlElement>().map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
         reload.forget();
         let _ = banner.append_child(&button);
     }

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 /// Route entry: open the draft read-only and show its printed form.
 #[component]
 pub fn PrintScreen(id: String) -> impl IntoView {
-    let opened = open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
+    let opened =
+        open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
     match opened {
         Ok(opened) => view! { <PrintView report=opened.report /> }.into_any(),
         Err(message) => view! {
@@ -74,7 +75,8 @@ fn PrintView(report: Report) -> impl IntoView {
     let docs = StoredValue::new((filled, blank));
     let docx_error = RwSignal::new(None::<String>);
     let save_word = move |_| {
-        let result = docs.with_value(|(filled, blank)| save_docx(if show_blank.get_untracked() { blank } else { filled }));
+        let result =
+            docs.with_value(|(filled, blank)| save_docx(if show_blank.get_untracked() { blank } else { filled }));
         docx_error.set(result.err().map(|m| format!("Không tải được bản Word: {m}")));
     };
     view! {
@@ -202,7 +204,8 @@ fn render_para(p: &Paragraph, class: &'static str) -> impl IntoView {
 fn render_block(b: &Block) -> AnyView {
     match b {
         Block::Heading { level, number, title, .. } => {
-            let inner = view! { <span class="h-num">{number.clone()}</span>" "<span class="h-title">{title.clone()}</span> };
+            let inner =
+                view! { <span class="h-num">{number.clone()}</span>" "<span class="h-title">{title.clone()}</span> };
             match level {
                 1 => view! { <h2 class="h h-1">{inner}</h2> }.into_any(),
                 2 => view! { <h3 class="h h-2">{inner}</h3> }.into_any(),

@@ -59,9 +59,10 @@ pub fn ProfileScreen() -> impl IntoView {
         conflict.set(None);
         generation.update(|g| *g += 1);
     };
-    let reload = move || match open_store().map_err(|e| e.message()).and_then(|s| {
-        s.load_profile_tagged::<UnitProfile>().map_err(|p| p.message())
-    }) {
+    let reload = move || match open_store()
+        .map_err(|e| e.message())
+        .and_then(|s| s.load_profile_tagged::<UnitProfile>().map_err(|p| p.message()))
+    {
         Ok(stored) => {
             adopt(stored.unwrap_or(StoredProfile { profile: UnitProfile::default(), tag: profile_tag(None) }));
             state.set(SaveState::Saved(super::storage_ui::local_hhmm()));

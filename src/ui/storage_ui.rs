@@ -78,7 +78,9 @@ async fn describe_storage() -> String {
     };
     let used = format!("Báo cáo đang dùng {} KB bộ nhớ trên máy này", (used_app + 1023) / 1024);
     match quota {
-        Some(q) if q > 0.0 => format!("{used} (trình duyệt cho phép khoảng {} MB). {persist_text}", (q / 1_048_576.0).round()),
+        Some(q) if q > 0.0 => {
+            format!("{used} (trình duyệt cho phép khoảng {} MB). {persist_text}", (q / 1_048_576.0).round())
+        }
         _ => format!("{used}. {persist_text}"),
     }
 }

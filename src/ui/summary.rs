@@ -4,8 +4,8 @@
 
 use super::download::download;
 use super::files::{quick_hashes, read_all, DropZone};
-use super::shared::new_id;
 use super::marks::mark;
+use super::shared::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::exchange::summary::{merge_hashed, SetAside, Summary};
@@ -63,7 +63,9 @@ pub fn SummaryScreen() -> impl IntoView {
     };
     let export_csv = move |_| {
         let file = result.with_untracked(|r| match r {
-            Some(Ok(s)) => Some((format!("BCDV_TongHop_{}{}_{}.csv", s.year, s.period_type.code(), s.kind.code()), s.csv())),
+            Some(Ok(s)) => {
+                Some((format!("BCDV_TongHop_{}{}_{}.csv", s.year, s.period_type.code(), s.kind.code()), s.csv()))
+            }
             _ => None,
         });
         if let Some((name, csv)) = file {
@@ -74,7 +76,8 @@ pub fn SummaryScreen() -> impl IntoView {
     };
     let create_report = move |_| {
         let id = new_id();
-        let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
+        let profile =
+            open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
         let Some(report) = result.with_untracked(|r| match r {
             Some(Ok(s)) => Some(s.to_report(&id, profile, chrono::Utc::now())),
             _ => None,
@@ -83,9 +86,9 @@ pub fn SummaryScreen() -> impl IntoView {
         };
         // Only what import accepts is stored (model::limits): else a backup could not restore it.
         let checked = crate::exchange::import::check_report(&report).map_err(|e| e.problem());
-        let outcome = checked.and_then(|()| open_store().map_err(|e| e.message())).and_then(|store| {
-            drafts::save_new(&store, &report, chrono::Utc::now()).map_err(|e| e.message())
-        });
+        let outcome = checked
+            .and_then(|()| open_store().map_err(|e| e.message()))
+            .and_then(|store| drafts::save_new(&store, &report, chrono::Utc::now()).map_err(|e| e.message()));
         match outcome {
             Ok(_) => {
                 let _ = window().location().set_hash(&crate::route::Route::edit(&id).href());
@@ -132,15 +135,14 @@ pub fn SummaryScreen() -> impl IntoView {
 }
 
 #[component]
-fn SummaryTable(summary: Arc<Summary>, #[prop(into)] on_csv: Callback<()>, #[prop(into)] on_create: Callback<()>) -> impl IntoView {
+fn SummaryTable(
+    summary: Arc<Summary>,
+    #[prop(into)] on_csv: Callback<()>,
+    #[prop(into)] on_create: Callback<()>,
+) -> impl IntoView {
     let period = summary.period_type.name(summary.year);
     let period: String = period.chars().take(1).flat_map(char::to_uppercase).chain(period.chars().skip(1)).collect();
-    let title = format!(
-        "{} – {} ({} đơn vị)",
-        period,
-        summary.kind.label(),
-        summary.units.len()
-    );
+    let title = format!("{} – {} ({} đơn vị)", period, summary.kind.label(), summary.units.len());
     // One outline section at a time: 200 units × every indicator would be
     // ~150 000 cells, too slow to lay out on a tablet and unreadable anyway.
     let sections = summary.sections();
@@ -259,7 +261,8 @@ fn table_of(summary: &Arc<Summary>, checked: &Arc<[RwSignal<bool>]>, node: &str)
             }
         })
         .collect_view();
-    let totals = columns.iter().map(|c| view! { <td class="num"><strong>{summary.total(c)}</strong></td> }).collect_view();
+    let totals =
+        columns.iter().map(|c| view! { <td class="num"><strong>{summary.total(c)}</strong></td> }).collect_view();
     view! {
             <div class="table-scroll">
                 <table class="summary-table">

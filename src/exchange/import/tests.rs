@@ -52,39 +52,109 @@ fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
         ("truncated.json", good.as_bytes()[..good.len() / 2].to_vec(), ImportError::Truncated),
         ("huge.json", vec![b' '; MAX_FILE_BYTES + 1], ImportError::TooLarge(MAX_FILE_BYTES + 1)),
         ("array.json", b"[1,2,3]".to_vec(), ImportError::WrongSchema(String::new())),
-        ("other-schema.json", resigned(&good, set("/schema", json!("danvan-backup"))), ImportError::WrongSchema(String::new())),
+        (
+            "other-schema.json",
+            resigned(&good, set("/schema", json!("danvan-backup"))),
+            ImportError::WrongSchema(String::new()),
+        ),
         ("newer.json", resigned(&good, set("/schemaVersion", json!(99))), ImportError::NewerSchema(99)),
-        ("no-version.json", resigned(&good, |f| { f.as_object_mut().unwrap().remove("schemaVersion"); }), ImportError::BadShape(String::new())),
-        ("no-sha.json", {
-            let mut f: Json = serde_json::from_str(&good).unwrap();
-            f.as_object_mut().unwrap().remove("sha256");
-            serde_json::to_vec(&f).unwrap()
-        }, ImportError::MissingChecksum),
-        ("edited.json", good.replacen("\"hg_thanh\": 11", "\"hg_thanh\": 12", 1).into_bytes(), ImportError::ChecksumMismatch),
-        ("unknown-template.json", resigned(&good, set("/report/template/id", json!("XYZ"))), ImportError::UnknownTemplate(String::new(), 0)),
-        ("future-template.json", resigned(&good, set("/report/template/version", json!(42))), ImportError::UnknownTemplate(String::new(), 0)),
-        ("no-report.json", resigned(&good, |f| { f.as_object_mut().unwrap().remove("report"); }), ImportError::BadShape(String::new())),
+        (
+            "no-version.json",
+            resigned(&good, |f| {
+                f.as_object_mut().unwrap().remove("schemaVersion");
+            }),
+            ImportError::BadShape(String::new()),
+        ),
+        (
+            "no-sha.json",
+            {
+                let mut f: Json = serde_json::from_str(&good).unwrap();
+                f.as_object_mut().unwrap().remove("sha256");
+                serde_json::to_vec(&f).unwrap()
+            },
+            ImportError::MissingChecksum,
+        ),
+        (
+            "edited.json",
+            good.replacen("\"hg_thanh\": 11", "\"hg_thanh\": 12", 1).into_bytes(),
+            ImportError::ChecksumMismatch,
+        ),
+        (
+            "unknown-template.json",
+            resigned(&good, set("/report/template/id", json!("XYZ"))),
+            ImportError::UnknownTemplate(String::new(), 0),
+        ),
+        (
+            "future-template.json",
+            resigned(&good, set("/report/template/version", json!(42))),
+            ImportError::UnknownTemplate(String::new(), 0),
+        ),
+        (
+            "no-report.json",
+            resigned(&good, |f| {
+                f.as_object_mut().unwrap().remove("report");
+            }),
+            ImportError::BadShape(String::new()),
+        ),
         ("kind-wrong.json", resigned(&good, set("/report/kind", json!("ABC"))), ImportError::BadShape(String::new())),
-        ("no-kind.json", resigned(&good, |f| { f["report"].as_object_mut().unwrap().remove("kind"); }), ImportError::BadShape(String::new())),
+        (
+            "no-kind.json",
+            resigned(&good, |f| {
+                f["report"].as_object_mut().unwrap().remove("kind");
+            }),
+            ImportError::BadShape(String::new()),
+        ),
         ("string-number.json", resigned(&good, set("/report/values/hg_thanh", json!("mười một"))), badv("hg_thanh")),
         ("negative.json", resigned(&good, set("/report/values/hg_thanh", json!(-3))), badv("hg_thanh")),
         ("fraction.json", resigned(&good, set("/report/values/hg_thanh", json!(11.5))), badv("hg_thanh")),
-        ("too-big.json", resigned(&good, set("/report/values/hg_thanh", json!(9_000_000_000_000_000_i64))), badv("hg_thanh")),
+        (
+            "too-big.json",
+            resigned(&good, set("/report/values/hg_thanh", json!(9_000_000_000_000_000_i64))),
+            badv("hg_thanh"),
+        ),
         ("unknown-key.json", resigned(&good, set("/report/values", json!({"khong_co": 1}))), badv("khong_co")),
         ("cung-ky-text.json", resigned(&good, set("/report/cung_ky/hg_thanh", json!("abc"))), badv("cung_ky.hg_thanh")),
-        ("long-text.json", resigned(&good, set("/report/texts/N01.text", json!("x".repeat(MAX_TEXT_CHARS + 1)))), badv("N01.text")),
+        (
+            "long-text.json",
+            resigned(&good, set("/report/texts/N01.text", json!("x".repeat(MAX_TEXT_CHARS + 1)))),
+            badv("N01.text"),
+        ),
         ("unknown-text.json", resigned(&good, set("/report/texts", json!({"N99.text": "x"}))), badv("N99.text")),
         ("bad-year.json", resigned(&good, set("/report/period/year", json!(3025))), badv("period.year")),
         ("bad-id.json", resigned(&good, set("/report/id", json!("../../etc"))), badv("reportId")),
-        ("bad-list.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"thanh_vien": -1}]}))), badv("hoi_quan_ds.0.thanh_vien")),
-        ("bad-column.json", resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"evil": 1}]}))), badv("hoi_quan_ds.0.evil")),
-        ("bad-qualifier.json", resigned(&good, set("/report/qualifiers", json!({"hg_thanh": "<b>rất nhiều</b>"}))), badv("qualifiers.hg_thanh")),
+        (
+            "bad-list.json",
+            resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"thanh_vien": -1}]}))),
+            badv("hoi_quan_ds.0.thanh_vien"),
+        ),
+        (
+            "bad-column.json",
+            resigned(&good, set("/report/lists", json!({"hoi_quan_ds": [{"evil": 1}]}))),
+            badv("hoi_quan_ds.0.evil"),
+        ),
+        (
+            "bad-qualifier.json",
+            resigned(&good, set("/report/qualifiers", json!({"hg_thanh": "<b>rất nhiều</b>"}))),
+            badv("qualifiers.hg_thanh"),
+        ),
         ("bad-day.json", resigned(&good, set("/report/header/day", json!(45))), badv("header")),
-        ("long-citation.json", resigned(&good, set("/report/can_cu", json!([{"trich_yeu": "x".repeat(MAX_TEXT_CHARS + 1)}]))), badv("thông tin chung")),
-        ("id-mismatch.json", resigned(&good, set("/reportId", json!("4b8f0a4e-0000-4000-8000-00000000ffff"))), ImportError::BadShape(String::new())),
+        (
+            "long-citation.json",
+            resigned(&good, set("/report/can_cu", json!([{"trich_yeu": "x".repeat(MAX_TEXT_CHARS + 1)}]))),
+            badv("thông tin chung"),
+        ),
+        (
+            "id-mismatch.json",
+            resigned(&good, set("/reportId", json!("4b8f0a4e-0000-4000-8000-00000000ffff"))),
+            ImportError::BadShape(String::new()),
+        ),
         ("inner-newer.json", resigned(&good, set("/report/schema_version", json!(99))), ImportError::NewerSchema(99)),
         ("kind-template.json", resigned(&good, set("/report/kind", json!("DANG"))), badv("kind")),
-        ("deep.json", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), ImportError::NotJson(String::new())),
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(),
+            ImportError::NotJson(String::new()),
+        ),
     ]
 }
 
@@ -165,7 +235,8 @@ fn the_quick_road_takes_exported_files_and_agrees_with_the_careful_one() {
         let file = export(Template::builtin(kind), &crate::fixtures::full_report(kind), "test", now()).json;
         let compact = serde_json::to_string(&serde_json::from_str::<Json>(&file).unwrap()).unwrap();
         for text in [file.as_str(), compact.as_str()] {
-            let quick = read_as_exported("a.json", text.as_bytes(), None).expect("an exported file takes the quick road");
+            let quick =
+                read_as_exported("a.json", text.as_bytes(), None).expect("an exported file takes the quick road");
             assert_eq!(quick, read_checked("a.json", text.as_bytes()).unwrap());
         }
     }
@@ -183,7 +254,10 @@ fn the_quick_road_declines_what_the_careful_one_refuses() {
     let right = crate::exchange::export::sha256_hex(&content);
     assert!(read_as_exported("a.json", file.as_bytes(), Some(&right)).is_some());
     assert_eq!(read_as_exported("a.json", file.as_bytes(), Some(&"0".repeat(64))), None);
-    assert!(read_report_file_hashed("a.json", file.as_bytes(), Some(&"0".repeat(64)), now()).is_ok(), "the careful road still accepts it");
+    assert!(
+        read_report_file_hashed("a.json", file.as_bytes(), Some(&"0".repeat(64)), now()).is_ok(),
+        "the careful road still accepts it"
+    );
     // Whitespace added inside a string changes the content, not just the layout.
     let spaced = file.replacen("ổn định", "ổn  định", 1);
     assert_eq!(read_report_file("a.json", spaced.as_bytes(), now()), Err(ImportError::ChecksumMismatch));
@@ -220,8 +294,14 @@ fn a_file_dated_after_the_receivers_clock_is_refused_and_a_day_of_slack_is_allow
     r.updated_at = Utc.with_ymd_and_hms(2099, 1, 1, 0, 0, 0).unwrap();
     let file = exported(&r);
     let err = read_report_file("f.json", file.as_bytes(), now()).unwrap_err();
-    assert!(matches!(&err, ImportError::BadValue { path, why } if path == "updated_at" && why.contains("tương lai")), "{err:?}");
-    assert!(read_report_file("f.json", file.as_bytes(), r.updated_at).is_ok(), "accepted once the clock has reached it");
+    assert!(
+        matches!(&err, ImportError::BadValue { path, why } if path == "updated_at" && why.contains("tương lai")),
+        "{err:?}"
+    );
+    assert!(
+        read_report_file("f.json", file.as_bytes(), r.updated_at).is_ok(),
+        "accepted once the clock has reached it"
+    );
     let mut r = sample("4b8f0a4e-0000-4000-8000-0000000000d3");
     r.updated_at = now() + chrono::Duration::hours(20);
     assert!(read_report_file("g.json", exported(&r).as_bytes(), now()).is_ok(), "a sender some hours ahead is fine");
@@ -241,7 +321,10 @@ fn a_duplicate_key_at_any_depth_is_refused_on_both_roads() {
         assert_ne!(text, file, "{at}");
         let content = quick_checksum_content(text.as_bytes()).unwrap();
         let hash = crate::exchange::export::sha256_hex(&content);
-        for result in [read_report_file("d.json", text.as_bytes(), now()), read_report_file_hashed("d.json", text.as_bytes(), Some(&hash), now())] {
+        for result in [
+            read_report_file("d.json", text.as_bytes(), now()),
+            read_report_file_hashed("d.json", text.as_bytes(), Some(&hash), now()),
+        ] {
             let err = result.expect_err(at);
             assert!(matches!(err, ImportError::DuplicateKey(_)), "{at}: {err:?}");
             let message = err.message("d.json");
@@ -254,7 +337,10 @@ fn a_duplicate_key_at_any_depth_is_refused_on_both_roads() {
 fn half_typed_text_of_a_number_field_is_accepted_as_unparsed_but_a_plain_text_is_not() {
     let mut r = sample("4b8f0a4e-0000-4000-8000-0000000000d5");
     r.values.insert("hg_thanh".into(), Value::Unparsed("12,7".into()));
-    r.lists.insert("hoi_quan_ds".into(), vec![[("thanh_vien".to_string(), Value::Unparsed("4O".into()))].into_iter().collect()]);
+    r.lists.insert(
+        "hoi_quan_ds".into(),
+        vec![[("thanh_vien".to_string(), Value::Unparsed("4O".into()))].into_iter().collect()],
+    );
     let back = read_report_file("u.json", exported(&r).as_bytes(), now()).unwrap().report;
     assert_eq!(back.values["hg_thanh"], Value::Unparsed("12,7".into()));
     assert_eq!(back.lists["hoi_quan_ds"][0]["thanh_vien"], Value::Unparsed("4O".into()));
@@ -262,5 +348,7 @@ fn half_typed_text_of_a_number_field_is_accepted_as_unparsed_but_a_plain_text_is
     let bad = resigned(&exported(&sample("4b8f0a4e-0000-4000-8000-0000000000d6")), |f| {
         f["report"]["values"]["hg_thanh"] = json!("12,7");
     });
-    assert!(matches!(read_report_file("t.json", &bad, now()), Err(ImportError::BadValue { path, .. }) if path == "hg_thanh"));
+    assert!(
+        matches!(read_report_file("t.json", &bad, now()), Err(ImportError::BadValue { path, .. }) if path == "hg_thanh")
+    );
 }

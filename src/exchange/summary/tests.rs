@@ -9,7 +9,14 @@ fn at(day: u32) -> DateTime<Utc> {
 /// A ward's H1/2025 CQ report with hòa giải and đơn thư figures.
 fn ward(n: u8, code: &str, hg: (i64, i64, i64), cung_ky_hg: (i64, i64)) -> Report {
     let unit = UnitProfile { code: code.into(), name: format!("PHƯỜNG {n}"), ..Default::default() };
-    let mut r = Report::new(format!("4b8f0a4e-0000-4000-8000-00000000010{n}"), Kind::Cq, PeriodType::H1, 2025, unit, at(n as u32));
+    let mut r = Report::new(
+        format!("4b8f0a4e-0000-4000-8000-00000000010{n}"),
+        Kind::Cq,
+        PeriodType::H1,
+        2025,
+        unit,
+        at(n as u32),
+    );
     r.values.insert("hg_tiep_nhan".into(), Value::Int(hg.0));
     r.values.insert("hg_thanh".into(), Value::Int(hg.1));
     r.values.insert("hg_khong_thanh".into(), Value::Int(hg.2));
@@ -84,7 +91,8 @@ fn csv_has_bom_quoted_vietnamese_cells_totals_and_defused_formulas() {
 
 #[test]
 fn summary_report_holds_the_sums_and_names_the_units() {
-    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&ward(2, "P2", (7, 7, 0), (5, 4)))], at(28)).unwrap();
+    let s =
+        merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), file(&ward(2, "P2", (7, 7, 0), (5, 4)))], at(28)).unwrap();
     let r = s.to_report("new", UnitProfile::default(), at(30));
     assert_eq!(r.values["hg_thanh"], Value::Int(18));
     assert_eq!(r.cung_ky["hg_tiep_nhan"], Value::Int(21));
@@ -124,7 +132,11 @@ fn a_file_dated_after_the_receivers_clock_is_set_aside_and_cannot_win_the_tie_br
     let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), (f.name, f.json.into_bytes())], at(28)).unwrap();
     assert_eq!(s.totals["hg_tiep_nhan"], 13, "the ward's real file is kept");
     assert_eq!(s.set_aside.len(), 1);
-    assert!(s.set_aside[0].reason.contains("updated_at") && s.set_aside[0].reason.contains("tương lai"), "{:?}", s.set_aside);
+    assert!(
+        s.set_aside[0].reason.contains("updated_at") && s.set_aside[0].reason.contains("tương lai"),
+        "{:?}",
+        s.set_aside
+    );
 }
 
 #[test]
@@ -150,7 +162,11 @@ fn a_summary_of_200_full_wards_with_6600_list_rows_is_storable_exportable_import
     assert!(f.json.len() < crate::model::limits::MAX_FILE_BYTES, "{} bytes", f.json.len());
     let back = crate::exchange::import::read_report_file(&f.name, f.json.as_bytes(), at(28)).expect("imports").report;
     assert_eq!(back.lists, report.lists);
-    let restored = crate::exchange::backup::read_backup("b.json", crate::exchange::backup::backup(&[report.clone()], &UnitProfile::default(), "t", at(28)).as_bytes()).unwrap();
+    let restored = crate::exchange::backup::read_backup(
+        "b.json",
+        crate::exchange::backup::backup(&[report.clone()], &UnitProfile::default(), "t", at(28)).as_bytes(),
+    )
+    .unwrap();
     assert_eq!(restored.reports, vec![report]);
 }
 

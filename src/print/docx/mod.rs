@@ -66,13 +66,7 @@ pub fn docx(doc: &Document) -> Vec<u8> {
 /// Every layout part of a printed document.
 pub fn parts(doc: &Document) -> Parts {
     let look = Look::of(doc.kind);
-    let mut w = Writer {
-        doc,
-        look,
-        out: String::with_capacity(64 * 1024),
-        notes: String::new(),
-        noted: Vec::new(),
-    };
+    let mut w = Writer { doc, look, out: String::with_capacity(64 * 1024), notes: String::new(), noted: Vec::new() };
     w.document();
     Parts {
         document: w.out,
@@ -189,10 +183,7 @@ struct Font {
 
 impl Font {
     fn sized(size: u32) -> Font {
-        Font {
-            size,
-            ..Font::default()
-        }
+        Font { size, ..Font::default() }
     }
     fn bold(self) -> Font {
         Font { bold: true, ..self }
@@ -262,16 +253,10 @@ struct Para {
 
 impl Para {
     fn style(style: &'static str) -> Para {
-        Para {
-            style: Some(style),
-            ..Para::default()
-        }
+        Para { style: Some(style), ..Para::default() }
     }
     fn center() -> Para {
-        Para {
-            jc: Some("center"),
-            ..Para::default()
-        }
+        Para { jc: Some("center"), ..Para::default() }
     }
 
     /// `<w:pPr>…</w:pPr>`, in the schema's element order.
@@ -287,9 +272,7 @@ impl Para {
             s.push_str("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
         }
         if let Some(pos) = self.dot_tab {
-            s.push_str(&format!(
-                "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{pos}\"/></w:tabs>"
-            ));
+            s.push_str(&format!("<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{pos}\"/></w:tabs>"));
         }
         if self.before.is_some() || self.after.is_some() || self.line.is_some() {
             s.push_str("<w:spacing");
@@ -315,10 +298,7 @@ impl Para {
             s.push_str(&format!("<w:jc w:val=\"{jc}\"/>"));
         }
         if self.mark > 0 {
-            s.push_str(&format!(
-                "<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>",
-                self.mark
-            ));
+            s.push_str(&format!("<w:rPr><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", self.mark));
         }
         s.push_str("</w:pPr>");
         s
@@ -397,21 +377,12 @@ impl Writer<'_> {
 
     fn document(&mut self) {
         let doc = self.doc;
-        self.out
-            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        self.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         self.out.push_str(&format!("<w:document {NS}><w:body>"));
         // LibreOffice pushes a table that opens a document down by a line
         // (16 pt) when the page has a first-page header; a 1 pt paragraph
         // before it keeps the header block at the top margin, as in Word.
-        self.p(
-            &Para {
-                after: Some(0),
-                line: Some(Line::Exact(20)),
-                mark: 2,
-                ..Para::default()
-            },
-            "",
-        );
+        self.p(&Para { after: Some(0), line: Some(Line::Exact(20)), mark: 2, ..Para::default() }, "");
         self.header(&doc.header);
         self.title();
         self.para(&doc.opening, false);
@@ -435,12 +406,7 @@ impl Writer<'_> {
     /// Ends a section: a 1 pt paragraph carries a section break; the last
     /// section's properties close the body instead.
     fn section_end(&mut self, sect: &str, last: bool) {
-        let tiny = Para {
-            after: Some(0),
-            line: Some(Line::Exact(20)),
-            mark: 2,
-            ..Para::default()
-        };
+        let tiny = Para { after: Some(0), line: Some(Line::Exact(20)), mark: 2, ..Para::default() };
         if last {
             self.p(&tiny, "");
             self.out.push_str(sect);
@@ -468,14 +434,7 @@ impl Writer<'_> {
     fn header_lines(&mut self, lines: &[HeaderLine], width: u32) {
         for l in lines {
             let font = self.header_font(l.role);
-            self.p_text(
-                &Para {
-                    line: css_line(font.size, 120),
-                    ..Para::center()
-                },
-                font,
-                &l.text,
-            );
+            self.p_text(&Para { line: css_line(font.size, 120), ..Para::center() }, font, &l.text);
             if l.rule_below {
                 match l.role {
                     // A short rule, 30% of the column (print.css `.hl-issuer.rule-below::after`).
@@ -502,11 +461,7 @@ impl Writer<'_> {
         self.cell_start(right, None);
         self.header_lines(&h.right, right);
         self.out.push_str("</w:tc></w:tr><w:tr>");
-        let second = |size| Para {
-            before: Some(mm(3.0)),
-            line: css_line(size, 120),
-            ..Para::center()
-        };
+        let second = |size| Para { before: Some(mm(3.0)), line: css_line(size, 120), ..Para::center() };
         let (number, date) = (Font::sized(self.look.number), Font::sized(self.look.date).italic());
         self.cell_start(left, None);
         self.p_text(&second(number.size), number, &h.number);
@@ -520,39 +475,21 @@ impl Writer<'_> {
 
     fn title(&mut self) {
         let doc = self.doc;
-        let title = Para {
-            before: Some(mm(6.0)),
-            line: css_line(self.look.doc_type, 120),
-            keep_next: true,
-            ..Para::center()
-        };
+        let title =
+            Para { before: Some(mm(6.0)), line: css_line(self.look.doc_type, 120), keep_next: true, ..Para::center() };
         self.p_text(&title, Font::sized(self.look.doc_type).bold(), &doc.title);
         let last_gap = mm(6.0);
         match doc.kind {
             Kind::Cq => {
-                let ty = Para {
-                    before: Some(20),
-                    line: css_line(28, 120),
-                    keep_next: true,
-                    ..Para::center()
-                };
+                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
                 // print.css `.doc-cq .trich-yeu::after`: 30% of the text width.
                 self.rule(share(TEXT_W, 30), TEXT_W, 40, last_gap);
             }
             Kind::Dang => {
-                let ty = Para {
-                    before: Some(20),
-                    line: css_line(28, 120),
-                    keep_next: true,
-                    ..Para::center()
-                };
+                let ty = Para { before: Some(20), line: css_line(28, 120), keep_next: true, ..Para::center() };
                 self.p_text(&ty, Font::sized(28).bold(), &doc.trich_yeu);
-                let dashes = Para {
-                    after: Some(last_gap),
-                    line: css_line(28, 120),
-                    ..Para::center()
-                };
+                let dashes = Para { after: Some(last_gap), line: css_line(28, 120), ..Para::center() };
                 self.p_text(&dashes, Font::sized(28), "-----");
             }
         }
@@ -562,9 +499,7 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading {
-                level, number, title, ..
-            } => self.heading(*level, number, title),
+            Block::Heading { level, number, title, .. } => self.heading(*level, number, title),
             Block::Para(p) => self.para(p, false),
             Block::Guidance(text) => self.guidance(text),
             Block::Label(text) => self.label(text),
@@ -593,13 +528,7 @@ impl Writer<'_> {
                 Span::NoteRef(marker) => self.note_ref(&mut runs, marker),
             }
         }
-        self.p(
-            &Para {
-                keep_next,
-                ..Para::style("BodyText")
-            },
-            &runs,
-        );
+        self.p(&Para { keep_next, ..Para::style("BodyText") }, &runs);
     }
 
     /// A footnote marker: the first reference to a note makes the footnote.
@@ -627,9 +556,8 @@ impl Writer<'_> {
             }
         };
         mark(runs, &format!("<w:footnoteReference w:id=\"{id}\"/>"));
-        self.notes.push_str(&format!(
-            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
-        ));
+        self.notes
+            .push_str(&format!("<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"));
         mark(&mut self.notes, "<w:footnoteRef/>");
         run(&mut self.notes, "", &format!(" {}", self.doc.footnotes[index].text));
         self.notes.push_str("</w:p></w:footnote>");
@@ -686,49 +614,26 @@ impl Writer<'_> {
         let gap = mm(4.0);
         let label_font = match l.kind {
             Kind::Cq => Font::sized(l.recipients_label).bold().italic(),
-            Kind::Dang => Font {
-                underline: true,
-                ..Font::sized(l.recipients_label)
-            },
+            Kind::Dang => Font { underline: true, ..Font::sized(l.recipients_label) },
         };
-        let label = Para {
-            before: Some(gap),
-            after: Some(20),
-            line: css_line(l.recipients_label, 115),
-            ..Para::default()
-        };
+        let label =
+            Para { before: Some(gap), after: Some(20), line: css_line(l.recipients_label, 115), ..Para::default() };
         self.p_text(&label, label_font, &s.recipients_label);
-        let line = Para {
-            line: css_line(l.recipient, 115),
-            ..Para::default()
-        };
+        let line = Para { line: css_line(l.recipient, 115), ..Para::default() };
         for r in &s.recipients {
             self.p_text(&line, Font::sized(l.recipient), r);
         }
         self.out.push_str("</w:tc>");
         self.cell_start(right, None);
-        let first = Para {
-            before: Some(gap),
-            line: css_line(28, 120),
-            ..Para::center()
-        };
-        let centred = Para {
-            line: css_line(28, 120),
-            ..Para::center()
-        };
+        let first = Para { before: Some(gap), line: css_line(28, 120), ..Para::center() };
+        let centred = Para { line: css_line(28, 120), ..Para::center() };
         self.p_text(&first, Font::sized(28).bold(), &s.authority);
         let position = match l.kind {
             Kind::Cq => Font::sized(28).bold(),
             Kind::Dang => Font::sized(28),
         };
         self.p_text(&centred, position, &s.position);
-        self.p(
-            &Para {
-                line: Some(Line::Exact(mm(28.0))),
-                ..Para::center()
-            },
-            "",
-        );
+        self.p(&Para { line: Some(Line::Exact(mm(28.0))), ..Para::center() }, "");
         self.p_text(&centred, Font::sized(28).bold(), &s.name);
         self.out.push_str("</w:tc></w:tr></w:tbl>");
     }
@@ -739,14 +644,11 @@ impl Writer<'_> {
     /// (Word rejects a file whose properties are out of the schema's order.)
     fn table_start(&mut self, cols: &[u32], grid: bool) {
         let total: u32 = cols.iter().sum();
-        self.out
-            .push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>"));
+        self.out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>"));
         if grid {
             self.out.push_str("<w:tblBorders>");
             for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-                self.out.push_str(&format!(
-                    "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-                ));
+                self.out.push_str(&format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"));
             }
             self.out.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
             // Cell padding 1,5 pt / 4 pt (print.css `.grid td`).
@@ -786,11 +688,7 @@ impl Writer<'_> {
             keep_next: cell.keep_next,
             ..Para::default()
         };
-        let font = if cell.bold {
-            Font::sized(24).bold()
-        } else {
-            Font::sized(24)
-        };
+        let font = if cell.bold { Font::sized(24).bold() } else { Font::sized(24) };
         if lines.is_empty() {
             self.p(&para, "");
         }
@@ -811,34 +709,16 @@ impl Writer<'_> {
     // ---- Phụ lục I (SPEC §3): landscape section ----
 
     fn appendix(&mut self, a: &AppendixPage) {
-        let heading = Para {
-            line: css_line(28, 120),
-            keep_next: true,
-            ..Para::center()
-        };
+        let heading = Para { line: css_line(28, 120), keep_next: true, ..Para::center() };
         self.p_text(&heading, Font::sized(28).bold(), &a.label);
-        self.p_text(
-            &heading,
-            Font {
-                caps: true,
-                ..Font::sized(28).bold()
-            },
-            &a.title,
-        );
-        let attached = Para {
-            keep_next: true,
-            ..heading
-        };
+        self.p_text(&heading, Font { caps: true, ..Font::sized(28).bold() }, &a.title);
+        let attached = Para { keep_next: true, ..heading };
         self.p_text(&attached, Font::sized(28).italic(), &a.attached_to);
         self.appendix_tables(&a.tables);
     }
 
     fn table_title(&mut self, text: &str) {
-        let para = Para {
-            line: css_line(26, 130),
-            keep_next: true,
-            ..Para::default()
-        };
+        let para = Para { line: css_line(26, 130), keep_next: true, ..Para::default() };
         self.p_text(&para, Font::sized(26).bold(), text);
     }
 
@@ -851,25 +731,11 @@ impl Writer<'_> {
         let t1 = &a.t1;
         self.table_title(&t1.title);
         self.table_start(&cols, true);
-        let th = Cell {
-            bold: true,
-            centred: true,
-            keep_next: false,
-        };
+        let th = Cell { bold: true, centred: true, keep_next: false };
         let col5 = t1.columns.get(4).map(String::as_str).unwrap_or("");
         self.row_start(true);
-        self.grid_cell(
-            span4,
-            "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>",
-            th,
-            &[&t1.header_top],
-        );
-        self.grid_cell(
-            assess,
-            "<w:vMerge w:val=\"restart\"/><w:vAlign w:val=\"center\"/>",
-            th,
-            &[col5],
-        );
+        self.grid_cell(span4, "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>", th, &[&t1.header_top]);
+        self.grid_cell(assess, "<w:vMerge w:val=\"restart\"/><w:vAlign w:val=\"center\"/>", th, &[col5]);
         self.out.push_str("</w:tr>");
         self.row_start(true);
         for c in t1.columns.iter().take(4) {
@@ -877,35 +743,18 @@ impl Writer<'_> {
         }
         self.grid_cell(assess, "<w:vMerge/>", th, &NO_LINES);
         self.out.push_str("</w:tr>");
-        let td = Cell {
-            bold: false,
-            centred: true,
-            keep_next: false,
-        };
-        let left = Cell {
-            bold: false,
-            centred: false,
-            keep_next: false,
-        };
+        let td = Cell { bold: false, centred: true, keep_next: false };
+        let left = Cell { bold: false, centred: false, keep_next: false };
         for g in &t1.groups {
             self.row_start(false);
-            let group = Cell {
-                bold: true,
-                centred: false,
-                keep_next: true,
-            };
+            let group = Cell { bold: true, centred: false, keep_next: true };
             self.grid_cell(TEXT_W_LANDSCAPE, "<w:gridSpan w:val=\"5\"/>", group, &[&g.title]);
             self.out.push_str("</w:tr>");
             let bullets: Vec<&str> = g.bullets.iter().map(String::as_str).collect();
             match &g.text_row {
                 Some(text) => {
                     self.row_start(false);
-                    self.grid_cell(
-                        span4,
-                        "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>",
-                        left,
-                        &[text],
-                    );
+                    self.grid_cell(span4, "<w:gridSpan w:val=\"4\"/><w:vAlign w:val=\"center\"/>", left, &[text]);
                     self.grid_cell(assess, "<w:vMerge w:val=\"restart\"/>", left, &bullets);
                     self.out.push_str("</w:tr>");
                     self.row_start(false);
@@ -934,36 +783,19 @@ impl Writer<'_> {
     fn simple_table(&mut self, t: &SimpleTable, cols: &[u32; 5]) {
         self.table_title(&t.title);
         self.table_start(cols, true);
-        let th = Cell {
-            bold: true,
-            centred: true,
-            keep_next: false,
-        };
+        let th = Cell { bold: true, centred: true, keep_next: false };
         self.row_start(true);
         for (c, w) in t.columns.iter().zip(cols) {
             self.grid_cell(*w, "<w:vAlign w:val=\"center\"/>", th, &[c]);
         }
         self.out.push_str("</w:tr>");
         self.row_start(false);
-        let td = Cell {
-            bold: false,
-            centred: true,
-            keep_next: false,
-        };
+        let td = Cell { bold: false, centred: true, keep_next: false };
         for (c, w) in t.cells.iter().zip(cols) {
             self.grid_cell(*w, "<w:vAlign w:val=\"center\"/>", td, &[c]);
         }
         let bullets: Vec<&str> = t.bullets.iter().map(String::as_str).collect();
-        self.grid_cell(
-            cols[4],
-            "",
-            Cell {
-                bold: false,
-                centred: false,
-                keep_next: false,
-            },
-            &bullets,
-        );
+        self.grid_cell(cols[4], "", Cell { bold: false, centred: false, keep_next: false }, &bullets);
         self.out.push_str("</w:tr></w:tbl>");
     }
 }

@@ -42,12 +42,8 @@ fn check_golden(case: &str, part: &str, xml: &str) {
         std::fs::write(&path, &text).expect("write golden");
         return;
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test docx and review it",
-            path.display()
-        )
-    });
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run UPDATE_GOLDEN=1 cargo test docx and review it", path.display()));
     assert!(
         want == text,
         "{} differs from the golden file; run UPDATE_GOLDEN=1 cargo test docx and review the diff",
@@ -62,11 +58,7 @@ fn full(kind: Kind) -> Report {
     let mut r = full_report(kind);
     for (key, id) in [("N01.text", "kh"), ("N02.text", "qd")] {
         if let Some(t) = r.texts.get_mut(key) {
-            *t = if t.contains('\n') {
-                t.replacen('\n', &format!("[^{id}]\n"), 1)
-            } else {
-                format!("{t}[^{id}]")
-            };
+            *t = if t.contains('\n') { t.replacen('\n', &format!("[^{id}]\n"), 1) } else { format!("{t}[^{id}]") };
         }
     }
     r
@@ -106,10 +98,7 @@ fn parts_of_both_kinds_and_the_empty_outline_equal_the_reviewed_golden_files() {
 
 #[test]
 fn every_part_is_well_formed_xml() {
-    for (case, doc) in cases()
-        .into_iter()
-        .chain([("hostile", build_report(&hostile_report()))])
-    {
+    for (case, doc) in cases().into_iter().chain([("hostile", build_report(&hostile_report()))]) {
         let p = parts(&doc);
         for (name, xml) in all_parts(&p).into_iter().chain([
             ("content types", CONTENT_TYPES),
@@ -126,10 +115,7 @@ fn every_part_is_well_formed_xml() {
 /// `w:t` texts of a part, in document order, joined.
 fn text_of(xml: &str) -> String {
     let doc = roxmltree::Document::parse(xml).expect("well-formed");
-    doc.descendants()
-        .filter(|n| n.has_tag_name((W, "t")))
-        .filter_map(|n| n.text())
-        .collect()
+    doc.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect()
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -159,11 +145,7 @@ fn footnotes_are_real_word_footnotes_numbered_like_the_model() {
     assert_eq!(p.footnotes.matches("<w:footnoteRef/>").count(), cq.footnotes.len());
     for n in &cq.footnotes {
         assert!(text_of(&p.footnotes).contains(&n.text), "note {}", n.marker);
-        assert!(
-            !text_of(&p.document).contains(&n.text),
-            "note {} is not in the body text",
-            n.marker
-        );
+        assert!(!text_of(&p.document).contains(&n.text), "note {} is not in the body text", n.marker);
     }
     // DANG: "(1)": Word's number between superscript brackets, in the body and in the note.
     let dang = build_report(&full(Kind::Dang));
@@ -174,17 +156,9 @@ fn footnotes_are_real_word_footnotes_numbered_like_the_model() {
                      <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t xml:space=\"preserve\">)</w:t>\
                      </w:r>";
     assert!(p.document.contains(reference));
-    assert!(p
-        .footnotes
-        .contains(&reference.replace("<w:footnoteReference w:id=\"1\"/>", "<w:footnoteRef/>")));
-    assert!(
-        text_of(&p.footnotes).starts_with(&format!("() {}", dang.footnotes[0].text)),
-        "Word fills in the number"
-    );
-    assert!(
-        p.settings.contains("<w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/>"),
-        "separators declared"
-    );
+    assert!(p.footnotes.contains(&reference.replace("<w:footnoteReference w:id=\"1\"/>", "<w:footnoteRef/>")));
+    assert!(text_of(&p.footnotes).starts_with(&format!("() {}", dang.footnotes[0].text)), "Word fills in the number");
+    assert!(p.settings.contains("<w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/>"), "separators declared");
 }
 
 #[test]
@@ -196,9 +170,7 @@ fn a_second_reference_to_a_note_repeats_its_marker_without_a_second_footnote() {
     let p = parts(&doc);
     let id1 = p.document.matches("<w:footnoteReference w:id=\"1\"/>").count();
     assert_eq!(id1, 1, "one footnote for note 1");
-    assert!(p
-        .document
-        .contains("<w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t xml:space=\"preserve\">1</w:t>"));
+    assert!(p.document.contains("<w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t xml:space=\"preserve\">1</w:t>"));
 }
 
 #[test]
@@ -208,13 +180,8 @@ fn page_numbers_from_page_two_and_phu_luc_in_a_landscape_section() {
     let p = parts(&doc);
     let body_sect = "<w:headerReference w:type=\"default\" r:id=\"rIdHeaderPage\"/>\
     <w:headerReference w:type=\"first\" r:id=\"rIdHeaderEmpty\"/>";
-    assert!(
-        p.document.contains(body_sect) && p.document.contains("<w:titlePg/>"),
-        "no number on page 1"
-    );
-    assert!(p
-        .header_page
-        .contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
+    assert!(p.document.contains(body_sect) && p.document.contains("<w:titlePg/>"), "no number on page 1");
+    assert!(p.header_page.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
     assert!(!p.header_empty.contains("PAGE"));
     assert!(p.document.ends_with(
         "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>\
@@ -226,10 +193,7 @@ fn page_numbers_from_page_two_and_phu_luc_in_a_landscape_section() {
     let appendix = &p.document[p.document.find("<w:sectPr>").expect("a section break")..];
     // Repeated header rows: T1 has two, T2 and T3 one each; no row splits.
     assert_eq!(appendix.matches("<w:tblHeader/>").count(), 4);
-    assert_eq!(
-        appendix.matches("<w:tr>").count(),
-        appendix.matches("<w:cantSplit/>").count()
-    );
+    assert_eq!(appendix.matches("<w:tr>").count(), appendix.matches("<w:cantSplit/>").count());
 }
 
 #[test]
@@ -238,11 +202,7 @@ fn the_empty_outline_has_guidance_dotted_lines_and_blank_tables() {
     let doc = blank_outline(Template::builtin(Kind::Cq), &cq);
     let p = parts(&doc);
     assert!(p.document.contains("<w:pStyle w:val=\"Guidance\"/>"));
-    assert!(
-        p.document
-            .contains("<w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9355\"/>"),
-        "lines to write on"
-    );
+    assert!(p.document.contains("<w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9355\"/>"), "lines to write on");
     assert_eq!(p.footnotes.matches("<w:footnote ").count(), 2, "only the separators");
     assert!(text_of(&p.document).contains(&doc.header.number));
 }
@@ -256,10 +216,7 @@ fn hostile_report() -> Report {
     for t in r.texts.values_mut() {
         *t = hostile.clone();
     }
-    r.footnotes = vec![Footnote {
-        id: "x".into(),
-        text: "Chú thích <w:t>&amp; ]]>\u{7}".into(),
-    }];
+    r.footnotes = vec![Footnote { id: "x".into(), text: "Chú thích <w:t>&amp; ]]>\u{7}".into() }];
     r.signature.ho_ten = "Tên <b>&</b>".into();
     r.recipients.push("Nơi <w:br/> nhận".into());
     r
@@ -270,22 +227,12 @@ fn hostile_text_is_shown_literally_and_forbidden_characters_are_dropped() {
     let doc = build_report(&hostile_report());
     let p = parts(&doc);
     let text = text_of(&p.document);
-    assert!(
-        text.contains("Mở <w:p>thẻ</w:p> & ]]> \"ngoặc\" <script>alert(1)</script> hết."),
-        "literal markup"
-    );
-    assert!(
-        text.contains(&"Dòng rất dài ".repeat(770).trim_end().to_string()),
-        "the 10 000-character line is whole"
-    );
+    assert!(text.contains("Mở <w:p>thẻ</w:p> & ]]> \"ngoặc\" <script>alert(1)</script> hết."), "literal markup");
+    assert!(text.contains(&"Dòng rất dài ".repeat(770).trim_end().to_string()), "the 10 000-character line is whole");
     assert!(text.contains("Tên <b>&</b>") && text.contains("Nơi <w:br/> nhận"));
     assert!(text_of(&p.footnotes).contains("Chú thích <w:t>&amp; ]]>"));
     for bad in ['\u{0}', '\u{1b}', '\u{c}', '\u{7}', '\u{fffe}', '\u{ffff}'] {
-        assert!(
-            !p.document.contains(bad) && !p.footnotes.contains(bad),
-            "U+{:04X} dropped",
-            bad as u32
-        );
+        assert!(!p.document.contains(bad) && !p.footnotes.contains(bad), "U+{:04X} dropped", bad as u32);
     }
     // The markup is text: no element was injected.
     assert!(!p.document.contains("<w:p>thẻ") && !p.document.contains("<script>"));
@@ -307,18 +254,10 @@ fn the_archive_passes_unzip_test_and_holds_the_parts_byte_for_byte() {
     let log = String::from_utf8_lossy(&test.stdout);
     assert!(test.status.success(), "unzip -t: {log}");
     assert!(log.contains("No errors detected"), "{log}");
-    let out = std::process::Command::new("unzip")
-        .arg("-p")
-        .arg(&file)
-        .arg("word/document.xml")
-        .output()
-        .expect("unzip -p");
+    let out =
+        std::process::Command::new("unzip").arg("-p").arg(&file).arg("word/document.xml").output().expect("unzip -p");
     assert_eq!(String::from_utf8_lossy(&out.stdout), parts(&doc).document);
-    let list = std::process::Command::new("unzip")
-        .arg("-Z1")
-        .arg(&file)
-        .output()
-        .expect("unzip -Z1");
+    let list = std::process::Command::new("unzip").arg("-Z1").arg(&file).output().expect("unzip -Z1");
     assert_eq!(
         String::from_utf8_lossy(&list.stdout).lines().collect::<Vec<_>>(),
         [

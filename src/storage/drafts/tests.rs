@@ -22,7 +22,12 @@ fn summary(id: &str) -> DraftSummary {
     }
 }
 
-fn save(store: &DraftStore<MemoryStore>, id: &str, text: &str, expected: Option<u64>) -> Result<SaveOutcome, SaveError> {
+fn save(
+    store: &DraftStore<MemoryStore>,
+    id: &str,
+    text: &str,
+    expected: Option<u64>,
+) -> Result<SaveOutcome, SaveError> {
     store.save(&summary(id), 1, "CQ", 1, &json!({ "text": text }), expected, Previous::Keep, at(1))
 }
 
@@ -398,9 +403,7 @@ fn an_unreadable_journal_is_quarantined_never_deleted() {
     let cut = r#"{"base_revision":1,"entries":{"N01.te"#;
     store.write_journal("a", cut).unwrap();
     let loaded = store.load_journal::<serde_json::Value>("a");
-    let Err(Problem::Corrupted { key, quarantined_as: Some(_), .. }) = loaded else {
-        panic!("not quarantined")
-    };
+    let Err(Problem::Corrupted { key, quarantined_as: Some(_), .. }) = loaded else { panic!("not quarantined") };
     assert_eq!(key, "bcdv.journal.a");
     assert_eq!(store.read_journal("a"), None);
     assert_eq!(quarantined_texts(&store), [cut]);

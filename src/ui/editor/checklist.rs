@@ -22,13 +22,13 @@ pub fn Checklist() -> impl IntoView {
             (pct, p.done, p.total, p.next_missing.clone())
         })
     };
-    let errors_in = move |node: &str| ctx.eval.with(|e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count());
+    let errors_in =
+        move |node: &str| ctx.eval.with(|e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count());
     let item = move |id: String, label: String, depth: usize| {
         let id_for_state = id.clone();
         let id_for_click = id.clone();
-        let state = Memo::new(move |_| {
-            ctx.eval.with(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started)))
-        });
+        let state =
+            Memo::new(move |_| ctx.eval.with(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started))));
         let id_for_errors = id.clone();
         let current = move || ctx.current.get() == id;
         view! {

@@ -9,19 +9,18 @@ use crate::editor::input;
 use crate::engine::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyReplacement};
 use crate::exchange::import::read_report_file;
 use crate::model::{Report, Value};
-use std::collections::BTreeMap;
 use crate::ui::files::{from_input, read_all};
 use crate::ui::storage_ui::open_store;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 #[component]
 pub fn CungKyPicker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
     let message = RwSignal::new(None::<(bool, String)>);
-    let (kind, own_id, wanted) = ctx.report.with_untracked(|r| {
-        (r.kind, r.id.clone(), r.period.period_type.name(r.cung_ky_year()))
-    });
+    let (kind, own_id, wanted) =
+        ctx.report.with_untracked(|r| (r.kind, r.id.clone(), r.period.period_type.name(r.cung_ky_year())));
     let own_id = StoredValue::new(own_id);
     let candidates = move || {
         open_store()
@@ -100,14 +99,15 @@ pub fn CungKyPicker() -> impl IntoView {
             message.set(Some((true, format!("Đã khôi phục {n} số cùng kỳ đã nhập tay."))));
         }
     };
-    let from_stored = move |id: String| {
-        match open_store().map_err(|e| e.message()).and_then(|s| drafts::open(&s, &id).map_err(|e| e.message())) {
-            Ok(o) => {
-                let source = format!("báo cáo «{}»", o.report.name);
-                take(o.report, source)
-            }
-            Err(m) => message.set(Some((false, m))),
+    let from_stored = move |id: String| match open_store()
+        .map_err(|e| e.message())
+        .and_then(|s| drafts::open(&s, &id).map_err(|e| e.message()))
+    {
+        Ok(o) => {
+            let source = format!("báo cáo «{}»", o.report.name);
+            take(o.report, source)
         }
+        Err(m) => message.set(Some((false, m))),
     };
     let from_file = move |ev: leptos::ev::Event| {
         let list = from_input(&ev);

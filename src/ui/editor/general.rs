@@ -119,7 +119,9 @@ static CITATION_FIELDS: [RecordField<Citation>; 5] = [
 ];
 
 static FOOTNOTE_FIELDS: [RecordField<Footnote>; 2] = [
-    RecordField { key: "id", label: "Ký hiệu (dùng [^ký hiệu] trong bài)", kind: "text", get: |f| f.id.clone() },
+    RecordField {
+        key: "id", label: "Ký hiệu (dùng [^ký hiệu] trong bài)", kind: "text", get: |f| f.id.clone()
+    },
     RecordField { key: "text", label: "Nội dung chú thích", kind: "text", get: |f| f.text.clone() },
 ];
 
@@ -130,7 +132,8 @@ pub fn GeneralForm() -> impl IntoView {
     let is_dang = ctx.report.with_untracked(|r| r.kind == crate::model::Kind::Dang);
     let pad = ctx.report.with_untracked(|r| r.options.pad_small_counts);
     let include_pl1 = ctx.report.with_untracked(|r| r.options.include_pl1);
-    let alt_denominator = ctx.report.with_untracked(|r| r.options.hg_denominator == crate::model::HgDenominator::ThanhPlusKhongThanh);
+    let alt_denominator =
+        ctx.report.with_untracked(|r| r.options.hg_denominator == crate::model::HgDenominator::ThanhPlusKhongThanh);
     view! {
         <section class="section-form" aria-labelledby="section-heading">
             <h2 id="section-heading" tabindex="-1">"Thông tin chung"</h2>

@@ -34,7 +34,9 @@ impl Slot {
         match self {
             Slot::Value(k) => r.values.get(k).cloned(),
             Slot::CungKy(k) => r.cung_ky.get(k).cloned(),
-            Slot::Cell(l, row, c) => r.lists.get(l).and_then(|rows| rows.get(*row)).and_then(|cells| cells.get(c)).cloned(),
+            Slot::Cell(l, row, c) => {
+                r.lists.get(l).and_then(|rows| rows.get(*row)).and_then(|cells| cells.get(c)).cloned()
+            }
         }
     }
 }
@@ -111,12 +113,12 @@ pub fn ValueInput(
             <input type="date" id=id.clone() name=name.clone() prop:value=initial aria-describedby=msgs_id.clone()
                 readonly=move || ctx.locked.get() on:input=on_input />
         }
-            .into_any(),
+        .into_any(),
         FieldType::Text => view! {
             <input type="text" id=id.clone() name=name.clone() prop:value=initial aria-describedby=msgs_id.clone()
                 readonly=move || ctx.locked.get() on:input=on_input />
         }
-            .into_any(),
+        .into_any(),
         numeric => {
             let mode = if matches!(numeric, FieldType::Dec(_)) { "decimal" } else { "numeric" };
             view! {
@@ -124,7 +126,7 @@ pub fn ValueInput(
                     aria-describedby=msgs_id.clone() aria-invalid=move || invalid().then_some("true")
                     readonly=move || ctx.locked.get() on:input=on_input on:blur=on_blur />
             }
-                .into_any()
+            .into_any()
         }
     };
     let show_unit = ty.is_numeric() && !unit.is_empty() && !matches!(ty, FieldType::Money);

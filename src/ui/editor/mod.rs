@@ -11,24 +11,23 @@ mod issues;
 mod section;
 
 use crate::editor::{autosave::Autosave, drafts, paging};
-use crate::route::Route;
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
+use crate::route::Route;
 use crate::storage::{Envelope, Previous, SaveError};
-use crate::ui::marks::mark;
 use crate::template::Template;
-use crate::ui::shared::{new_id, save_docx, PendingEdits, APP_VERSION};
 use crate::ui::download::download;
+use crate::ui::marks::mark;
+use crate::ui::shared::{new_id, save_docx, PendingEdits, APP_VERSION};
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
-use cung_ky::CungKyPicker;
 use ctx::{Ctx, GENERAL, SIGNING};
+use cung_ky::CungKyPicker;
 use general::{GeneralForm, SigningForm};
 use issues::IssuePanel;
 use leptos::prelude::*;
 use section::SectionForm;
 use std::time::Duration;
-
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -37,13 +36,15 @@ fn now_ms() -> f64 {
 /// Route entry: open the draft or explain why it cannot be opened.
 #[component]
 pub fn EditorScreen(id: String) -> impl IntoView {
-    let opened = open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
+    let opened =
+        open_store().map_err(|e| e.message()).and_then(|store| drafts::open(&store, &id).map_err(|e| e.message()));
     match opened {
         Ok(opened) => view! { <Editor opened=opened /> }.into_any(),
         Err(message) => {
             // Whatever is stored stays downloadable, even when it cannot be read.
             let key = crate::storage::draft_key(&id);
-            let raw = open_store().ok().and_then(|s| crate::storage::KeyValueStore::get(s.backend(), &key).ok().flatten());
+            let raw =
+                open_store().ok().and_then(|s| crate::storage::KeyValueStore::get(s.backend(), &key).ok().flatten());
             view! {
                 <section class="screen">
                     <h1>"Không mở được báo cáo"</h1>
@@ -160,15 +161,19 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         let started = now_ms();
         let Some(progress) = eval.try_with_untracked(|e| {
             let p = &e.progress;
-            if p.total == 0 { 100 } else { (p.done * 100 / p.total) as u8 }
+            if p.total == 0 {
+                100
+            } else {
+                (p.done * 100 / p.total) as u8
+            }
         }) else {
             return;
         };
         let (Some(expected), Some(keep)) = (revision.try_get_value(), previous.try_get_value()) else { return };
         mark("bcdv:save-start");
-        let result = open_store()
-            .map_err(SaveError::Storage)
-            .and_then(|store| report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), keep, chrono::Utc::now())));
+        let result = open_store().map_err(SaveError::Storage).and_then(|store| {
+            report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), keep, chrono::Utc::now()))
+        });
         mark("bcdv:save-end");
         match result {
             Ok(outcome) => {
@@ -223,7 +228,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             j.entries.push(edit);
         });
         // Best effort: when storage is full the banner already says so.
-        if let (Ok(store), Some(raw)) = (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten()) {
+        if let (Ok(store), Some(raw)) =
+            (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten())
+        {
             let _ = store.write_journal(&journal_id.get_value(), &raw);
         }
     });
@@ -248,9 +255,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         // saved since): both are kept, the stored draft as it is, the edits
         // in a copy, and the cadre is told where.
         let now = chrono::Utc::now();
-        let copy = open_store().map_err(SaveError::Storage).and_then(|store| {
-            report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &new_id(), now))
-        });
+        let copy = open_store()
+            .map_err(SaveError::Storage)
+            .and_then(|store| report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &new_id(), now)));
         match copy {
             Ok(copy) => recovered.update(|v| v.push((copy.id, copy.name, stale.1.entries.len()))),
             Err(e) => save_error.set(Some(format!(
@@ -298,7 +305,10 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             return;
         }
         let Some(raw) = ev.new_value() else {
-            notice.set(Some("Báo cáo này vừa bị xóa ở một thẻ khác. Nội dung trên màn hình chưa mất: hãy xuất tệp nếu cần giữ.".into()));
+            notice.set(Some(
+                "Báo cáo này vừa bị xóa ở một thẻ khác. Nội dung trên màn hình chưa mất: hãy xuất tệp nếu cần giữ."
+                    .into(),
+            ));
             return;
         };
         let Ok(envelope) = serde_json::from_str::<Envelope>(&raw) else { return };
@@ -369,7 +379,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     };
     let restore_previous = move |_| {
         let ok = window()
-            .confirm_with_message("Khôi phục bản lưu trước đó? Bản hiện tại sẽ được giữ làm «bản trước» để có thể đổi lại.")
+            .confirm_with_message(
+                "Khôi phục bản lưu trước đó? Bản hiện tại sẽ được giữ làm «bản trước» để có thể đổi lại.",
+            )
             .unwrap_or(false);
         if !ok {
             return;
@@ -407,7 +419,11 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             SIGNING => view! { <SigningForm /> }.into_any(),
             node_id => match template.node(node_id).filter(|n| n.applies_to(period)) {
                 Some(node) => {
-                    let number = numbers.iter().find(|(n, _)| n == node_id).map(|(_, num)| format!("{num} ")).unwrap_or_default();
+                    let number = numbers
+                        .iter()
+                        .find(|(n, _)| n == node_id)
+                        .map(|(_, num)| format!("{num} "))
+                        .unwrap_or_default();
                     let heading = format!("{number}{}", report.with_untracked(|r| crate::engine::node_title(node, r)));
                     view! { <SectionForm node=node heading=heading /> }.into_any()
                 }

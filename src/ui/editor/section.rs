@@ -98,8 +98,11 @@ fn ComputedBox(node_id: String) -> impl IntoView {
 pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let period = ctx.report.with_untracked(|r| r.period.period_type);
-    let ungrouped_narratives: Vec<_> =
-        node.narratives.iter().filter(|n| n.group.is_none() && n.periods.is_empty() || n.group.is_none() && n.periods.contains(&period)).collect();
+    let ungrouped_narratives: Vec<_> = node
+        .narratives
+        .iter()
+        .filter(|n| n.group.is_none() && n.periods.is_empty() || n.group.is_none() && n.periods.contains(&period))
+        .collect();
     let plain_indicators: Vec<_> = node.indicators.iter().filter(|i| !i.grouped).collect();
     let grouped_indicators: Vec<_> = node.indicators.iter().filter(|i| i.grouped).collect();
     let groups = &node.groups;
