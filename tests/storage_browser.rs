@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown` in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use bao_cao_dan_van::model::{Kind, PeriodType};
+use bao_cao_dan_van::model::{Kind, PeriodType, Status};
 use bao_cao_dan_van::storage::local::{clear_app_keys, LocalStore};
 use bao_cao_dan_van::storage::{DraftStore, DraftSummary, KeyValueStore, Previous, SaveError, StorageError};
 use chrono::{TimeZone, Utc};
@@ -19,7 +19,7 @@ fn summary(id: &str) -> DraftSummary {
         kind: Kind::Dang,
         period_type: PeriodType::Q3,
         year: 2025,
-        status: "draft".into(),
+        status: Status::Draft,
         progress: 0,
         updated_at: Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap(),
         exported_at: None,

@@ -11,11 +11,7 @@ use chrono::{DateTime, Utc};
 
 /// Completion in percent of the required items.
 pub fn progress_percent(template: &Template, report: &Report) -> u8 {
-    let progress = evaluate(template, report).progress;
-    if progress.total == 0 {
-        return 100;
-    }
-    ((progress.done * 100) / progress.total).min(100) as u8
+    evaluate(template, report).progress.percent()
 }
 
 /// The draft-list entry of a report.

@@ -43,6 +43,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Completion in percent, 0–100 (100 when nothing is required).
+    pub fn percent(&self) -> u8 {
+        (self.done * 100).checked_div(self.total).map_or(100, |p| p.min(100) as u8)
+    }
+
     /// Progress of one node.
     pub fn node(&self, id: &str) -> Option<&NodeProgress> {
         self.nodes.iter().find(|n| n.node_id == id)
@@ -167,5 +172,18 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
             format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
             Some(node.id.as_str()),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Progress;
+
+    #[test]
+    fn percent_rounds_down_and_nothing_required_is_complete() {
+        let progress = |done, total| Progress { nodes: Vec::new(), total, done, next_missing: None };
+        assert_eq!(progress(0, 0).percent(), 100);
+        assert_eq!(progress(2, 3).percent(), 66);
+        assert_eq!(progress(3, 3).percent(), 100);
     }
 }

@@ -71,7 +71,7 @@ pub(crate) fn sha256_hex(text: &[u8]) -> String {
 }
 
 /// Lower-case hex of a digest, as `sha256` is written in files.
-pub(crate) fn hex(digest: &[u8]) -> String {
+pub fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -9,7 +9,7 @@ mod export;
 pub mod import;
 pub mod summary;
 
-pub(crate) use export::hex;
+pub use export::hex;
 pub use export::{
     ascii_slug, checksum, checksum_without, export, export_stored, file_name, ExportFile, SCHEMA_NAME, SCHEMA_VERSION,
 };

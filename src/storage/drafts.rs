@@ -298,7 +298,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             index.drafts.iter().filter_map(|entry| found.iter().find(|d| d.id == entry.id).cloned()).collect();
         let mut missed: Vec<DraftSummary> =
             found.into_iter().filter(|d| !ordered.iter().any(|o| o.id == d.id)).collect();
-        missed.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        missed.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
         ordered.extend(missed);
         if ordered != index.drafts {
             // Best effort: the index is derived data.

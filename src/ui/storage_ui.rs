@@ -76,7 +76,7 @@ async fn describe_storage() -> String {
     } else {
         "Trình duyệt chưa cho phép lưu bền vững: dữ liệu có thể bị xóa khi máy thiếu bộ nhớ; hãy thường xuyên xuất tệp."
     };
-    let used = format!("Báo cáo đang dùng {} KB bộ nhớ trên máy này", (used_app + 1023) / 1024);
+    let used = format!("Báo cáo đang dùng {} KB bộ nhớ trên máy này", used_app.div_ceil(1024));
     match quota {
         Some(q) if q > 0.0 => {
             format!("{used} (trình duyệt cho phép khoảng {} MB). {persist_text}", (q / 1_048_576.0).round())

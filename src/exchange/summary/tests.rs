@@ -164,7 +164,7 @@ fn a_summary_of_200_full_wards_with_6600_list_rows_is_storable_exportable_import
     assert_eq!(back.lists, report.lists);
     let restored = crate::exchange::backup::read_backup(
         "b.json",
-        crate::exchange::backup::backup(&[report.clone()], &UnitProfile::default(), "t", at(28)).as_bytes(),
+        crate::exchange::backup::backup(std::slice::from_ref(&report), &UnitProfile::default(), "t", at(28)).as_bytes(),
     )
     .unwrap();
     assert_eq!(restored.reports, vec![report]);

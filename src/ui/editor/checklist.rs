@@ -18,8 +18,7 @@ pub fn Checklist() -> impl IntoView {
     let overall = move || {
         ctx.eval.with(|e| {
             let p = &e.progress;
-            let pct = if p.total == 0 { 100 } else { p.done * 100 / p.total };
-            (pct, p.done, p.total, p.next_missing.clone())
+            (p.percent(), p.done, p.total, p.next_missing.clone())
         })
     };
     let errors_in =

@@ -159,14 +159,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             return;
         }
         let started = now_ms();
-        let Some(progress) = eval.try_with_untracked(|e| {
-            let p = &e.progress;
-            if p.total == 0 {
-                100
-            } else {
-                (p.done * 100 / p.total) as u8
-            }
-        }) else {
+        let Some(progress) = eval.try_with_untracked(|e| e.progress.percent()) else {
             return;
         };
         let (Some(expected), Some(keep)) = (revision.try_get_value(), previous.try_get_value()) else { return };

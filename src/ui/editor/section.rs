@@ -126,7 +126,7 @@ pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl I
                     }).collect_view()}
                 </div>
             })}
-            {groups.into_iter().map(|g| {
+            {groups.iter().map(|g| {
                 let narratives: Vec<_> = narratives_all.iter().filter(|n| n.group.as_deref() == Some(g.id.as_str())).collect();
                 let indicators = grouped_indicators.clone();
                 view! {
