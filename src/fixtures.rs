@@ -614,3 +614,16 @@ pub fn full_report(kind: Kind) -> Report {
     r.options.include_pl1 = true;
     r
 }
+
+/// A small CQ report (the docs/domain.md §5.1 hòa giải figures and a narrative
+/// holding markup), for exchange tests: unit "P1", period H1 2025.
+pub fn small_cq_report(id: &str, now: DateTime<Utc>) -> Report {
+    let unit = UnitProfile { code: "P1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
+    let mut r = Report::new(id, Kind::Cq, PeriodType::H1, 2025, unit, now);
+    r.values.insert("hg_tiep_nhan".into(), Value::Int(13));
+    r.values.insert("hg_thanh".into(), Value::Int(11));
+    r.values.insert("hg_khong_thanh".into(), Value::Int(2));
+    r.cung_ky.insert("hg_thanh".into(), Value::Int(12));
+    r.texts.insert("N01.text".into(), "Tình hình <b>ổn định</b> <script>alert(1)</script>".into());
+    r
+}

@@ -1,6 +1,6 @@
 use super::*;
 use crate::exchange::{checksum, export};
-use crate::model::{Kind, PeriodType, UnitProfile};
+use crate::model::{Kind, PeriodType};
 use chrono::TimeZone;
 use serde_json::json;
 
@@ -9,14 +9,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn sample(id: &str) -> Report {
-    let unit = UnitProfile { code: "P1".into(), name: "PHƯỜNG 1".into(), ..Default::default() };
-    let mut r = Report::new(id, Kind::Cq, PeriodType::H1, 2025, unit, now());
-    r.values.insert("hg_tiep_nhan".into(), Value::Int(13));
-    r.values.insert("hg_thanh".into(), Value::Int(11));
-    r.values.insert("hg_khong_thanh".into(), Value::Int(2));
-    r.cung_ky.insert("hg_thanh".into(), Value::Int(12));
-    r.texts.insert("N01.text".into(), "Tình hình <b>ổn định</b> <script>alert(1)</script>".into());
-    r
+    crate::fixtures::small_cq_report(id, now())
 }
 
 fn exported(report: &Report) -> String {
