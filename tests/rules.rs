@@ -403,3 +403,19 @@ fn e09_a_report_to_sign_needs_the_signers_title_and_name() {
         ["Chưa nhập chức vụ của người ký (ví dụ: CHỦ TỊCH, BÍ THƯ)", "Chưa nhập họ tên người ký"]
     );
 }
+
+#[test]
+fn w01_and_w02_read_old_and_new_tone_placement_as_one_word() {
+    let mut r = cq();
+    set(&mut r, &[("hg_tiep_nhan", 13), ("hg_thanh", 11), ("hg_khong_thanh", 2)]);
+    for typed in ["hòa giải thành", "hoà giải thành", "Hoà giải thành", "HOÀ GIẢI THÀNH"] {
+        text(&mut r, "N09.text", &format!("Tiếp nhận 13 vụ, tỷ lệ {typed} đạt 85,62%."));
+        assert_eq!(issues(&eval(&r), "W01").len(), 1, "W01 for {typed:?}");
+        text(&mut r, "N09.text", &format!("Tiếp nhận 13 vụ, {typed} 22 vụ."));
+        assert_eq!(issues(&eval(&r), "W02").len(), 1, "W02 for {typed:?}");
+    }
+    // What the cadre typed is kept as typed.
+    text(&mut r, "N09.text", "Hoà giải thành 11 vụ.");
+    assert_eq!(r.texts["N09.text"], "Hoà giải thành 11 vụ.");
+    assert!(issues(&eval(&r), "W02").is_empty());
+}

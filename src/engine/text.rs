@@ -98,13 +98,15 @@ fn numbers(text: &str) -> Vec<Num> {
     out
 }
 
-/// NFC, lower-cased text for matching (typed or pasted text may be NFD).
+/// NFC, lower-cased text for matching (typed or pasted text may be NFD),
+/// with one tone placement ("hoà" matches "hòa", see
+/// [`crate::format::old_tone_placement`]); the template's phrases are
+/// normalised the same way when it is compiled.
 fn normalise(s: &str) -> String {
     // Combining marks U+0300–U+036F start with byte 0xCC or 0xCD in UTF-8.
-    if s.bytes().any(|x| x == 0xCC || x == 0xCD) {
-        return lower_all(&crate::format::nfc(s));
-    }
-    lower_all(s)
+    let lowered =
+        if s.bytes().any(|x| x == 0xCC || x == 0xCD) { lower_all(&crate::format::nfc(s)) } else { lower_all(s) };
+    crate::format::old_tone_placement(&lowered)
 }
 
 /// Lower-case ASCII and the Vietnamese capitals; other scripts are left as

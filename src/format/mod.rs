@@ -27,7 +27,7 @@ pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::roman;
-pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd};
+pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd, old_tone_placement};
 
 /// Exact rational used for every rate (docs/domain.md §2.5).
 pub type Rational = Ratio<i128>;

@@ -48,6 +48,51 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+// The five tones of a vowel, in one order: grave, acute, hook, tilde, dot.
+const TONED_A: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
+const TONED_E: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
+const TONED_Y: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+const TONED_O: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
+const TONED_U: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
+
+/// Lower-case NFC Vietnamese text with the tone of an open "oa", "oe" or
+/// "uy" syllable on its first vowel, the older placement ("hoà" → "hòa",
+/// "khoẻ" → "khỏe", "thuỷ" → "thủy"; "hoàn", "quý" unchanged), so that both
+/// placements match as one word. For matching only: what the cadre typed is
+/// stored and printed as typed.
+pub fn old_tone_placement(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        match chars.get(i + 1).and_then(|&next| tone_moved_forward(&chars, i, next)) {
+            Some((first, second)) => {
+                out.push(first);
+                out.push(second);
+                i += 2;
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `chars[i]`, `next` with the tone on the first vowel, when they are an open
+/// "oa", "oe" or "uy" syllable toned on the second.
+fn tone_moved_forward(chars: &[char], i: usize, next: char) -> Option<(char, char)> {
+    let open = !chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+    let after_q = i > 0 && chars[i - 1] == 'q';
+    let tone = |toned: &[char; 5]| toned.iter().position(|&t| t == next);
+    match chars[i] {
+        'o' if open => tone(&TONED_A).map(|t| (TONED_O[t], 'a')).or_else(|| tone(&TONED_E).map(|t| (TONED_O[t], 'e'))),
+        'u' if open && !after_q => tone(&TONED_Y).map(|t| (TONED_U[t], 'y')),
+        _ => None,
+    }
+}
+
 /// A key under which two spellings of one name compare equal: NFC or NFD,
 /// invisible characters, runs of spaces, letter case, and the old and new
 /// placement of the tone mark ("hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/"khỏe")
@@ -163,5 +208,28 @@ mod tests {
         assert_eq!(lower_first("ĐẢNG ỦY"), "đẢNG ỦY");
         assert_eq!(lower_first("İx"), "i\u{307}x");
         assert_eq!(lower_first(""), "");
+    }
+
+    #[test]
+    fn every_old_and_new_tone_placement_of_oa_oe_uy_is_one_word() {
+        let (vowels, firsts) = ([TONED_A, TONED_E, TONED_Y], [('o', 'a'), ('o', 'e'), ('u', 'y')]);
+        for (toned_second, (first, second)) in vowels.iter().zip(firsts) {
+            let toned_first = if first == 'o' { TONED_O } else { TONED_U };
+            for tone in 0..5 {
+                let new = format!("h{first}{}", toned_second[tone]);
+                let old = format!("h{}{second}", toned_first[tone]);
+                assert_eq!(old_tone_placement(&new), old, "{new} (new placement) reads as {old}");
+                assert_eq!(old_tone_placement(&old), old, "{old} stays");
+                assert_eq!(old_tone_placement(&format!("{new} giải")), format!("{old} giải"));
+            }
+        }
+        for (new, old) in [("hoà giải", "hòa giải"), ("thuỷ lợi", "thủy lợi"), ("uỷ ban", "ủy ban"), ("khoẻ", "khỏe")]
+        {
+            assert_eq!(old_tone_placement(new), old_tone_placement(old), "{new} vs {old}");
+        }
+        // Closed syllables and "qu" keep their tone where both placements put it.
+        for same in ["hoàn thành", "kế hoạch", "quý", "toán", "thuyền", "của", "mùa"] {
+            assert_eq!(old_tone_placement(same), same);
+        }
     }
 }

@@ -8,6 +8,7 @@ use super::{
     Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, MessagePattern, Mode,
     Narrative, Node, PerUnit, Requirement, RuleDef, Template,
 };
+use crate::format;
 use crate::model::{HgDenominator, Kind, PeriodType};
 use std::collections::{HashMap, HashSet};
 
@@ -311,7 +312,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
             req,
             compare: ind.compare,
             grouped: ind.grouped,
-            mentions: ind.mentions.iter().map(|m| crate::format::lowercase(m)).collect(),
+            mentions: ind.mentions.iter().map(|m| format::old_tone_placement(&format::lowercase(m))).collect(),
             per: ind.per.as_ref().map(per),
         };
         let already = ctx.index.values.keys().any(|k| k.split('.').next() == Some(ind.key.as_str()))
@@ -402,7 +403,7 @@ fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<C
             mode,
             per_row: c.per_row.clone(),
             compare: c.compare,
-            mentions: c.mentions.iter().map(|m| crate::format::lowercase(m)).collect(),
+            mentions: c.mentions.iter().map(|m| format::old_tone_placement(&format::lowercase(m))).collect(),
         };
         for (ai, a) in c.alt.iter().enumerate() {
             let ap = format!("{path}.computed[{ci}].alt[{ai}]");
