@@ -3,8 +3,7 @@
 // on a cheap tablet: bytes on the wire (brotli), cold loads with a fresh
 // Chromium profile each time, typing latency, autosave, export, print view,
 // merging 200 files, the Word file, a 5,000-row list, memory. Writes
-// target/bench/results.json and
-// BENCHMARKS.md, and prints the table.
+// target/bench/results.json and BENCHMARKS.md, and prints the table.
 //
 // Environment (all optional; `.ci/bench` sets them):
 //   BENCH_DIST      built site (default target/bench-dist)
