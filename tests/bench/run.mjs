@@ -730,7 +730,9 @@ async function main() {
     if (wanted('biglist4')) push('biglist4', await attempt(`5,000-row list 4× run ${run}`, () => bigListCold(server, 4)));
     const last = (k) => R[k].at(-1);
     log(`  home4 ${round(last('home4')?.homeFrame)} ms, editor4 field ${round(last('editor4')?.editorFieldFrame)} ms, ` +
-      `typing p75 ${last('editor4')?.typing?.p75} ms, merge ${round(last('merge4')?.mergeMs)} ms, calib 1× ${round(last('home1')?.calibrationMs)} / 4× ${round(last('home4')?.calibrationMs)} ms`);
+      `typing p75 ${last('editor4')?.typing?.p75} ms, merge ${round(last('merge4')?.mergeMs)} ms, ` +
+      `docx (editor CQ) ${round(last('docx4')?.CQ?.ms)} ms, ` +
+      `5,000 rows: typing p75 ${last('biglist4')?.cell?.p75} ms, calib 1× ${round(last('home1')?.calibrationMs)} / 4× ${round(last('home4')?.calibrationMs)} ms`);
   }
   await server.close();
 
