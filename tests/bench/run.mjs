@@ -401,7 +401,9 @@ async function bigListCold(server, throttle) {
     out.sectionMs = Date.now() - t;
     // Far down the list: the page before the last one, when the list has pages.
     const pager = page.locator('.list-editor .pager').first();
-    if (await pager.count()) {
+    out.rowsShown = await page.locator('table.list tbody tr').count();
+    out.paged = (await pager.count()) > 0;
+    if (out.paged) {
       await pager.getByRole('button', { name: 'Cuối »' }).click();
       await pager.getByRole('button', { name: '‹ Trang trước' }).click();
     }
