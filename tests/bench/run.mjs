@@ -2,8 +2,8 @@
 // BENCHMARKS.md for what each metric means). Measures what a ward cadre feels
 // on a cheap tablet: bytes on the wire (brotli), cold loads with a fresh
 // Chromium profile each time, typing latency, autosave, export, print view,
-// merging 200 files, memory. Writes target/bench/results.json and
-// BENCHMARKS.md, and prints the table.
+// merging 200 files, the Word file, a 5,000-row list, memory. Writes
+// target/bench/results.json and BENCHMARKS.md, and prints the table.
 //
 // Environment (all optional; `.ci/bench` sets them):
 //   BENCH_DIST      built site (default target/bench-dist)
@@ -15,7 +15,7 @@
 //   BENCH_TWIGGY    `twiggy top -f csv` of the names-kept wasm
 //   BENCH_NOTE      a sentence added under the table (e.g. "machine busy")
 //   BENCH_ONLY      while working on one metric: only these scenarios
-//                   (comma-separated: home1,home4,editor1,editor4,print4,static4,merge4);
+//                   (comma-separated: home1,home4,editor1,editor4,print4,static4,merge4,docx4,biglist4);
 //                   prints their metrics and writes nothing
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
@@ -23,7 +23,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants as zc } from 'node:zlib';
-import { launch } from '../e2e/lib/harness.mjs';
+import { launch, openSection } from '../e2e/lib/harness.mjs';
 import { startBrotliServer, category } from './lib/server.mjs';
 import { summarize, percentile, median, max } from './lib/stats.mjs';
 
@@ -340,6 +340,88 @@ async function mergeCold(server, throttle) {
   }, { throttle, seed: false });
 }
 
+/**
+ * "Tải bản Word (.docx)" of the full CQ and ĐẢNG reports, from the print view
+ * or the editor (one cold session per place, both kinds): in page, from the
+ * click on the button to the app's download anchor click (as for export).
+ */
+async function docxCold(server, throttle, where) {
+  return session(server, async ({ page, errors }) => {
+    const out = { where, errors };
+    for (const kind of ['CQ', 'DANG']) {
+      await page.goto(`${server.origin}/${where === 'print' ? '#/in' : '#/bao-cao'}/${ids[kind]}`, { waitUntil: 'commit' });
+      const button = page.getByRole('button', { name: 'Tải bản Word (.docx)' });
+      await button.waitFor({ timeout: 60_000 });
+      await sleep(500);
+      await page.evaluate(() => { window.__bench.downloads = []; });
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
+      const inPage = await page.evaluate(() => ({ click: window.__bench.lastClick, dl: window.__bench.downloads[0] }));
+      if (!inPage.dl || !/Word/.test(inPage.click?.text)) throw new Error(`no .docx download in the ${where} of ${kind}`);
+      out[kind] = { ms: inPage.dl.at - inPage.click.at, name: download.suggestedFilename(), bytes: statSync(await download.path()).size };
+    }
+    out.errors = errors.slice(0, 5);
+    return out;
+  }, { throttle });
+}
+
+const BIG_ROWS = 5000;
+const N17 = 'Mô hình tự quản: Tổ nhân dân tự quản, hội quán';
+
+/** Typing `text` where the focus is, with the same measurement as the editor's typing (issue 12, defect 10). */
+async function typed(page, text) {
+  await page.evaluate(() => { const B = window.__bench; B.keys = []; B.eventEntries = []; B.saves = []; });
+  await page.keyboard.type(text, { delay: TYPE_DELAY });
+  await settleSaves(page, 20_000);
+  await sleep(500); // let the PerformanceObserver deliver
+  const { keys, entries } = await page.evaluate(() => ({ keys: window.__bench.keys, entries: window.__bench.eventEntries }));
+  const { slowest, ...stats } = keystrokeStats(keys, entries);
+  return stats;
+}
+
+/**
+ * The full CQ report with a hội quán list of 5,000 rows: cold open of the
+ * editor, its section, then typing into the last row of the list page on
+ * screen and into the N01 narrative.
+ */
+async function bigListCold(server, throttle) {
+  return session(server, async ({ page, errors }) => {
+    await page.evaluate(([key, n]) => {
+      const env = JSON.parse(localStorage.getItem(key));
+      env.report.lists.hoi_quan_ds = Array.from({ length: n }, (_, i) =>
+        ({ ten: `Hội quán ${i + 1}`, xa_phuong: `Khóm ${(i % 40) + 1}`, thanh_vien: (i % 50) + 1 }));
+      env.report.values.hoi_quan_so = n;
+      localStorage.setItem(key, JSON.stringify(env));
+    }, [`bcdv.draft.${CQ}`, BIG_ROWS]);
+    await page.goto(`${server.origin}/#/bao-cao/${CQ}`, { waitUntil: 'commit' });
+    await waitMark(page, 'editorFieldFrame');
+    const out = { openMs: (await marks(page)).editorFieldFrame };
+    const t = Date.now();
+    await openSection(page, N17);
+    await page.locator('table.list tbody input').first().waitFor({ timeout: 60_000 });
+    out.sectionMs = Date.now() - t;
+    // Far down the list: the page before the last one, when the list has pages.
+    const pager = page.locator('.list-editor .pager').first();
+    out.rowsShown = await page.locator('table.list tbody tr').count();
+    out.paged = (await pager.count()) > 0;
+    if (out.paged) {
+      await pager.getByRole('button', { name: 'Cuối »' }).click();
+      await pager.getByRole('button', { name: '‹ Trang trước' }).click();
+    }
+    const cell = page.locator('table.list tbody tr:last-child input[name$=".ten"]');
+    await sleep(500);
+    await cell.click();
+    await page.keyboard.press('End');
+    out.cell = await typed(page, TEXT300.slice(0, 60));
+    if (!(await cell.inputValue()).endsWith(TEXT300.slice(0, 60))) throw new Error('typed text did not reach the list cell');
+    await openSection(page, 'ĐẶC ĐIỂM TÌNH HÌNH');
+    await sleep(300);
+    await focusNarrative(page);
+    out.narrative = await typed(page, TEXT300.slice(0, 100));
+    out.errors = errors.slice(0, 5);
+    return out;
+  }, { throttle });
+}
+
 // ---------------------------------------------------------------------------
 // CPU profiles (names-kept wasm, no wasm-opt) for the time budgets missed.
 
@@ -607,7 +689,7 @@ async function main() {
   log(`serving ${DIST} with brotli at ${server.url}`);
   const size = sizes(server.files);
 
-  const R = { home1: [], home4: [], editor1: [], editor4: [], print4: [], static4: [], merge4: [] };
+  const R = { home1: [], home4: [], editor1: [], editor4: [], print4: [], static4: [], merge4: [], docx4: [], biglist4: [] };
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
   const wanted = (k) => !only || only.has(k);
   let print = { available: false, why: 'not checked' };
@@ -643,9 +725,16 @@ async function main() {
       if (wanted('static4')) push('static4', await attempt(`static print 4× run ${run}`, () => staticCold(server, 4)));
     }
     if (wanted('merge4')) push('merge4', await attempt(`merge 4× run ${run}`, () => mergeCold(server, 4)));
+    if (wanted('docx4')) {
+      push('docx4', await attempt(`docx 4× print view run ${run}`, () => docxCold(server, 4, 'print')));
+      push('docx4', await attempt(`docx 4× editor run ${run}`, () => docxCold(server, 4, 'editor')));
+    }
+    if (wanted('biglist4')) push('biglist4', await attempt(`5,000-row list 4× run ${run}`, () => bigListCold(server, 4)));
     const last = (k) => R[k].at(-1);
     log(`  home4 ${round(last('home4')?.homeFrame)} ms, editor4 field ${round(last('editor4')?.editorFieldFrame)} ms, ` +
-      `typing p75 ${last('editor4')?.typing?.p75} ms, merge ${round(last('merge4')?.mergeMs)} ms, calib 1× ${round(last('home1')?.calibrationMs)} / 4× ${round(last('home4')?.calibrationMs)} ms`);
+      `typing p75 ${last('editor4')?.typing?.p75} ms, merge ${round(last('merge4')?.mergeMs)} ms, ` +
+      `docx (editor CQ) ${round(last('docx4')?.CQ?.ms)} ms, ` +
+      `5,000 rows: typing p75 ${last('biglist4')?.cell?.p75} ms, calib 1× ${round(last('home1')?.calibrationMs)} / 4× ${round(last('home4')?.calibrationMs)} ms`);
   }
   await server.close();
 
@@ -719,6 +808,24 @@ async function main() {
   add('merge.hashed', '  of which: read, and checksums computed by the browser (WebCrypto) 4×', 'ms', pick('merge4', (r) => r.hashedMs), null, { group: 'merge' });
   add('merge.merged', '  of which: read and merged (file checks, checksums, sums, recomputed rates) 4×', 'ms', pick('merge4', (r) => r.mergedMs), null, { group: 'merge' });
   add('merge.checked', 'then every unit\'s own rates and issues filled in (table usable meanwhile) 4×', 'ms', pick('merge4', (r) => r.checkedMs), null, { group: 'merge' });
+
+  const DOCX = 'Word file 4×: click "Tải bản Word (.docx)" → file handed to the browser (in page)';
+  for (const [where, label] of [['print', 'print view'], ['editor', 'editor']]) {
+    for (const kind of ['CQ', 'DANG']) {
+      add(`docx.${where}${kind}4`, `${DOCX}, full ${kind === 'CQ' ? 'CQ' : 'ĐẢNG'} report, ${label}`, 'ms',
+        pick('docx4', (r) => (r.where === where ? r[kind]?.ms : null)), kind === 'CQ' ? 150 : null, { group: 'docx' });
+    }
+  }
+  // Not measured by this run: it needs a second release build with `save_docx` stubbed out (see the method below).
+  add('docx.wasmAdded', 'wasm the Word writer adds (brotli -q 11: 416,289 → 423,871 B; by hand, main c7523f7)', 'kB',
+    [kB(423871 - 416289)], 25, { group: 'docx' });
+  const BIG = `full CQ report with a ${BIG_ROWS.toLocaleString('en')}-row hội quán list 4×`;
+  add('biglist.open4', `cold load → first editable field, ${BIG}`, 'ms', pick('biglist4', (r) => r.openMs), null, { group: 'biglist' });
+  add('biglist.section4', '  then its section opened (click → list shown, by the driver)', 'ms', pick('biglist4', (r) => r.sectionMs), null, { group: 'biglist' });
+  add('biglist.cellP75', 'typing 60 chars into a row far down the list: p75 event duration per keystroke', 'ms', pick('biglist4', (r) => r.cell?.p75), 40, { group: 'biglist' });
+  add('biglist.cellWorst', 'typing into that row: worst event duration', 'ms', pick('biglist4', (r) => r.cell?.worst), 100, { group: 'biglist' });
+  add('biglist.textP75', 'then typing 100 chars into the N01 narrative: p75 event duration per keystroke', 'ms', pick('biglist4', (r) => r.narrative?.p75), 40, { group: 'biglist' });
+  add('biglist.textWorst', 'typing into the narrative: worst event duration', 'ms', pick('biglist4', (r) => r.narrative?.worst), 100, { group: 'biglist' });
 
   const MB = (b) => b / 1e6;
   add('memory.total', 'JS heap + wasm memory after home load', 'MB', pick('home4', (r) => r.memory && MB(r.memory.total)), 4, { group: 'memory' });
@@ -813,7 +920,7 @@ function markdown(r) {
   L.push('');
   L.push('| metric | median | min | max | budget | |');
   L.push('|---|---:|---:|---:|---:|:-:|');
-  const groups = { size: 'Size (on the wire)', load: 'Cold load', typing: 'Typing', autosave: 'Autosave', export: 'Export', print: 'Print view', merge: 'Tổng hợp', memory: 'Memory', calibration: 'Calibration' };
+  const groups = { size: 'Size (on the wire)', load: 'Cold load', typing: 'Typing', autosave: 'Autosave', export: 'Export', print: 'Print view', merge: 'Tổng hợp', docx: 'Word file (.docx)', biglist: 'Long lists', memory: 'Memory', calibration: 'Calibration' };
   for (const [g, title] of Object.entries(groups)) {
     const rows = Object.values(r.metrics).filter((x) => x.group === g);
     if (!rows.length && g !== 'print') continue;
@@ -843,6 +950,8 @@ function markdown(r) {
   L.push('- Print view: a cold load of `#/in/<id>` ≤ 1 s at 4× (issue 8); opening it from the editor ≤ 1.2× the same content as static HTML (issue 6: "from opening the print view … to all pages laid out"; a cold load also downloads and starts the whole app, which no static page does, so its ratio is shown without a budget).');
   L.push('- Merge of 200 ward files ≤ 1 s at 4×: files picked → merged table on screen; each unit\'s own rates and issues fill in right after (shown as a separate line).');
   L.push('- JS heap + wasm memory ≤ 4 MB after the home screen has loaded.');
+  L.push('- Word file (issue 15): click to download of the full CQ report\'s .docx ≤ 150 ms at 4×, from the print view and from the editor; the Word writer adds ≤ 25 kB brotli to the download.');
+  L.push(`- Long lists (issue 12, defect 10): a report with a ${BIG_ROWS.toLocaleString('en')}-row list opens and is edited within the typing budget at 4× (p75 ≤ 40 ms, worst ≤ 100 ms).`);
   L.push('');
   const missed = Object.values(r.metrics).filter((x) => x.pass === false);
   L.push('## What dominates (missed budgets)', '');
@@ -882,6 +991,8 @@ const METHOD = `- **Bytes**: every file of the build is brotli-compressed at qua
 - **Export**: the "Xuất tệp" button is clicked; in page, from the click event to the app's download anchor click; by the driver, to Playwright's \`download\` event.
 - **Print view**: cold load of \`#/in/<id>\` until \`article.doc\` exists, then forced layout, \`document.fonts.ready\` and the next frame; "opened from the editor" is the same, from setting \`location.hash\` to \`#/in/<id>\` in the editor session of each round. The static comparison is the rendered print view's \`outerHTML\` with scripts and preloads removed, served from the same origin with the same CSS and fonts, timed the same way from its \`load\` event, in a fresh profile at 4× in the same round.
 - **Merge**: \`#/tong-hop\` in a fresh profile at 4×; \`setInputFiles\` with 200 export files of full CQ reports (distinct unit codes and ids, valid sha256); from the input's \`change\` event to the frame showing \`.summary-table\` with 200 rows.
+- **Word file**: in a fresh profile at 4×, the print view (\`#/in/<id>\`) or the editor (\`#/bao-cao/<id>\`) of the full CQ report, then of the ĐẢNG report in the same session; "Tải bản Word (.docx)" is clicked half a second after it appears; in page, from the click event to the app's download anchor click (building the document, writing the WordprocessingML and the ZIP, the Blob). The size the writer adds is measured by hand, not by \`.ci/bench\`: \`brotli -q 11\` of the release wasm (\`trunk build --release\`) against the same build with the body of \`ui::shared::save_docx\` replaced by \`Err(String::new())\`, so that the linker drops \`src/print/docx\` (on main c7523f7, with it: 1,429,856 B raw, 423,871 B brotli; without it: 1,404,559 B and 416,289 B).
+- **Long lists**: in a fresh profile, the stored full CQ report gets ${BIG_ROWS.toLocaleString('en')} rows in its hội quán list (\`hoi_quan_ds\`, and \`hoi_quan_so\` to match) before the app starts; at 4× the editor is opened cold, then that section; on the page before the last one of the list, the last row's name cell is clicked and 60 characters typed, then 100 characters at the end of \`N01.text\`; each keystroke is measured as for Typing (after the following autosave).
 - **Memory**: after the 4× home load, CDP \`HeapProfiler.collectGarbage\` then \`Runtime.getHeapUsage\` (used JS heap), plus the wasm linear memory \`memory.buffer.byteLength\` from the exports trunk passes in its \`TrunkApplicationStarted\` event.
 - **Profiles** (only for missed time budgets): the scenario once more, unthrottled (throttling pauses the main thread, which a profile cannot tell from work), against a build whose wasm keeps its function names (\`wasm-bindgen --keep-debug\` of the same cargo output, without wasm-opt, so somewhat slower than the measured build). A Chromium trace splits main-thread time into script, style, layout, paint, GC; the CDP \`Profiler\` (200 µs sampling) splits the script part by function and by crate (self time).
 - **Calibration**: a fixed 3-million-iteration JS loop after each home load; it shows that throttling applied and how loaded the machine was.`;
