@@ -2,6 +2,7 @@
 // Chromium through playwright-core with a fresh profile, and checks every
 // spec needs (console errors, foreign requests, axe-core).
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -293,4 +294,31 @@ export async function downloadOf(page, trigger) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), trigger()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Byte order of UTF-8, as Rust's BTreeMap<String, _> sorts keys. */
+const byUtf8 = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/**
+ * The canonical JSON of src/exchange/export.rs `checksum`: serde_json's
+ * compact text of a Value, object keys sorted, no whitespace. (Written by
+ * hand: a JS object would put integer-like keys first whatever the order.)
+ */
+export function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    // Members holding `undefined` are absent, as JSON.stringify leaves them out.
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort(byUtf8);
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Open draft `id` of session `s` in `page`, at section `title` when given. */
+export async function openDraft(s, page, id, title) {
+  await page.goto(`${s.server.url}#/bao-cao/${id}`);
+  await editorReady(page);
+  if (title) await openSection(page, title);
 }

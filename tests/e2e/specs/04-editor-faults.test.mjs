@@ -8,20 +8,15 @@ import { readFileSync } from 'node:fs';
 import {
   withApp, appReady, appStorage,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, downloadOf, editorReady,
+  openDraft as openDraftAt,
 } from '../lib/harness.mjs';
 
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
 
 const withSession = withApp;
 
-const editorUrl = (s, id) => `${s.server.url}#/bao-cao/${id}`;
-
-/** Open draft `id` in `page` at section `title`. */
-async function openDraft(s, page, id, title = N01) {
-  await page.goto(editorUrl(s, id));
-  await editorReady(page);
-  if (title) await openSection(page, title);
-}
+/** Open draft `id` in `page` at section `title` (N01 unless given). */
+const openDraft = (s, page, id, title = N01) => openDraftAt(s, page, id, title);
 
 /** Record every text the save chip shows from now on (window.__chipTexts). */
 async function recordChip(page) {

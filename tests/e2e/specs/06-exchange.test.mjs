@@ -6,7 +6,6 @@
 // browser profile, and expects zero console errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -14,6 +13,7 @@ import addFormats from 'ajv-formats';
 import {
   withApp, appReady, axeViolations, appStorage, outDir, repoRoot,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, editorReady,
+  canonical, sha256Hex,
 } from '../lib/harness.mjs';
 
 const HG = 'Hòa giải ở cơ sở';
@@ -34,25 +34,6 @@ function assertSchemaValid(json, what) {
   assert.ok(ok, `${what} validates against report.schema.json: ${JSON.stringify(schemaValid.errors, null, 1)}`);
 }
 
-/** Byte order of UTF-8, as Rust's BTreeMap<String, _> sorts keys. */
-const byUtf8 = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-
-/**
- * The canonical JSON of src/exchange/export.rs `checksum`: serde_json's
- * compact text of a Value, object keys sorted, no whitespace. (Written by
- * hand: a JS object would put integer-like keys first whatever the order.)
- */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    // Members holding `undefined` are absent, as JSON.stringify leaves them out.
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort(byUtf8);
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** SHA-256 of the file without its `sha256` member, as the app computes it. */
 function checksumOf(file) {

@@ -4,10 +4,9 @@
 // nothing panics, nothing is lost and nothing hostile is taken.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import {
   withApp, appReady, appStorage, until, storedDraft, waitForDraft, field, createReport, openSection, savedChip,
-  editorReady,
+  editorReady, canonical, sha256Hex,
 } from '../lib/harness.mjs';
 
 const HG = 'Hòa giải ở cơ sở';
@@ -21,17 +20,6 @@ const withSession = (body) => withApp({}, body, {
 // ---------------------------------------------------------------------------
 // Files as the app writes them: canonical JSON and its SHA-256.
 
-const byUtf8 = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-/** serde_json's compact text with object keys sorted (src/exchange/export.rs `checksum`). */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort(byUtf8);
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 const signed = (content) => ({ ...content, sha256: sha256Hex(canonical(content)) });
 
 /** A checksum-valid report file holding `report`. */

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   withApp, until, storedDraft, waitForDraft, field, createReport, openSection, savedChip, editorReady,
-  appStorage, appReady,
+  appStorage, appReady, openDraft as openDraftAt,
 } from '../lib/harness.mjs';
 
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
@@ -15,13 +15,8 @@ const N17 = 'Mô hình tự quản: Tổ nhân dân tự quản, hội quán';
 const GENERAL = 'Thông tin chung';
 const SIGNING = 'Ký tên, nơi nhận';
 
-const editorUrl = (s, id) => `${s.server.url}#/bao-cao/${id}`;
-
-async function openDraft(s, page, id, title = N01) {
-  await page.goto(editorUrl(s, id));
-  await editorReady(page);
-  if (title) await openSection(page, title);
-}
+/** Open draft `id` in `page` at section `title` (N01 unless given). */
+const openDraft = (s, page, id, title = N01) => openDraftAt(s, page, id, title);
 
 /**
  * Let a page's timers be held (queued until released): with them held,
