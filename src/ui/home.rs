@@ -73,33 +73,7 @@ pub fn Home() -> impl IntoView {
         Err(e) => notices.set(vec![e.message()]),
     };
     refresh();
-    let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
-    let profile_missing = profile.name.trim().is_empty();
-    let profile = StoredValue::new(profile);
-
     let creating = RwSignal::new(false);
-    let new_kind = RwSignal::new(Kind::Cq);
-    let new_period = RwSignal::new(PeriodType::Q1);
-    let new_year = RwSignal::new(this_year());
-    let create = move |_| {
-        let id = new_id();
-        let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            drafts::create(
-                &store,
-                &id,
-                new_kind.get_untracked(),
-                new_period.get_untracked(),
-                new_year.get_untracked(),
-                profile.get_value(),
-                chrono::Utc::now(),
-            )
-            .map_err(|e| e.message())
-        });
-        match result {
-            Ok(_) => go(&Route::edit(&id).href()),
-            Err(m) => message.set(Some(m)),
-        }
-    };
 
     let delete = move |d: DraftSummary| {
         let ok = window()
@@ -134,8 +108,105 @@ pub fn Home() -> impl IntoView {
         }
     };
     let delete = StoredValue::new(delete);
-    // Entries that could not be read are kept aside; the user can take them
-    // away (for support) and then remove them.
+    view! {
+        <section class="screen home">
+            <div class="screen-head">
+                <h1>"Báo cáo của đơn vị"</h1>
+                <button type="button" class="primary" aria-expanded=move || creating.get().to_string()
+                    on:click=move |_| creating.update(|c| *c = !*c)>"Tạo báo cáo mới"</button>
+            </div>
+            <div class="notices" role="status" aria-live="polite">
+                {move || notices.get().into_iter().map(|n| view! { <p class="notice warn">{n}</p> }).collect_view()}
+                {move || message.get().map(|m| view! {
+                    <div class="notice ok toast">
+                        <span>{m}</span>
+                        {move || undo.get().map(|_| view! { <button type="button" on:click=undo_delete>"Hoàn tác"</button> })}
+                    </div>
+                })}
+            </div>
+            <QuarantineNotice count=quarantined message=message on_changed=move |_| refresh() />
+            <Show when=move || creating.get()>
+                <NewReportForm message=message />
+            </Show>
+            <Show when=move || !drafts_list.with(Vec::is_empty) fallback=move || view! {
+                <div class="empty-state">
+                    <h2>"Chưa có báo cáo nào"</h2>
+                    <p>
+                        "Bắt đầu bằng một báo cáo mới: chọn loại (Đảng hoặc Chính quyền), kỳ báo cáo và năm. "
+                        "Mọi thay đổi được lưu ngay trên máy này, kể cả khi không có mạng."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>"Tạo báo cáo đầu tiên"</button>
+                </div>
+            }>
+                <ul class="draft-list">
+                    <For each=move || drafts_list.get() key=|d| (d.id.clone(), d.updated_at, d.name.clone()) let:draft>
+                        <DraftRow draft=draft on_delete=move |d| delete.with_value(|f| f(d)) on_changed=move |_| refresh() />
+                    </For>
+                </ul>
+            </Show>
+            <ExchangePanel on_changed=move |_| refresh() />
+            <StorageStatus />
+        </section>
+    }
+}
+
+/// "Báo cáo mới": kind, period and year; creates the draft from the unit
+/// profile and opens it.
+#[component]
+fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
+    let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
+    let profile_missing = profile.name.trim().is_empty();
+    let profile = StoredValue::new(profile);
+    let kind = RwSignal::new(Kind::Cq);
+    let period = RwSignal::new(PeriodType::Q1);
+    let year = RwSignal::new(this_year());
+    let create = move || {
+        let id = new_id();
+        let (k, p, y) = (kind.get_untracked(), period.get_untracked(), year.get_untracked());
+        let result = open_store().map_err(|e| e.message()).and_then(|store| {
+            drafts::create(&store, &id, k, p, y, profile.get_value(), chrono::Utc::now()).map_err(|e| e.message())
+        });
+        match result {
+            Ok(_) => go(&Route::edit(&id).href()),
+            Err(m) => message.set(Some(m)),
+        }
+    };
+    view! {
+        <form class="panel new-report" on:submit=move |ev| { ev.prevent_default(); create(); }>
+            <h2>"Báo cáo mới"</h2>
+            {profile_missing.then(|| view! {
+                <p class="notice warn">
+                    "Chưa có thông tin đơn vị (tên, người ký, nơi nhận). Có thể tạo báo cáo ngay, nhưng nên "
+                    <a href=Route::Profile.href()>"nhập thông tin đơn vị"</a>
+                    " trước để các báo cáo tự điền."
+                </p>
+            })}
+            <fieldset class="kind-choice">
+                <legend>"Loại báo cáo"</legend>
+                {Kind::ALL.into_iter().map(|k| view! {
+                    <label class="check">
+                        <input type="radio" name="new.kind" value=k.code() checked=move || kind.get() == k
+                            on:change=move |_| kind.set(k) />
+                        {format!("{} ({})", k.label(), k.form_label())}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="grid-2">
+                <PeriodPicker prefix="new" period=period year=year />
+            </div>
+            <button type="submit" class="primary">"Tạo và mở báo cáo"</button>
+        </form>
+    }
+}
+
+/// Stored entries that could not be read are kept aside (quarantined); the
+/// cadre can take them away (for support) and then remove them.
+#[component]
+fn QuarantineNotice(
+    count: RwSignal<usize>,
+    message: RwSignal<Option<String>>,
+    #[prop(into)] on_changed: Callback<()>,
+) -> impl IntoView {
     let download_quarantined = move |_| {
         let entries: Vec<serde_json::Value> = open_store()
             .map(|s| s.quarantined())
@@ -158,78 +229,19 @@ pub fn Home() -> impl IntoView {
             if let Err(e) = open_store().and_then(|s| s.clear_quarantine()) {
                 message.set(Some(e.message()));
             }
-            refresh();
+            on_changed.run(());
         }
     };
-
-    view! {
-        <section class="screen home">
-            <div class="screen-head">
-                <h1>"Báo cáo của đơn vị"</h1>
-                <button type="button" class="primary" aria-expanded=move || creating.get().to_string()
-                    on:click=move |_| creating.update(|c| *c = !*c)>"Tạo báo cáo mới"</button>
-            </div>
-            <div class="notices" role="status" aria-live="polite">
-                {move || notices.get().into_iter().map(|n| view! { <p class="notice warn">{n}</p> }).collect_view()}
-                {move || message.get().map(|m| view! {
-                    <div class="notice ok toast">
-                        <span>{m}</span>
-                        {move || undo.get().map(|_| view! { <button type="button" on:click=undo_delete>"Hoàn tác"</button> })}
-                    </div>
-                })}
-            </div>
-            {move || (quarantined.get() > 0).then(|| view! {
+    move || {
+        (count.get() > 0).then(|| {
+            view! {
                 <div class="notice warn">
-                    <p>{format!("Có {} mục lưu trữ bị hỏng đã được cách ly (không mất, không ảnh hưởng các báo cáo khác).", quarantined.get())}</p>
+                    <p>{format!("Có {} mục lưu trữ bị hỏng đã được cách ly (không mất, không ảnh hưởng các báo cáo khác).", count.get())}</p>
                     <button type="button" on:click=download_quarantined>"Tải các mục bị cách ly"</button>
                     <button type="button" class="danger" on:click=clear_quarantined>"Xóa các mục bị cách ly"</button>
                 </div>
-            })}
-            <Show when=move || creating.get()>
-                <form class="panel new-report" on:submit=move |ev| { ev.prevent_default(); create(()); }>
-                    <h2>"Báo cáo mới"</h2>
-                    {profile_missing.then(|| view! {
-                        <p class="notice warn">
-                            "Chưa có thông tin đơn vị (tên, người ký, nơi nhận). Có thể tạo báo cáo ngay, nhưng nên "
-                            <a href=Route::Profile.href()>"nhập thông tin đơn vị"</a>
-                            " trước để các báo cáo tự điền."
-                        </p>
-                    })}
-                    <fieldset class="kind-choice">
-                        <legend>"Loại báo cáo"</legend>
-                        {Kind::ALL.into_iter().map(|k| view! {
-                            <label class="check">
-                                <input type="radio" name="new.kind" value=k.code() checked=move || new_kind.get() == k
-                                    on:change=move |_| new_kind.set(k) />
-                                {format!("{} ({})", k.label(), k.form_label())}
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
-                    <div class="grid-2">
-                        <PeriodPicker prefix="new" period=new_period year=new_year />
-                    </div>
-                    <button type="submit" class="primary">"Tạo và mở báo cáo"</button>
-                </form>
-            </Show>
-            <Show when=move || !drafts_list.with(Vec::is_empty) fallback=move || view! {
-                <div class="empty-state">
-                    <h2>"Chưa có báo cáo nào"</h2>
-                    <p>
-                        "Bắt đầu bằng một báo cáo mới: chọn loại (Đảng hoặc Chính quyền), kỳ báo cáo và năm. "
-                        "Mọi thay đổi được lưu ngay trên máy này, kể cả khi không có mạng."
-                    </p>
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>"Tạo báo cáo đầu tiên"</button>
-                </div>
-            }>
-                <ul class="draft-list">
-                    <For each=move || drafts_list.get() key=|d| (d.id.clone(), d.updated_at, d.name.clone()) let:draft>
-                        <DraftRow draft=draft on_delete=move |d| delete.with_value(|f| f(d)) on_changed=move |_| refresh() />
-                    </For>
-                </ul>
-            </Show>
-            <ExchangePanel on_changed=move |_| refresh() />
-            <StorageStatus />
-        </section>
+            }
+        })
     }
 }
 
