@@ -98,7 +98,7 @@ pub(crate) fn parse_json_up_to(bytes: &[u8], max_bytes: usize) -> Result<Json, I
         serde_json::error::Category::Eof => ImportError::Truncated,
         _ => ImportError::NotJson(format!("dòng {}, cột {}", e.line(), e.column())),
     })?;
-    match super::canonical::duplicate_key(text.as_bytes()) {
+    match super::canonical::duplicate_key(text) {
         Some(key) => Err(ImportError::DuplicateKey(key)),
         None => Ok(json),
     }
@@ -242,10 +242,16 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
         report_id: &'a str,
         report: Report,
     }
-    if bytes.len() > MAX_FILE_BYTES || super::canonical::duplicate_key(bytes).is_some() {
+    if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
-    let exported: Exported = serde_json::from_slice(bytes).ok()?;
+    // UTF-8 checked once for the whole text: parsing from `&str`, neither
+    // pass below checks it again string by string.
+    let text = std::str::from_utf8(bytes).ok()?;
+    if super::canonical::duplicate_key(text).is_some() {
+        return None;
+    }
+    let exported: Exported = serde_json::from_str(text).ok()?;
     if exported.schema != SCHEMA_NAME || exported.schema_version != SCHEMA_VERSION {
         return None;
     }

@@ -17,9 +17,15 @@ mod storage_ui;
 mod summary;
 
 /// Install the panic banner, register the service worker and mount the app
-/// on `<body>`.
+/// on `<body>` in place of the static shell of `index.html`.
 pub fn start() {
     panic_banner::install();
     offline::register_service_worker();
+    // The shell (top bar and "Đang mở…", painted before the wasm arrived)
+    // goes in the same task as the app comes: the browser never paints
+    // both, and the app's top bar lands where the shell's was.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,17 +1,39 @@
 // Service worker: the app must open on a tablet with no connection, and a
 // page must never mix files of two builds. The build hook (sw_build.mjs)
-// replaces the two placeholders below with this build's cache name (a hash
-// of every file's content) and its exact file list.
+// replaces the three placeholders below with this build's cache name (a hash
+// of every file's content), its exact file list and each file's SHA-256.
 const CACHE = 'bcdv-BUILD_HASH';
 const FILES = ['BUILD_FILES'];
+const INTEGRITY = { BUILD_INTEGRITY: '' };
 const PREFIX = 'bcdv-';
 
+// On a first visit the page has just downloaded most of these files: take
+// them from the browser's HTTP cache ('force-cache', even if stale) instead
+// of downloading them a second time. The integrity check makes that sound:
+// a cached copy of another build (say an older index.html) fails it and the
+// file is fetched again past the HTTP cache ('reload'), still checked, so
+// this cache holds exactly the bytes this sw.js was built with or nothing.
+// Files with the same bytes ('./' and './index.html') are fetched once.
+async function precache(cache) {
+  const byHash = new Map();
+  for (const url of FILES) {
+    const hash = INTEGRITY[url];
+    byHash.set(hash, [...(byHash.get(hash) ?? []), url]);
+  }
+  const fetched = await Promise.all([...byHash].map(async ([integrity, urls]) => {
+    const get = (mode) => fetch(new Request(urls[0], { cache: mode, integrity })).then((response) => {
+      if (!response.ok) throw new Error(`${urls[0]}: ${response.status}`);
+      return response;
+    });
+    const response = await get('force-cache').catch(() => get('reload'));
+    return urls.map((url, i) => [url, i + 1 < urls.length ? response.clone() : response]);
+  }));
+  // Stored only once every file has arrived, as cache.addAll would.
+  await Promise.all(fetched.flat().map(([url, response]) => cache.put(url, response)));
+}
+
 self.addEventListener('install', (event) => {
-  // 'reload' skips the HTTP cache: a stale copy would poison this build's cache.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' })))),
-  );
+  event.waitUntil(caches.open(CACHE).then(precache));
   // No skipWaiting here: the page asks for it when the user agrees
   // (SKIP_WAITING), so an open report is never swapped under the user.
 });

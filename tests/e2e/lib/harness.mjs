@@ -42,21 +42,34 @@ function checkRoot(root) {
 /**
  * Serve `root` on 127.0.0.1 (a free port unless `port` is given). `/` serves
  * index.html. `setRoot(dir)` switches to another build at the same origin,
- * as a new deployment would.
+ * as a new deployment would. `requests` logs every request served, in order
+ * ({ path, status, bytes, sentAt, dest }); `delay(path)` may return
+ * milliseconds to hold a response back (a slow connection for that file).
+ * With `validators`, responses carry an ETag and a matching If-None-Match is
+ * answered 304 without a body, as static hosts do.
  */
-export async function startServer(root = distDir, { port: wantedPort = 0 } = {}) {
+export async function startServer(root = distDir, { port: wantedPort = 0, delay, validators = false } = {}) {
   checkRoot(root);
-  const server = createServer((req, res) => {
+  const requests = [];
+  const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const wait = delay?.(path) ?? 0;
+    if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
+    const answer = (status, body, headers = {}) => {
+      requests.push({ path, status, bytes: body.length, sentAt: Date.now(), dest: req.headers['sec-fetch-dest'] });
+      res.writeHead(status, headers).end(body);
+    };
     let file = normalize(join(root, path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (!file.startsWith(root)) { answer(403, ''); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    res.end(readFileSync(file));
+    if (!existsSync(file)) { answer(404, 'not found'); return; }
+    const body = readFileSync(file);
+    const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (validators) {
+      headers.etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+      if (req.headers['if-none-match'] === headers.etag) { answer(304, '', headers); return; }
+    }
+    answer(200, body, headers);
   });
   await new Promise((ok, fail) => { server.once('error', fail); server.listen(wantedPort, '127.0.0.1', ok); });
   const { port } = server.address();
@@ -64,6 +77,7 @@ export async function startServer(root = distDir, { port: wantedPort = 0 } = {})
     url: `http://127.0.0.1:${port}/`,
     origin: `http://127.0.0.1:${port}`,
     port,
+    requests,
     setRoot: (dir) => { checkRoot(dir); root = dir; },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
@@ -119,8 +133,10 @@ export async function watchedPage(context, origin) {
   return { page, consoleErrors, foreignRequests };
 }
 
-/** Wait until the wasm app has mounted (the top bar is rendered by Rust). */
+/** Wait until the wasm app has mounted (the top bar is rendered by Rust, in
+ * place of index.html's static shell, which has one too). */
 export async function appReady(page) {
+  await page.locator('#app-shell').waitFor({ state: 'detached', timeout: 20_000 });
   await page.locator('header.topbar').waitFor({ state: 'visible', timeout: 20_000 });
 }
 

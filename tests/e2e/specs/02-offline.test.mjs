@@ -357,7 +357,7 @@ test('an update waits until a pending edit is saved, then reloads with the edit 
     await button.click();
     await waiting;
     await loaded;
-    await page.locator('header.topbar').waitFor();
+    await appReady(page);
     assert.equal(await page.locator('meta[name="bcdv-test-build"]').count(), 1, 'reloaded into build B');
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).report.texts['N01.text'], `bcdv.draft.${id}`);
     assert.equal(stored, 'Sửa ngay trước khi cập nhật', 'the pending edit was saved before the reload');
