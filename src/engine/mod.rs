@@ -187,7 +187,8 @@ pub struct Issue {
     pub rule: String,
     /// Error (blocks finalising) or warning.
     pub level: Level,
-    /// Keys involved (naming contract; cùng kỳ as `cung_ky.<key>`).
+    /// Fields involved, in the display form of `model::FieldPath` (the
+    /// editor's input names; cùng kỳ as `cung_ky.<key>`).
     pub paths: Vec<String>,
     /// Plain Vietnamese message naming labels and figures.
     pub message: String,

@@ -23,7 +23,7 @@ use super::computed::Side;
 use super::env::to_i64;
 use super::{fmt, Issue};
 use crate::format::Rational;
-use crate::model::Report;
+use crate::model::{FieldPath, Report};
 use crate::template::{Level, Node, Template};
 
 /// A number token in text.
@@ -449,7 +449,7 @@ fn candidates(
     let mut cands = Vec::new();
     for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
         let keys: Vec<String> = if ind.grouped {
-            node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+            node.groups.iter().map(|g| FieldPath::group_key(&ind.key, &g.id)).collect()
         } else {
             vec![ind.key.clone()]
         };

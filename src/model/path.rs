@@ -64,6 +64,11 @@ impl FieldPath {
         key
     }
 
+    /// The value (or narrative, or computed field) at `key`.
+    pub fn key(key: &str) -> FieldPath {
+        FieldPath::Key(key.to_string())
+    }
+
     /// The cùng kỳ figure of the value at `key`.
     pub fn cung_ky(key: &str) -> FieldPath {
         FieldPath::CungKy(key.to_string())
@@ -72,6 +77,12 @@ impl FieldPath {
     /// The cell of `column` in row `row` of `list`.
     pub fn cell(list: &str, row: usize, column: &str) -> FieldPath {
         FieldPath::Cell { list: list.to_string(), row, column: column.to_string() }
+    }
+
+    /// The display form of [`FieldPath::cell`] in one allocation, for maps
+    /// keyed by it (the engine's per-row computed fields of long lists).
+    pub fn cell_key(list: &str, row: usize, column: &str) -> String {
+        format!("{list}.{row}.{column}")
     }
 
     /// Read a path; `Err` for text no field is named by (empty, an empty
@@ -338,6 +349,8 @@ mod tests {
     fn group_key_is_the_display_of_the_grouped_path() {
         assert_eq!(FieldPath::group_key("don_tiep_nhan", "cong_dan"), "don_tiep_nhan.cong_dan");
         assert_eq!(FieldPath::grouped("don_tiep_nhan", "cong_dan").to_string(), "don_tiep_nhan.cong_dan");
+        assert_eq!(FieldPath::cell_key("ds", 3, "c"), FieldPath::cell("ds", 3, "c").to_string());
+        assert_eq!(FieldPath::key("hg_thanh").to_string(), "hg_thanh");
         assert_eq!(FieldPath::cung_ky("hg_thanh").value_key(), Some("hg_thanh"));
         assert_eq!(FieldPath::cell("a", 1, "b").value_key(), None);
     }
