@@ -168,7 +168,7 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
         issues.push(Issue::new(
             "E10",
             Level::Error,
-            np.missing.clone(),
+            np.missing.iter().map(|k| FieldPath::key(k)).collect(),
             format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
             Some(node.id.as_str()),
         ));

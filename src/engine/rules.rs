@@ -243,21 +243,21 @@ impl Msg<'_> {
         }
     }
 
-    fn paths(&self, e: &Expr, out: &mut Vec<String>) {
-        let mut push = |p: String| {
+    fn paths(&self, e: &Expr, out: &mut Vec<FieldPath>) {
+        let mut push = |p: FieldPath| {
             if !out.contains(&p) {
                 out.push(p);
             }
         };
         match e {
             Expr::Lit(_) => {}
-            Expr::Var { key, .. } => push((self.path_of)(key).to_string()),
+            Expr::Var { key, .. } => push((self.path_of)(key)),
             Expr::Cell { col, .. } => {
                 if let Some((l, i)) = self.row {
-                    push(FieldPath::cell(l, i, col).to_string());
+                    push(FieldPath::cell(l, i, col));
                 }
             }
-            Expr::ListSum { list, .. } | Expr::ListCount { list } => push(list.clone()),
+            Expr::ListSum { list, .. } | Expr::ListCount { list } => push(FieldPath::key(list)),
             Expr::SumOf(v) => v.iter().for_each(|x| self.paths(x, out)),
             Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Div(a, b) => {
                 self.paths(a, out);

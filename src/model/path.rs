@@ -145,6 +145,20 @@ impl FromStr for FieldPath {
     }
 }
 
+/// Stored and exported as its display form (issue paths in export files).
+impl serde::Serialize for FieldPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A path equals the text that parses to it (tests name paths as text).
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, text: &&str) -> bool {
+        FieldPath::parse(text).is_ok_and(|p| p == *self)
+    }
+}
+
 impl From<ReportField> for FieldPath {
     fn from(field: ReportField) -> Self {
         FieldPath::Report(field)
@@ -331,6 +345,8 @@ mod tests {
         for (text, path) in cases {
             assert_eq!(parse(text), path, "{text}");
             assert_eq!(path.to_string(), text);
+            assert_eq!(serde_json::to_value(&path).unwrap(), serde_json::json!(text));
+            assert_eq!(path, text);
             assert_eq!(text.parse::<FieldPath>(), Ok(path));
         }
     }

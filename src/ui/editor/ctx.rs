@@ -39,7 +39,7 @@ pub fn issues_by_path(eval: &Evaluation) -> HashMap<String, Vec<(bool, String)>>
     let mut out: HashMap<String, Vec<(bool, String)>> = HashMap::new();
     for issue in &eval.issues {
         for path in &issue.paths {
-            out.entry(path.clone())
+            out.entry(path.to_string())
                 .or_default()
                 .push((issue.level == crate::template::Level::Error, issue.message.clone()));
         }
@@ -108,7 +108,7 @@ impl Ctx {
     /// Open the section of an issue (its first path, else its node).
     pub fn jump_to_issue(&self, issue: &Issue) {
         match issue.paths.first() {
-            Some(path) => self.jump_to(path),
+            Some(path) => self.jump_to(&path.to_string()),
             None => {
                 if let Some(node) = &issue.node_id {
                     self.current.set(node.clone());
