@@ -401,7 +401,7 @@ mod tests {
             let mut base = Report::new("r", kind, PeriodType::Y, 2025, UnitProfile::default(), chrono::Utc::now());
             base.can_cu.push(Default::default());
             base.footnotes.push(Default::default());
-            let all = super::super::paths::editable(t, &base);
+            let all = crate::editor::paths::editable(t, &base);
             assert!(all.len() > 50, "{kind:?}: only {} paths", all.len());
             for path in all.iter().map(FieldPath::to_string) {
                 let mut r = base.clone();
@@ -409,6 +409,25 @@ mod tests {
                 assert_ne!(r, base, "{kind:?}: replaying {path} changed nothing");
             }
         }
+    }
+
+    #[test]
+    fn paths_that_name_no_field_or_a_row_past_its_limit_change_nothing() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        for path in [
+            "",
+            "cung_ky.",
+            "hoi_quan_ds..thanh_vien",
+            "hoi_quan_ds.10000.thanh_vien",
+            "hoi_quan_ds.01.thanh_vien",
+            "can_cu.500.ngay",
+            "can_cu.0.khong_co",
+            "cung_ky.N01.text",
+        ] {
+            assert!(!apply_entry(t, &mut r, path, "1"), "{path:?} was applied");
+        }
+        assert_eq!(r, report());
     }
 
     #[test]
