@@ -11,7 +11,8 @@ use crate::template::Template;
 /// its first row), the general and signing fields, the options, and each
 /// citation's and footnote's fields.
 pub fn editable(template: &Template, report: &Report) -> Vec<FieldPath> {
-    let mut out: Vec<FieldPath> = ReportField::all()
+    let mut out: Vec<FieldPath> = ReportField::ALL
+        .into_iter()
         .filter(|f| *f != ReportField::IncludePl1 || report.kind == Kind::Dang)
         .map(FieldPath::Report)
         .collect();
