@@ -395,7 +395,7 @@ fn e09_a_report_to_sign_needs_the_signers_title_and_name() {
     c.signature.ho_ten.clear();
     let evaluated = eval(&c);
     let found = issues(&evaluated, "E09");
-    let paths: Vec<&str> = found.iter().flat_map(|i| i.paths.iter().map(String::as_str)).collect();
+    let paths: Vec<String> = found.iter().flat_map(|i| i.paths.iter().map(ToString::to_string)).collect();
     assert_eq!(paths, ["signature.chuc_vu", "signature.ho_ten"]);
     assert!(found.iter().all(|i| i.level == Level::Error), "blocks Hoàn thành");
     assert_eq!(

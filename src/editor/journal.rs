@@ -11,9 +11,9 @@
 //! (`base_revision`): once another tab has saved a newer revision, replaying
 //! would silently overwrite that tab's work (see `drafts::open`).
 
-use super::{input, paths};
-use crate::model::{limits, HgDenominator, Report};
-use crate::template::{FieldType, Template};
+use super::input;
+use crate::model::{limits, FieldPath, HgDenominator, RecordList, Report, ReportField};
+use crate::template::Template;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -211,10 +211,10 @@ fn rows_op(
     allowed: impl FnOnce(usize, usize) -> bool,
     op: impl FnOnce(&mut RowsMut),
 ) -> bool {
-    let (mut rows, max) = match list {
-        paths::CAN_CU => (RowsMut::Citations(&mut report.can_cu), MAX_RECORDS),
-        paths::FOOTNOTES => (RowsMut::Footnotes(&mut report.footnotes), MAX_RECORDS),
-        _ if template.list(list).is_some() => {
+    let (mut rows, max) = match RecordList::from_key(list) {
+        Some(RecordList::CanCu) => (RowsMut::Citations(&mut report.can_cu), MAX_RECORDS),
+        Some(RecordList::Footnotes) => (RowsMut::Footnotes(&mut report.footnotes), MAX_RECORDS),
+        None if template.list(list).is_some() => {
             (RowsMut::List(report.lists.entry(list.to_string()).or_default()), limits::MAX_LIST_ROWS)
         }
         _ => return false,
@@ -229,53 +229,65 @@ fn rows_op(
 /// Set the field at `path` from its raw typed text, as its input would.
 /// Returns false for a path the journal does not know (ignored).
 pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &str) -> bool {
+    let Ok(path) = FieldPath::parse(path) else { return false };
     let text = crate::format::nfc(raw);
-    let on = text == "true";
-    match path {
-        "name" => report.name = text,
-        "header.number" => report.header.number = limits::doc_number(&text),
-        "header.day" => report.header.day = limits::in_range(&text, &limits::ISSUE_DAYS),
-        "header.month" => report.header.month = limits::in_range(&text, &limits::ISSUE_MONTHS),
-        "header.year" => report.header.year = limits::in_range(&text, &limits::ISSUE_YEARS),
-        "header.due_date" => report.header.due_date = date(&text),
-        "period.from" => report.period.from = date(&text),
-        "period.to" => report.period.to = date(&text),
-        "signature.quyen_han" => report.signature.quyen_han = text,
-        "signature.chuc_vu" => report.signature.chuc_vu = text,
-        "signature.ho_ten" => report.signature.ho_ten = text,
-        "recipients" => report.recipients = recipient_lines(&text),
-        "options.pad_small_counts" => report.options.pad_small_counts = on,
-        "options.include_pl1" => report.options.include_pl1 = on,
-        "options.hg_denominator" => {
-            report.options.hg_denominator =
-                if on { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan }
-        }
-        _ if template.narrative_keys().iter().any(|k| k == path) => {
+    match &path {
+        FieldPath::Report(field) => set_report_field(report, *field, text),
+        FieldPath::Key(key) if template.narrative_keys().iter().any(|k| k == key) => {
             if text.is_empty() {
-                report.texts.remove(path);
+                report.texts.remove(key);
             } else {
-                report.texts.insert(path.to_string(), text);
+                report.texts.insert(key.clone(), text);
             }
         }
-        _ => return apply_record(report, path, &text) || apply_value(template, report, path, &text),
+        FieldPath::Key(key) | FieldPath::CungKy(key) => {
+            let Some(found) = template.indicator(key) else { return false };
+            return report.set_value_at(&path, input::read(&found.indicator.ty, &text).value);
+        }
+        FieldPath::Cell { list, row, column } => {
+            if let Some(records) = RecordList::from_key(list) {
+                return set_record_field(report, records, *row, column, text);
+            }
+            let Some(def) = template.list(list) else { return false };
+            let Some(column) = def.columns.iter().find(|c| c.key == *column) else { return false };
+            return report.set_value_at(&path, input::read(&column.ty, &text).value);
+        }
     }
     true
 }
 
+/// Set a field of the report outside the outline from its typed text.
+fn set_report_field(report: &mut Report, field: ReportField, text: String) {
+    let on = text == "true";
+    match field {
+        ReportField::Name => report.name = text,
+        ReportField::HeaderNumber => report.header.number = limits::doc_number(&text),
+        ReportField::HeaderDay => report.header.day = limits::in_range(&text, &limits::ISSUE_DAYS),
+        ReportField::HeaderMonth => report.header.month = limits::in_range(&text, &limits::ISSUE_MONTHS),
+        ReportField::HeaderYear => report.header.year = limits::in_range(&text, &limits::ISSUE_YEARS),
+        ReportField::HeaderDueDate => report.header.due_date = date(&text),
+        ReportField::PeriodFrom => report.period.from = date(&text),
+        ReportField::PeriodTo => report.period.to = date(&text),
+        ReportField::SignatureQuyenHan => report.signature.quyen_han = text,
+        ReportField::SignatureChucVu => report.signature.chuc_vu = text,
+        ReportField::SignatureHoTen => report.signature.ho_ten = text,
+        ReportField::Recipients => report.recipients = recipient_lines(&text),
+        ReportField::PadSmallCounts => report.options.pad_small_counts = on,
+        ReportField::IncludePl1 => report.options.include_pl1 = on,
+        ReportField::HgDenominator => {
+            report.options.hg_denominator =
+                if on { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan }
+        }
+    }
+}
+
 /// A field of a citation (`can_cu.<row>.<field>`) or footnote (`footnotes.<row>.<field>`).
-fn apply_record(report: &mut Report, path: &str, text: &str) -> bool {
-    let mut parts = path.splitn(3, '.');
-    let (Some(list), Some(row), Some(field)) = (parts.next(), parts.next(), parts.next()) else { return false };
-    let Ok(row) = row.parse::<usize>() else { return false };
-    if row >= MAX_RECORDS {
+fn set_record_field(report: &mut Report, list: RecordList, row: usize, field: &str, text: String) -> bool {
+    if row >= MAX_RECORDS || !list.columns().contains(&field) {
         return false;
     }
-    let text = text.to_string();
     match list {
-        paths::CAN_CU => {
-            if !paths::CITATION_FIELDS.contains(&field) {
-                return false;
-            }
+        RecordList::CanCu => {
             if report.can_cu.len() <= row {
                 report.can_cu.resize_with(row + 1, Default::default);
             }
@@ -288,10 +300,7 @@ fn apply_record(report: &mut Report, path: &str, text: &str) -> bool {
                 _ => c.trich_yeu = text,
             }
         }
-        paths::FOOTNOTES => {
-            if !paths::FOOTNOTE_FIELDS.contains(&field) {
-                return false;
-            }
+        RecordList::Footnotes => {
             if report.footnotes.len() <= row {
                 report.footnotes.resize_with(row + 1, Default::default);
             }
@@ -301,43 +310,7 @@ fn apply_record(report: &mut Report, path: &str, text: &str) -> bool {
                 _ => f.text = text,
             }
         }
-        _ => return false,
     }
-    true
-}
-
-fn apply_value(template: &Template, report: &mut Report, path: &str, text: &str) -> bool {
-    let (cung_ky, key) = match path.strip_prefix("cung_ky.") {
-        Some(key) => (true, key),
-        None => (false, path),
-    };
-    if let Some(found) = template.indicator(key) {
-        let typed = input::read(&found.indicator.ty, text);
-        let map = if cung_ky { &mut report.cung_ky } else { &mut report.values };
-        match typed.value {
-            Some(v) => map.insert(key.to_string(), v),
-            None => map.remove(key),
-        };
-        return true;
-    }
-    // List cell: <list>.<row>.<column>
-    let mut parts = path.splitn(3, '.');
-    let (Some(list), Some(row), Some(col)) = (parts.next(), parts.next(), parts.next()) else { return false };
-    let (Some(def), Ok(row)) = (template.list(list), row.parse::<usize>()) else { return false };
-    let Some(column) = def.columns.iter().find(|c| c.key == col) else { return false };
-    if row >= limits::MAX_LIST_ROWS {
-        return false;
-    }
-    let ty: &FieldType = &column.ty;
-    let typed = input::read(ty, text);
-    let rows = report.lists.entry(list.to_string()).or_default();
-    if rows.len() <= row {
-        rows.resize_with(row + 1, Default::default);
-    }
-    match typed.value {
-        Some(v) => rows[row].insert(col.to_string(), v),
-        None => rows[row].remove(col),
-    };
     true
 }
 
@@ -428,14 +401,33 @@ mod tests {
             let mut base = Report::new("r", kind, PeriodType::Y, 2025, UnitProfile::default(), chrono::Utc::now());
             base.can_cu.push(Default::default());
             base.footnotes.push(Default::default());
-            let all = paths::editable(t, &base);
+            let all = crate::editor::paths::editable(t, &base);
             assert!(all.len() > 50, "{kind:?}: only {} paths", all.len());
-            for path in all {
+            for path in all.iter().map(FieldPath::to_string) {
                 let mut r = base.clone();
                 assert!(apply_entry(t, &mut r, &path, sample(&path)), "{kind:?}: {path} is not journaled");
                 assert_ne!(r, base, "{kind:?}: replaying {path} changed nothing");
             }
         }
+    }
+
+    #[test]
+    fn paths_that_name_no_field_or_a_row_past_its_limit_change_nothing() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        for path in [
+            "",
+            "cung_ky.",
+            "hoi_quan_ds..thanh_vien",
+            "hoi_quan_ds.10000.thanh_vien",
+            "hoi_quan_ds.01.thanh_vien",
+            "can_cu.500.ngay",
+            "can_cu.0.khong_co",
+            "cung_ky.N01.text",
+        ] {
+            assert!(!apply_entry(t, &mut r, path, "1"), "{path:?} was applied");
+        }
+        assert_eq!(r, report());
     }
 
     #[test]

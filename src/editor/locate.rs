@@ -1,22 +1,30 @@
 //! Which outline node a field path belongs to, so the editor can open the
 //! right section and focus the field (issue list, "next missing item").
 
+use crate::model::FieldPath;
 use crate::template::Template;
 
 /// Node id that shows `path` (`hg_thanh`, `cung_ky.hg_thanh`,
 /// `don_tiep_nhan.cong_dan`, `hoi_quan_ds.2.thanh_vien`, `N22.uu_diem`).
 pub fn node_of(template: &Template, path: &str) -> Option<String> {
-    let path = path.strip_prefix("cung_ky.").unwrap_or(path);
-    if let Some(found) = template.indicator(path) {
+    let path = FieldPath::parse(path).ok()?;
+    let key = match &path {
+        FieldPath::Key(key) | FieldPath::CungKy(key) => key.as_str(),
+        FieldPath::Cell { list, .. } => list.as_str(),
+        FieldPath::Report(_) => return None,
+    };
+    if let Some(found) = template.indicator(key) {
         return Some(found.node_id.to_string());
     }
-    let first = path.split('.').next().unwrap_or(path);
+    // A list's own path (`hoi_quan_ds`, E07) or a computed field's, grouped
+    // (`hg_ty_le_thanh.xa`) or per row, names its node by its first segment.
+    let first = key.split('.').next().unwrap_or(key);
     template
         .walk()
         .into_iter()
         .map(|(_, node)| node)
         .find(|node| {
-            node.narratives.iter().any(|n| n.key == path)
+            node.narratives.iter().any(|n| n.key == key)
                 || node.lists.iter().any(|l| l.key == first)
                 || node.computed.iter().any(|c| c.key == first)
         })

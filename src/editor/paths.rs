@@ -1,67 +1,38 @@
-//! The names of the fields the editor renders (each input's `name`), so the
-//! crash journal and its tests know every one of them. Outline fields come
-//! from the template; the rest of the report is listed here once.
+//! The fields the editor renders (each input's `name`), so the crash journal
+//! and its tests know every one of them. Outline fields come from the
+//! template; the rest of the report are the model's `ReportField`s and
+//! `RecordList`s.
 
-use crate::model::Report;
+use crate::model::{FieldPath, Kind, RecordList, Report, ReportField};
 use crate::template::Template;
 
-/// "Thông tin chung": title, document number and dates, period.
-pub const GENERAL: [&str; 8] = [
-    "name",
-    "header.number",
-    "header.day",
-    "header.month",
-    "header.year",
-    "period.from",
-    "period.to",
-    "header.due_date",
-];
-/// Presentation options (checkboxes); `options.include_pl1` only on DANG reports.
-pub const OPTIONS: [&str; 3] = ["options.pad_small_counts", "options.hg_denominator", "options.include_pl1"];
-/// "Ký tên, nơi nhận".
-pub const SIGNING: [&str; 4] = ["signature.quyen_han", "signature.chuc_vu", "signature.ho_ten", "recipients"];
-/// Row list of căn cứ citations and the fields of one citation.
-pub const CAN_CU: &str = "can_cu";
-pub const CITATION_FIELDS: [&str; 5] = ["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"];
-/// Row list of footnotes and the fields of one footnote.
-pub const FOOTNOTES: &str = "footnotes";
-pub const FOOTNOTE_FIELDS: [&str; 2] = ["id", "text"];
-
-/// Name of a field in a row list: `hoi_quan_ds.2.thanh_vien`, `can_cu.0.ngay`.
-pub fn cell(list: &str, row: usize, field: &str) -> String {
-    format!("{list}.{row}.{field}")
-}
-
-/// Every field name the editor renders for `report`: the sections of its
+/// Every field the editor renders for `report`: the sections of its
 /// period (narratives, indicators with their cùng kỳ, each list's columns for
 /// its first row), the general and signing fields, the options, and each
 /// citation's and footnote's fields.
-pub fn editable(template: &Template, report: &Report) -> Vec<String> {
-    let mut out: Vec<String> = GENERAL.iter().chain(SIGNING.iter()).map(|s| s.to_string()).collect();
-    out.extend(
-        OPTIONS
-            .iter()
-            .filter(|o| **o != "options.include_pl1" || report.kind == crate::model::Kind::Dang)
-            .map(|s| s.to_string()),
-    );
-    for row in 0..report.can_cu.len() {
-        out.extend(CITATION_FIELDS.iter().map(|f| cell(CAN_CU, row, f)));
-    }
-    for row in 0..report.footnotes.len() {
-        out.extend(FOOTNOTE_FIELDS.iter().map(|f| cell(FOOTNOTES, row, f)));
+pub fn editable(template: &Template, report: &Report) -> Vec<FieldPath> {
+    let mut out: Vec<FieldPath> = ReportField::ALL
+        .into_iter()
+        .filter(|f| *f != ReportField::IncludePl1 || report.kind == Kind::Dang)
+        .map(FieldPath::Report)
+        .collect();
+    for (list, rows) in [(RecordList::CanCu, report.can_cu.len()), (RecordList::Footnotes, report.footnotes.len())] {
+        for row in 0..rows {
+            out.extend(list.columns().iter().map(|c| FieldPath::cell(list.key(), row, c)));
+        }
     }
     for (_, node) in template.walk().into_iter().filter(|(_, n)| n.applies_to(report.period.period_type)) {
-        out.extend(node.narratives.iter().map(|n| n.key.clone()));
+        out.extend(node.narratives.iter().map(|n| FieldPath::key(&n.key)));
         for ind in &node.indicators {
             for key in node.keys_of(ind) {
                 if ind.compare && ind.ty.is_numeric() {
-                    out.push(format!("cung_ky.{key}"));
+                    out.push(FieldPath::cung_ky(&key));
                 }
-                out.push(key);
+                out.push(FieldPath::Key(key));
             }
         }
         for list in &node.lists {
-            out.extend(list.columns.iter().map(|c| cell(&list.key, 0, &c.key)));
+            out.extend(list.columns.iter().map(|c| FieldPath::cell(&list.key, 0, &c.key)));
         }
     }
     out

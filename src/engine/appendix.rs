@@ -4,7 +4,7 @@
 use super::compare::effective_int;
 use super::computed::Side;
 use super::fmt;
-use crate::model::Report;
+use crate::model::{FieldPath, Report};
 use crate::template::Template;
 use serde::Serialize;
 
@@ -131,7 +131,7 @@ pub(crate) fn build(template: &Template, report: &Report, cur: &Side, prev: &Sid
         ("cbccvc", "1. Công tác đối thoại, giải quyết khiếu nại của cán bộ, công chức, viên chức tại cơ quan, đơn vị"),
         ("cong_dan", "2. Công tác đối thoại, giải quyết khiếu nại của công dân"),
     ] {
-        let k = |base: &str| format!("{base}.{gid}");
+        let k = |base: &str| FieldPath::group_key(base, gid);
         let (tn, tq, dg, td) =
             (k("don_tiep_nhan"), k("don_thuoc_tham_quyen"), k("don_da_giai_quyet"), k("don_ton_dong"));
         let mut items: Vec<(&str, &str, &str)> = Vec::new();

@@ -5,7 +5,7 @@ use super::computed::Side;
 use super::env::MAX_VALUE;
 use super::{fmt, Delta, Exact, Issue};
 use crate::format::Rational;
-use crate::model::{Kind, PeriodType, Report, Value};
+use crate::model::{FieldPath, Kind, PeriodType, Report, ReportField, Value};
 use crate::template::{FieldType, Level, Template};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -38,19 +38,22 @@ fn type_problem(ty: &FieldType, v: &Value) -> Option<String> {
     }
 }
 
+/// One side of a report's values: the values, the path of one, the message prefix.
+type ValueSide<'a> = (&'a BTreeMap<String, Value>, fn(&str) -> FieldPath, &'static str);
+
 /// E01: numbers are non-negative integers of sane size, dates are dates, ENUM
 /// values are options, and rates are never typed by hand.
 pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<Issue>) {
-    let sides: [(&BTreeMap<String, Value>, &str, &str); 2] =
-        [(&report.values, "", ""), (&report.cung_ky, "cung_ky.", "Cùng kỳ: ")];
-    for (values, path_prefix, msg_prefix) in sides {
+    let sides: [ValueSide; 2] =
+        [(&report.values, FieldPath::key, ""), (&report.cung_ky, FieldPath::cung_ky, "Cùng kỳ: ")];
+    for (values, path_of, msg_prefix) in sides {
         for (key, v) in values {
             if let Some(ind) = template.indicator(key) {
                 if let Some(p) = type_problem(&ind.indicator.ty, v) {
                     issues.push(Issue::new(
                         "E01",
                         Level::Error,
-                        vec![format!("{path_prefix}{key}")],
+                        vec![path_of(key)],
                         format!("{msg_prefix}{} {p}", ind.full_label()),
                         Some(ind.node_id),
                     ));
@@ -61,7 +64,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
                     issues.push(Issue::new(
                         "E01",
                         Level::Error,
-                        vec![format!("{path_prefix}{key}")],
+                        vec![path_of(key)],
                         format!("{msg_prefix}{} được tính tự động, không nhập tay", c.label),
                         Some(&c.node_id),
                     ));
@@ -78,7 +81,7 @@ pub(crate) fn e01_values(template: &Template, report: &Report, issues: &mut Vec<
                     issues.push(Issue::new(
                         "E01",
                         Level::Error,
-                        vec![format!("{list}.{i}.{col}")],
+                        vec![FieldPath::cell(list, i, col)],
                         format!("{}, dòng {}: {} {p}", def.label, fmt::int(i as i64 + 1), c.label),
                         template.index.lists.get(list).map(|(n, _)| n.as_str()),
                     ));
@@ -97,7 +100,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         issues.push(Issue::new(
             "E08",
             Level::Error,
-            vec!["period.from".into(), "period.to".into()],
+            vec![ReportField::PeriodFrom.into(), ReportField::PeriodTo.into()],
             format!(
                 "Thời gian kỳ báo cáo không hợp lệ: từ {} đến {}",
                 crate::format::short_date(from),
@@ -114,7 +117,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         issues.push(Issue::new(
             "E08",
             Level::Error,
-            vec!["period.from".into(), "period.to".into()],
+            vec![ReportField::PeriodFrom.into(), ReportField::PeriodTo.into()],
             format!(
                 "Thời gian kỳ báo cáo (từ {} đến {}) không thuộc năm {}",
                 crate::format::short_date(from),
@@ -130,7 +133,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
             issues.push(Issue::new(
                 "E08",
                 Level::Error,
-                vec!["header.day".into(), "header.month".into(), "header.year".into()],
+                vec![ReportField::HeaderDay.into(), ReportField::HeaderMonth.into(), ReportField::HeaderYear.into()],
                 format!(
                     "Ngày báo cáo {} trước ngày bắt đầu kỳ báo cáo {}",
                     crate::format::short_date(d),
@@ -141,7 +144,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         }
     }
     let limit = report_date.map_or(to, |d| d.max(to));
-    let mut check = |path: String, label: String, d: NaiveDate, node: Option<&str>| {
+    let mut check = |path: FieldPath, label: String, d: NaiveDate, node: Option<&str>| {
         if d < from || d > limit {
             issues.push(Issue::new(
                 "E08",
@@ -161,7 +164,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
         if let Some(ind) = template.indicator(key) {
             if ind.indicator.ty == FieldType::Date {
                 if let Some(d) = v.as_date() {
-                    check(key.clone(), ind.full_label(), d, Some(ind.node_id));
+                    check(FieldPath::key(key), ind.full_label(), d, Some(ind.node_id));
                 }
             }
         }
@@ -172,7 +175,7 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
             for (i, row) in rows.iter().enumerate() {
                 if let Some(d) = row.get(&c.key).and_then(|v| v.as_date()) {
                     check(
-                        format!("{list}.{i}.{}", c.key),
+                        FieldPath::cell(list, i, &c.key),
                         format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label),
                         d,
                         Some(node_id),
@@ -187,12 +190,16 @@ pub(crate) fn e08_dates(template: &Template, report: &Report, issues: &mut Vec<I
 /// the quyền hạn line is there with a prefix that fits the kind.
 pub(crate) fn e09_signature(report: &Report, issues: &mut Vec<Issue>) {
     let signer = [
-        (&report.signature.chuc_vu, "signature.chuc_vu", "Chưa nhập chức vụ của người ký (ví dụ: CHỦ TỊCH, BÍ THƯ)"),
-        (&report.signature.ho_ten, "signature.ho_ten", "Chưa nhập họ tên người ký"),
+        (
+            &report.signature.chuc_vu,
+            ReportField::SignatureChucVu,
+            "Chưa nhập chức vụ của người ký (ví dụ: CHỦ TỊCH, BÍ THƯ)",
+        ),
+        (&report.signature.ho_ten, ReportField::SignatureHoTen, "Chưa nhập họ tên người ký"),
     ];
-    for (value, path, message) in signer {
+    for (value, field, message) in signer {
         if value.trim().is_empty() {
-            issues.push(Issue::new("E09", Level::Error, vec![path.into()], message.into(), None));
+            issues.push(Issue::new("E09", Level::Error, vec![field.into()], message.into(), None));
         }
     }
     let q = report.signature.quyen_han.trim();
@@ -212,7 +219,7 @@ pub(crate) fn e09_signature(report: &Report, issues: &mut Vec<Issue>) {
     } else {
         format!("Dòng quyền hạn ký “{q}” không đúng thể thức; phải bắt đầu bằng {list}")
     };
-    issues.push(Issue::new("E09", Level::Error, vec!["signature.quyen_han".into()], message, None));
+    issues.push(Issue::new("E09", Level::Error, vec![ReportField::SignatureQuyenHan.into()], message, None));
 }
 
 /// Nominal number of weeks in a period (Q 13, H1 26, M9 39, Y 52), or from the dates.
@@ -241,7 +248,7 @@ pub(crate) fn w03_tiep_dan(template: &Template, report: &Report, issues: &mut Ve
         issues.push(Issue::new(
             "W03",
             Level::Warning,
-            vec![key.into()],
+            vec![FieldPath::key(key)],
             format!(
                 "{} là {} lượt, ít hơn số tuần trong kỳ ({}); Luật Tiếp công dân 2013 (Điều 15) quy định Chủ tịch UBND cấp xã tiếp công dân ít nhất 01 ngày mỗi tuần",
                 ind.indicator.label,
@@ -256,7 +263,7 @@ pub(crate) fn w03_tiep_dan(template: &Template, report: &Report, issues: &mut Ve
 /// W04: money amounts that look entered in the wrong unit (under 1.000 đồng,
 /// or an implausible amount per unit where the template gives bounds).
 pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<Issue>) {
-    let mut flag = |path: String, label: String, node: &str, detail: String| {
+    let mut flag = |path: FieldPath, label: String, node: &str, detail: String| {
         issues.push(Issue::new("W04", Level::Warning, vec![path], format!("{label}: {detail}"), Some(node)));
     };
     let small = |n: i64| {
@@ -283,14 +290,14 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
         }
         let Some(n) = v.as_int() else { continue };
         if n > 0 && n < 1000 {
-            flag(key.clone(), ind.full_label(), ind.node_id, small(n));
+            flag(FieldPath::key(key), ind.full_label(), ind.node_id, small(n));
             continue;
         }
         if let Some(p) = &ind.indicator.per {
             let unit = template.indicator(&p.key).map(|c| c.indicator.unit.clone()).unwrap_or_default();
             if let Some(count) = report.value(&p.key).and_then(Value::as_int) {
                 if let Some(d) = per_unit(n, count, p.min, p.max, &unit) {
-                    flag(key.clone(), ind.full_label(), ind.node_id, d);
+                    flag(FieldPath::key(key), ind.full_label(), ind.node_id, d);
                 }
             }
         }
@@ -301,7 +308,7 @@ pub(crate) fn w04_money(template: &Template, report: &Report, issues: &mut Vec<I
             for (i, row) in rows.iter().enumerate() {
                 let Some(n) = row.get(&c.key).and_then(Value::as_int) else { continue };
                 let label = format!("{}, dòng {}: {}", def.label, fmt::int(i as i64 + 1), c.label);
-                let path = format!("{list}.{i}.{}", c.key);
+                let path = FieldPath::cell(list, i, &c.key);
                 if n > 0 && n < 1000 {
                     flag(path, label, node_id, small(n));
                 } else if let Some(p) = &c.per {
@@ -330,7 +337,7 @@ pub(crate) fn w05_outliers(template: &Template, cur: &Side, deltas: &BTreeMap<St
                 issues.push(Issue::new(
                     "W05",
                     Level::Warning,
-                    vec![inst.key.clone()],
+                    vec![FieldPath::key(&inst.key)],
                     format!(
                         "{} {}, trên 300%: kiểm tra lại số liệu",
                         inst.label,
@@ -354,7 +361,7 @@ pub(crate) fn w05_outliers(template: &Template, cur: &Side, deltas: &BTreeMap<St
             issues.push(Issue::new(
                 "W05",
                 Level::Warning,
-                vec![key.clone(), format!("cung_ky.{key}")],
+                vec![FieldPath::key(key), FieldPath::cung_ky(key)],
                 format!("{} ({}) {how} cùng kỳ ({}): kiểm tra lại số liệu", ind.full_label(), fmt::int(c), fmt::int(p)),
                 Some(ind.node_id),
             ));

@@ -3,7 +3,7 @@
 use super::env::{to_i64, Env, Lookup};
 use super::{fmt, ComputedValue, Exact};
 use crate::format::Rational;
-use crate::model::{HgDenominator, Row, Value};
+use crate::model::{FieldPath, HgDenominator, Row, Value};
 use crate::template::compiled::FastMap;
 use crate::template::{Display, Mode, Template};
 use std::collections::BTreeMap;
@@ -50,7 +50,7 @@ pub(crate) fn compute(
             for (i, row) in rows.iter().enumerate() {
                 let env = Env { values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
                 if let Some((value, display)) = env.eval(expr).and_then(|r| present(inst.display, &r)) {
-                    let key = format!("{list}.{i}.{}", inst.key);
+                    let key = FieldPath::cell_key(list, i, &inst.key);
                     out.insert(
                         key.clone(),
                         ComputedValue {

@@ -1,7 +1,7 @@
 //! C12: cùng kỳ values carried over from last year's report of the same period type.
 
 use super::computed;
-use crate::model::{Report, Value};
+use crate::model::{FieldPath, Report, Value};
 use crate::template::Template;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -50,7 +50,7 @@ pub fn cung_ky_from_previous(
     for (_, node) in template.walk() {
         for ind in node.indicators.iter().filter(|i| i.compare) {
             let keys: Vec<String> = if ind.grouped {
-                node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+                node.groups.iter().map(|g| FieldPath::group_key(&ind.key, &g.id)).collect()
             } else {
                 vec![ind.key.clone()]
             };

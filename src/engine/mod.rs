@@ -78,7 +78,7 @@ pub use numbering::{heading_number, node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 
 use crate::format::Rational;
-use crate::model::Report;
+use crate::model::{FieldPath, Report};
 pub use crate::template::Level;
 use crate::template::Template;
 use num_traits::{CheckedMul, CheckedSub};
@@ -187,8 +187,9 @@ pub struct Issue {
     pub rule: String,
     /// Error (blocks finalising) or warning.
     pub level: Level,
-    /// Keys involved (naming contract; cùng kỳ as `cung_ky.<key>`).
-    pub paths: Vec<String>,
+    /// Fields involved; their display forms are the editor's input names
+    /// (cùng kỳ as `cung_ky.<key>`, a whole list by its key).
+    pub paths: Vec<FieldPath>,
     /// Plain Vietnamese message naming labels and figures.
     pub message: String,
     /// Node to open in the editor, when known.
@@ -197,7 +198,13 @@ pub struct Issue {
 
 impl Issue {
     /// The one way every rule, built-in or declared by formula, reports a finding.
-    pub(crate) fn new(rule: &str, level: Level, paths: Vec<String>, message: String, node_id: Option<&str>) -> Issue {
+    pub(crate) fn new(
+        rule: &str,
+        level: Level,
+        paths: Vec<FieldPath>,
+        message: String,
+        node_id: Option<&str>,
+    ) -> Issue {
         Issue { rule: rule.to_string(), level, paths, message, node_id: node_id.map(str::to_string) }
     }
 }

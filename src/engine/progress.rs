@@ -3,7 +3,7 @@
 
 use super::Issue;
 use crate::format::Rational;
-use crate::model::{Report, Value};
+use crate::model::{FieldPath, Report, Value};
 use crate::template::compiled::FastMap;
 use crate::template::{FieldType, Level, Node, Requirement, Template};
 use serde::Serialize;
@@ -74,7 +74,7 @@ pub(crate) fn is_printed(node: &Node, report: &Report) -> bool {
 
 /// A row group has data: a grouped value, or a list row whose option names it.
 fn group_used(node: &Node, group: &str, report: &Report) -> bool {
-    node.indicators.iter().filter(|i| i.grouped).any(|i| report.value(&format!("{}.{group}", i.key)).is_some())
+    node.indicators.iter().filter(|i| i.grouped).any(|i| report.value(&FieldPath::group_key(&i.key, group)).is_some())
         || node.lists.iter().any(|l| {
             let enum_cols: Vec<&str> =
                 l.columns.iter().filter(|c| matches!(c.ty, FieldType::Enum(_))).map(|c| c.key.as_str()).collect();
@@ -106,7 +106,7 @@ fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> 
             let keys: Vec<(String, String)> = if ind.grouped {
                 node.groups
                     .iter()
-                    .map(|g| (format!("{}.{}", ind.key, g.id), format!("{} ({})", ind.label, g.label)))
+                    .map(|g| (FieldPath::group_key(&ind.key, &g.id), format!("{} ({})", ind.label, g.label)))
                     .collect()
             } else {
                 vec![(ind.key.clone(), ind.label.clone())]
@@ -168,7 +168,7 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
         issues.push(Issue::new(
             "E10",
             Level::Error,
-            np.missing.clone(),
+            np.missing.iter().map(|k| FieldPath::key(k)).collect(),
             format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
             Some(node.id.as_str()),
         ));

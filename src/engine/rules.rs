@@ -4,7 +4,7 @@
 use super::env::{to_i64, Env, Lookup};
 use super::{fmt, Issue};
 use crate::format::{self, Rational};
-use crate::model::{Report, Row, Value};
+use crate::model::{FieldPath, Report, Row, Value};
 use crate::template::compiled::FastMap;
 use crate::template::compiled::{Expr, RuleInst};
 use crate::template::formula::CmpOp;
@@ -18,8 +18,8 @@ struct SideCtx<'a> {
     computed: &'a FastMap<String, Rational>,
     /// "Cùng kỳ năm 2024" for the cùng kỳ side.
     prefix: Option<String>,
-    /// Path prefix for keys ("cung_ky.").
-    path_prefix: &'static str,
+    /// The path of a value on this side.
+    path_of: fn(&str) -> FieldPath,
 }
 
 /// Run every formula rule on the current values and, where declared, on cùng kỳ.
@@ -31,13 +31,19 @@ pub(crate) fn formula_rules(
     issues: &mut Vec<Issue>,
 ) {
     let sides = [
-        SideCtx { values: &report.values, lists: Some(&report.lists), computed: cur, prefix: None, path_prefix: "" },
+        SideCtx {
+            values: &report.values,
+            lists: Some(&report.lists),
+            computed: cur,
+            prefix: None,
+            path_of: FieldPath::key,
+        },
         SideCtx {
             values: &report.cung_ky,
             lists: None,
             computed: prev,
             prefix: Some(format!("Cùng kỳ năm {}", report.cung_ky_year())),
-            path_prefix: "cung_ky.",
+            path_of: FieldPath::cung_ky,
         },
     ];
     for (si, side) in sides.iter().enumerate() {
@@ -65,7 +71,7 @@ struct Msg<'a> {
     template: &'a Template,
     env: &'a Env<'a>,
     row: Option<(&'a str, usize)>,
-    path_prefix: &'a str,
+    path_of: fn(&str) -> FieldPath,
 }
 
 fn check(
@@ -83,7 +89,7 @@ fn check(
         lookup: Lookup::EnteredFirst,
     };
     let vals: Vec<Option<Rational>> = rule.operands.iter().map(|o| env.eval(o)).collect();
-    let msg = Msg { template, env: &env, row: row.map(|(l, i, _)| (l.as_str(), i)), path_prefix: side.path_prefix };
+    let msg = Msg { template, env: &env, row: row.map(|(l, i, _)| (l.as_str(), i)), path_of: side.path_of };
     for (i, op) in rule.ops.iter().enumerate() {
         let (Some(a), Some(b)) = (&vals[i], &vals[i + 1]) else { continue };
         let holds = match op {
@@ -237,21 +243,21 @@ impl Msg<'_> {
         }
     }
 
-    fn paths(&self, e: &Expr, out: &mut Vec<String>) {
-        let mut push = |p: String| {
+    fn paths(&self, e: &Expr, out: &mut Vec<FieldPath>) {
+        let mut push = |p: FieldPath| {
             if !out.contains(&p) {
                 out.push(p);
             }
         };
         match e {
             Expr::Lit(_) => {}
-            Expr::Var { key, .. } => push(format!("{}{key}", self.path_prefix)),
+            Expr::Var { key, .. } => push((self.path_of)(key)),
             Expr::Cell { col, .. } => {
                 if let Some((l, i)) = self.row {
-                    push(format!("{l}.{i}.{col}"));
+                    push(FieldPath::cell(l, i, col));
                 }
             }
-            Expr::ListSum { list, .. } | Expr::ListCount { list } => push(list.clone()),
+            Expr::ListSum { list, .. } | Expr::ListCount { list } => push(FieldPath::key(list)),
             Expr::SumOf(v) => v.iter().for_each(|x| self.paths(x, out)),
             Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Div(a, b) => {
                 self.paths(a, out);

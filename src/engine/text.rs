@@ -23,7 +23,7 @@ use super::computed::Side;
 use super::env::to_i64;
 use super::{fmt, Issue};
 use crate::format::Rational;
-use crate::model::Report;
+use crate::model::{FieldPath, Report};
 use crate::template::{Level, Node, Template};
 
 /// A number token in text.
@@ -360,7 +360,7 @@ fn mentions_w01(
             issues.push(Issue::new(
                 "W01",
                 Level::Warning,
-                vec![key.to_string(), c.key.clone()],
+                vec![FieldPath::key(key), FieldPath::key(&c.key)],
                 format!(
                     "Mục “{}” ghi “{}”, khác {} tính được từ số liệu ({})",
                     node_label(template, report, &node.id),
@@ -418,8 +418,10 @@ fn mentions_w02(
                 continue;
             }
             let listed: Vec<String> = cands.iter().map(|(_, l, v)| format!("{l} ({})", fmt::int(*v))).collect();
-            let mut paths = vec![key.to_string()];
-            paths.extend(cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| k.clone()));
+            let mut paths = vec![FieldPath::key(key)];
+            paths.extend(
+                cands.iter().filter(|(k, _, _)| template.indicator(k).is_some()).map(|(k, _, _)| FieldPath::key(k)),
+            );
             issues.push(Issue::new(
                 "W02",
                 Level::Warning,
@@ -449,7 +451,7 @@ fn candidates(
     let mut cands = Vec::new();
     for ind in node.indicators.iter().filter(|i| i.unit == unit && i.mentions.iter().any(|m| m == phrase)) {
         let keys: Vec<String> = if ind.grouped {
-            node.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+            node.groups.iter().map(|g| FieldPath::group_key(&ind.key, &g.id)).collect()
         } else {
             vec![ind.key.clone()]
         };
@@ -487,7 +489,7 @@ fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: 
         .collect();
     if !bad.is_empty() {
         let examples: Vec<String> = bad.iter().take(3).map(|n| format!("“{}”", n.raw)).collect();
-        issues.push(Issue::new("W06", Level::Warning, vec![key.to_string()], format!(
+        issues.push(Issue::new("W06", Level::Warning, vec![FieldPath::key(key)], format!(
                 "Đoạn văn có số {} dùng dấu chấm (.) làm dấu thập phân; tiếng Việt dùng dấu phẩy (,) cho phần thập phân và dấu chấm để phân cách hàng nghìn",
                 examples.join(", ")
             ), node_id));
@@ -513,7 +515,7 @@ fn w06_and_w04(key: &str, t: &str, nums: &[Num], node_id: Option<&str>, issues: 
         issues.push(Issue::new(
             "W04",
             Level::Warning,
-            vec![key.to_string()],
+            vec![FieldPath::key(key)],
             format!("Số tiền “{}” trong đoạn văn không ghi đơn vị (đồng, triệu đồng, tỷ đồng)", n.raw),
             node_id,
         ));
@@ -531,7 +533,7 @@ fn e08_years(report: &Report, key: &str, t: &str, nums: &[Num], node_id: Option<
                 issues.push(Issue::new(
                     "E08",
                     Level::Error,
-                    vec![key.to_string()],
+                    vec![FieldPath::key(key)],
                     format!(
                         "Đoạn văn so sánh “{} {}” nhưng cùng kỳ của báo cáo năm {} là năm {}",
                         phrase,

@@ -4,7 +4,7 @@
 //! stored, and a rejected file changes nothing.
 
 use super::export::{checksum_without, SCHEMA_NAME, SCHEMA_VERSION};
-use crate::model::{Report, Value};
+use crate::model::{FieldPath, RecordList, Report, ReportField, Value};
 use crate::template::{FieldType, Template};
 use chrono::{DateTime, Datelike, Utc};
 use serde_json::Value as Json;
@@ -386,27 +386,29 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
     }
     let dates = [
-        ("period.from", report.period.from),
-        ("period.to", report.period.to),
-        ("header.due_date", report.header.due_date),
+        (ReportField::PeriodFrom, report.period.from),
+        (ReportField::PeriodTo, report.period.to),
+        (ReportField::HeaderDueDate, report.header.due_date),
     ];
-    let citations = report.can_cu.iter().enumerate().map(|(i, c)| (format!("can_cu.{i}.ngay"), c.ngay));
-    for (path, date) in dates.into_iter().map(|(p, d)| (p.to_string(), d)).chain(citations) {
+    let citations =
+        report.can_cu.iter().enumerate().map(|(i, c)| (FieldPath::cell(RecordList::CanCu.key(), i, "ngay"), c.ngay));
+    for (path, date) in dates.into_iter().map(|(p, d)| (FieldPath::Report(p), d)).chain(citations) {
         if let Some(d) = date.filter(|d| !limits::DATE_YEARS.contains(&d.year())) {
-            return Err(bad(path, date_out_of_range(d)));
+            return Err(bad(path.to_string(), date_out_of_range(d)));
         }
     }
     let same_version = report.template.version == template.version;
-    let values = report.values.iter().map(|(k, v)| ("", k, v));
-    let cung_ky = report.cung_ky.iter().map(|(k, v)| ("cung_ky.", k, v));
-    for (prefix, key, value) in values.chain(cung_ky) {
+    let path_of: [fn(&str) -> FieldPath; 2] = [FieldPath::key, FieldPath::cung_ky];
+    let values = report.values.iter().map(|(k, v)| (path_of[0], k, v));
+    let cung_ky = report.cung_ky.iter().map(|(k, v)| (path_of[1], k, v));
+    for (path_of, key, value) in values.chain(cung_ky) {
         let why = match template.indicator(key) {
             Some(found) => value_problem(&found.indicator.ty, value),
             None if same_version => Some("chỉ tiêu không có trong đề cương".into()),
             None => None,
         };
         if let Some(why) = why {
-            return Err(bad(format!("{prefix}{key}"), why));
+            return Err(bad(path_of(key).to_string(), why));
         }
     }
     for (key, q) in &report.qualifiers {
@@ -449,7 +451,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
                     None => Some("cột không có trong danh sách".into()),
                 };
                 if let Some(why) = why {
-                    return Err(bad(format!("{list_key}.{i}.{col}"), why));
+                    return Err(bad(FieldPath::cell(list_key, i, col).to_string(), why));
                 }
             }
         }

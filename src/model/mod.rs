@@ -2,11 +2,13 @@
 
 mod date;
 pub mod limits;
+mod path;
 mod period;
 mod report;
 mod value;
 
 pub use date::{iso_date, parse_iso_date};
+pub use path::{FieldPath, NotAPath, RecordList, ReportField};
 pub use period::{Kind, PeriodType};
 pub use report::{
     Citation, Footnote, FormatProfile, Header, HgDenominator, HierarchyModel, IssuerProfile, Period, Report,

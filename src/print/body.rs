@@ -4,7 +4,7 @@
 use super::{Block, Note, Paragraph, Span};
 use crate::engine::{node_title, value_text, Evaluation, Exact};
 use crate::format;
-use crate::model::{Footnote, Kind, Report};
+use crate::model::{FieldPath, Footnote, Kind, Report};
 use crate::template::{FieldType, Indicator, Node, Requirement, Template};
 use std::collections::HashMap;
 
@@ -168,7 +168,7 @@ fn figures(
     for g in &node.groups {
         let mut items = Vec::new();
         for ind in node.indicators.iter().filter(|i| i.grouped) {
-            let key = format!("{}.{}", ind.key, g.id);
+            let key = FieldPath::group_key(&ind.key, &g.id);
             let Some(value) = indicator_value(template, report, evaluation, &key, ind) else { continue };
             let mut item = format!("{} {value}", format::lower_first(&ind.label));
             if let Some(d) = delta_phrase(evaluation, &key) {
@@ -177,7 +177,7 @@ fn figures(
             items.push(item);
         }
         for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
-            let key = format!("{}.{}", def.key, g.id);
+            let key = FieldPath::group_key(&def.key, &g.id);
             let Some(c) = evaluation.computed.get(&key) else { continue };
             let mut item = format!("{} {}", format::lower_first(&def.label), c.display);
             if let Some(d) = delta_phrase(evaluation, &key) {

@@ -9,7 +9,7 @@ use super::{
     Narrative, Node, PerUnit, Requirement, RuleDef, Template,
 };
 use crate::format;
-use crate::model::{HgDenominator, Kind, PeriodType};
+use crate::model::{FieldPath, HgDenominator, Kind, PeriodType};
 use std::collections::{HashMap, HashSet};
 
 type Result<T> = std::result::Result<T, TemplateError>;
@@ -196,7 +196,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     let mut keys = Vec::new();
     for ind in &indicators {
         if ind.grouped {
-            keys.extend(groups.iter().map(|g| format!("{}.{}", ind.key, g.id)));
+            keys.extend(groups.iter().map(|g| FieldPath::group_key(&ind.key, &g.id)));
         } else {
             keys.push(ind.key.clone());
         }
@@ -324,7 +324,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
             if ind.grouped { groups.iter().cloned().map(Some).collect() } else { vec![None] };
         for g in slot_groups {
             let key = match &g {
-                Some(g) => format!("{}.{}", ind.key, g.id),
+                Some(g) => FieldPath::group_key(&ind.key, &g.id),
                 None => ind.key.clone(),
             };
             ctx.index.values.insert(key, ValueSlot { node_id: r.id.clone(), indicator: indicator.clone(), group: g });
@@ -531,7 +531,7 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
         }
         let group_owner = slot.indicator.grouped.then(|| slot.node_id.clone());
         if let Some(g) = &qualified {
-            if !ctx.index.values.contains_key(&format!("{base}.{g}")) {
+            if !ctx.index.values.contains_key(&FieldPath::group_key(base, g)) {
                 return Err(format!("\"{base}\" has no row group \"{g}\""));
             }
             return Ok(Resolved::Var {
@@ -581,8 +581,8 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
             Resolved::Cell { col, scale, default } => Expr::Cell { col, scale, default },
             Resolved::Var { base, qualified, group_owner, scale } => {
                 let key = match (qualified, group_owner, group) {
-                    (Some(g), _, _) => format!("{base}.{g}"),
-                    (None, Some(_), Some(g)) => format!("{base}.{g}"),
+                    (Some(g), _, _) => FieldPath::group_key(&base, &g),
+                    (None, Some(_), Some(g)) => FieldPath::group_key(&base, g),
                     (None, Some(_), None) => return Err(format!("\"{base}\" needs a row group")),
                     (None, None, _) => base,
                 };
@@ -687,7 +687,7 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(err)?;
         let key = match gid {
-            Some(g) => format!("{}.{g}", c.key),
+            Some(g) => FieldPath::group_key(&c.key, g),
             None => c.key.clone(),
         };
         if c.per_row.is_none() {

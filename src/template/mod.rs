@@ -21,7 +21,7 @@ mod raw;
 
 pub use error::TemplateError;
 
-use crate::model::{Kind, PeriodType, Report, TemplateRef, UnitProfile};
+use crate::model::{FieldPath, Kind, PeriodType, Report, TemplateRef, UnitProfile};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -354,7 +354,7 @@ impl Node {
     /// Value keys of one indicator of this node (grouped: one per group).
     pub fn keys_of(&self, ind: &Indicator) -> Vec<String> {
         if ind.grouped {
-            self.groups.iter().map(|g| format!("{}.{}", ind.key, g.id)).collect()
+            self.groups.iter().map(|g| FieldPath::group_key(&ind.key, &g.id)).collect()
         } else {
             vec![ind.key.clone()]
         }

@@ -1,7 +1,7 @@
 use crate::editor::journal::{self, Edit};
 use crate::editor::{locate, paging};
 use crate::engine::{Evaluation, Issue};
-use crate::model::Report;
+use crate::model::{FieldPath, RecordList, Report};
 use crate::template::Template;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ pub fn issues_by_path(eval: &Evaluation) -> HashMap<String, Vec<(bool, String)>>
     let mut out: HashMap<String, Vec<(bool, String)>> = HashMap::new();
     for issue in &eval.issues {
         for path in &issue.paths {
-            out.entry(path.clone())
+            out.entry(path.to_string())
                 .or_default()
                 .push((issue.level == crate::template::Level::Error, issue.message.clone()));
         }
@@ -91,13 +91,13 @@ impl Ctx {
 
     /// Open the section that shows `path` and put the cursor in its field.
     pub fn jump_to(&self, path: &str) {
-        let node = locate::node_of(self.template, path).unwrap_or_else(|| section_of_general(path));
+        let parsed = FieldPath::parse(path).ok();
+        let node = locate::node_of(self.template, path).unwrap_or_else(|| section_of_general(parsed.as_ref()));
         // A cell of a long list: show the page that holds its row first.
-        let mut parts = path.splitn(3, '.');
-        if let (Some(list), Some(Ok(row))) = (parts.next(), parts.next().map(str::parse::<usize>)) {
-            if self.template.list(list).is_some() {
+        if let Some(FieldPath::Cell { list, row, .. }) = parsed {
+            if self.template.list(&list).is_some() {
                 self.list_pages.update(|pages| {
-                    pages.insert(list.to_string(), paging::page_of(row));
+                    pages.insert(list, paging::page_of(row));
                 });
             }
         }
@@ -108,7 +108,7 @@ impl Ctx {
     /// Open the section of an issue (its first path, else its node).
     pub fn jump_to_issue(&self, issue: &Issue) {
         match issue.paths.first() {
-            Some(path) => self.jump_to(path),
+            Some(path) => self.jump_to(&path.to_string()),
             None => {
                 if let Some(node) = &issue.node_id {
                     self.current.set(node.clone());
@@ -118,8 +118,14 @@ impl Ctx {
     }
 }
 
-fn section_of_general(path: &str) -> String {
-    if path.starts_with("signature") || path.starts_with("recipients") || path.starts_with("footnotes") {
+/// The pseudo-section of a field outside the outline.
+fn section_of_general(path: Option<&FieldPath>) -> String {
+    let signing = match path {
+        Some(FieldPath::Report(field)) => field.is_signing(),
+        Some(FieldPath::Cell { list, .. }) => RecordList::from_key(list) == Some(RecordList::Footnotes),
+        _ => false,
+    };
+    if signing {
         SIGNING.into()
     } else {
         GENERAL.into()

@@ -8,7 +8,7 @@ use crate::editor::drafts;
 use crate::editor::input;
 use crate::engine::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyReplacement};
 use crate::exchange::import::read_report_file;
-use crate::model::{Report, Value};
+use crate::model::{FieldPath, Report, Value};
 use crate::ui::files::{from_input, read_all};
 use crate::ui::storage_ui::open_store;
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub fn CungKyPicker() -> impl IntoView {
         let before = ctx.report.with_untracked(|r| r.cung_ky.clone());
         let mut n = 0;
         for (key, value) in values.iter().filter(|(k, v)| before.get(*k) != Some(*v)) {
-            ctx.set(format!("cung_ky.{key}"), shown(key, value));
+            ctx.set(FieldPath::cung_ky(key).to_string(), shown(key, value));
             n += 1;
         }
         ctx.generation.update(|g| *g += 1);

@@ -4,8 +4,7 @@
 
 use super::ctx::Ctx;
 use crate::editor::journal::Edit;
-use crate::editor::paths;
-use crate::model::{Citation, Footnote, Report};
+use crate::model::{Citation, FieldPath, Footnote, RecordList, Report, ReportField as Field};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
@@ -15,28 +14,25 @@ type GetFn = fn(&Report) -> String;
 /// sets it by its name (see `editor::journal::apply_entry`).
 #[component]
 fn ReportField(
-    #[prop(into)] name: String,
+    field: Field,
     #[prop(into)] label: String,
     get: GetFn,
     #[prop(optional, into)] kind: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let id = field_id(&name);
+    let name = field.name();
+    let id = field_id(name);
     let hint_id = format!("{id}-hint");
     let initial = ctx.report.with_untracked(get);
-    let issues = {
-        let name = name.clone();
-        Memo::new(move |_| ctx.messages_for(&name))
-    };
-    let name_for_input = name.clone();
+    let issues = Memo::new(move |_| ctx.messages_for(name));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id name=name type=kind.unwrap_or("text") prop:value=initial aria-describedby=hint_id.clone()
                 inputmode=(kind == Some("number")).then_some("numeric")
                 readonly=move || ctx.locked.get()
-                on:input=move |ev| ctx.set(name_for_input.clone(), crate::format::nfc(&event_target_value(&ev))) />
+                on:input=move |ev| ctx.set(name, crate::format::nfc(&event_target_value(&ev))) />
             <div class="field-msgs" id=hint_id>
                 {hint.map(|h| view! { <p class="hint">{h}</p> })}
                 {move || issues.get().into_iter().map(|(is_error, m)| view! {
@@ -63,7 +59,7 @@ struct RecordField<T> {
 /// A list of records stored in the report (`can_cu`, `footnotes`).
 fn record_list<T: Clone + Default + Send + Sync + 'static>(
     ctx: Ctx,
-    list_name: &'static str,
+    list: RecordList,
     title: &'static str,
     add_label: &'static str,
     rows: fn(&Report) -> &Vec<T>,
@@ -85,7 +81,7 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
                     <div class="record">
                         <p class="record-no">{format!("{}.", i + 1)}</p>
                         {fields.iter().map(|f| {
-                            let name = paths::cell(list_name, i, f.key);
+                            let name = FieldPath::cell(list.key(), i, f.key).to_string();
                             let id = field_id(&name);
                             let name_for_input = name.clone();
                             view! {
@@ -100,12 +96,12 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
                         }).collect_view()}
                         <button type="button" class="danger" disabled=move || ctx.locked.get()
                             aria-label=format!("Xóa mục {}", i + 1)
-                            on:click=move |_| change(Edit::RemoveRow { list: list_name.to_string(), row: i })>"Xóa"</button>
+                            on:click=move |_| change(Edit::RemoveRow { list: list.key().to_string(), row: i })>"Xóa"</button>
                     </div>
                 }).collect_view()
             }}
             <button type="button" class="add-row" disabled=move || ctx.locked.get()
-                on:click=move |_| change(Edit::AddRow { list: list_name.to_string() })>{add_label}</button>
+                on:click=move |_| change(Edit::AddRow { list: list.key().to_string() })>{add_label}</button>
         </fieldset>
     }
 }
@@ -139,40 +135,40 @@ pub fn GeneralForm() -> impl IntoView {
             <h2 id="section-heading" tabindex="-1">"Thông tin chung"</h2>
             <p class="guidance">"Tên báo cáo để tìm trong danh sách; số và ngày văn bản có thể để trống đến khi văn thư cho số."</p>
             <div class="grid-2">
-                <ReportField name="name" label="Tên báo cáo (trong danh sách)" get=|r| r.name.clone() />
-                <ReportField name="header.number" label="Số văn bản" hint="Để trống khi chưa cho số"
+                <ReportField field=Field::Name label="Tên báo cáo (trong danh sách)" get=|r| r.name.clone() />
+                <ReportField field=Field::HeaderNumber label="Số văn bản" hint="Để trống khi chưa cho số"
                     get=|r| r.header.number.clone().unwrap_or_default() />
             </div>
             <div class="grid-3">
-                <ReportField name="header.day" label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() />
-                <ReportField name="header.month" label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() />
-                <ReportField name="header.year" label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() />
+                <ReportField field=Field::HeaderDay label="Ngày ban hành" kind="number" get=|r| r.header.day.map(|d| d.to_string()).unwrap_or_default() />
+                <ReportField field=Field::HeaderMonth label="Tháng" kind="number" get=|r| r.header.month.map(|d| d.to_string()).unwrap_or_default() />
+                <ReportField field=Field::HeaderYear label="Năm" kind="number" get=|r| r.header.year.map(|d| d.to_string()).unwrap_or_default() />
             </div>
             <div class="grid-3">
-                <ReportField name="period.from" label="Số liệu từ ngày" kind="date" get=|r| date_text(r.period.from) />
-                <ReportField name="period.to" label="Đến ngày" kind="date" get=|r| date_text(r.period.to) />
-                <ReportField name="header.due_date" label="Hạn gửi báo cáo" kind="date" get=|r| date_text(r.header.due_date) />
+                <ReportField field=Field::PeriodFrom label="Số liệu từ ngày" kind="date" get=|r| date_text(r.period.from) />
+                <ReportField field=Field::PeriodTo label="Đến ngày" kind="date" get=|r| date_text(r.period.to) />
+                <ReportField field=Field::HeaderDueDate label="Hạn gửi báo cáo" kind="date" get=|r| date_text(r.header.due_date) />
             </div>
             {record_list(
-                ctx, paths::CAN_CU, "Căn cứ (văn bản trích dẫn ở phần mở đầu)", "+ Thêm văn bản căn cứ", |r| &r.can_cu,
+                ctx, RecordList::CanCu, "Căn cứ (văn bản trích dẫn ở phần mở đầu)", "+ Thêm văn bản căn cứ", |r| &r.can_cu,
                 &CITATION_FIELDS,
             )}
             <fieldset>
                 <legend>"Tùy chọn trình bày"</legend>
                 <label class="check">
-                    <input type="checkbox" name="options.pad_small_counts" checked=pad disabled=move || ctx.locked.get()
-                        on:change=move |ev| ctx.set("options.pad_small_counts", event_target_checked(&ev).to_string()) />
+                    <input type="checkbox" name=Field::PadSmallCounts.name() checked=pad disabled=move || ctx.locked.get()
+                        on:change=move |ev| ctx.set(Field::PadSmallCounts.name(), event_target_checked(&ev).to_string()) />
                     "Viết số đếm dưới 10 có số 0 đứng trước (02, 09)"
                 </label>
                 <label class="check">
-                    <input type="checkbox" name="options.hg_denominator" checked=alt_denominator disabled=move || ctx.locked.get()
-                        on:change=move |ev| ctx.set("options.hg_denominator", event_target_checked(&ev).to_string()) />
+                    <input type="checkbox" name=Field::HgDenominator.name() checked=alt_denominator disabled=move || ctx.locked.get()
+                        on:change=move |ev| ctx.set(Field::HgDenominator.name(), event_target_checked(&ev).to_string()) />
                     "Tính tỷ lệ hòa giải thành trên (thành + không thành) thay vì trên số vụ tiếp nhận"
                 </label>
                 {is_dang.then(|| view! {
                     <label class="check">
-                        <input type="checkbox" name="options.include_pl1" checked=include_pl1 disabled=move || ctx.locked.get()
-                            on:change=move |ev| ctx.set("options.include_pl1", event_target_checked(&ev).to_string()) />
+                        <input type="checkbox" name=Field::IncludePl1.name() checked=include_pl1 disabled=move || ctx.locked.get()
+                            on:change=move |ev| ctx.set(Field::IncludePl1.name(), event_target_checked(&ev).to_string()) />
                         "In kèm Phụ lục I (tiếp dân, đơn thư, hòa giải)"
                     </label>
                 })}
@@ -186,12 +182,12 @@ pub fn GeneralForm() -> impl IntoView {
 pub fn SigningForm() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let recipients = ctx.report.with_untracked(|r| r.recipients.join("\n"));
-    let recipients_id = field_id("recipients");
+    let recipients_id = field_id(Field::Recipients.name());
     let is_dang = ctx.report.with_untracked(|r| r.kind == crate::model::Kind::Dang);
     let signature_issues = Memo::new(move |_| {
-        ["signature.quyen_han", "signature.chuc_vu", "signature.ho_ten"]
+        [Field::SignatureQuyenHan, Field::SignatureChucVu, Field::SignatureHoTen]
             .into_iter()
-            .flat_map(|path| ctx.messages_for(path))
+            .flat_map(|field| ctx.messages_for(field.name()))
             .collect::<Vec<_>>()
     });
     view! {
@@ -205,9 +201,9 @@ pub fn SigningForm() -> impl IntoView {
                 }}
             </p>
             <div class="grid-3">
-                <ReportField name="signature.quyen_han" label="Thẩm quyền ký" get=|r| r.signature.quyen_han.clone() />
-                <ReportField name="signature.chuc_vu" label="Chức vụ" get=|r| r.signature.chuc_vu.clone() />
-                <ReportField name="signature.ho_ten" label="Họ tên người ký" get=|r| r.signature.ho_ten.clone() />
+                <ReportField field=Field::SignatureQuyenHan label="Thẩm quyền ký" get=|r| r.signature.quyen_han.clone() />
+                <ReportField field=Field::SignatureChucVu label="Chức vụ" get=|r| r.signature.chuc_vu.clone() />
+                <ReportField field=Field::SignatureHoTen label="Họ tên người ký" get=|r| r.signature.ho_ten.clone() />
             </div>
             <div class="field-msgs">
                 {move || signature_issues.get().into_iter().map(|(is_error, m)| view! {
@@ -216,10 +212,10 @@ pub fn SigningForm() -> impl IntoView {
             </div>
             <div class="field">
                 <label for=recipients_id.clone()>"Nơi nhận (mỗi dòng một nơi, không cần dấu câu)"</label>
-                <textarea id=recipients_id name="recipients" rows="5" readonly=move || ctx.locked.get() prop:value=recipients
-                    on:input=move |ev| ctx.set("recipients", crate::format::nfc(&event_target_value(&ev)))></textarea>
+                <textarea id=recipients_id name=Field::Recipients.name() rows="5" readonly=move || ctx.locked.get() prop:value=recipients
+                    on:input=move |ev| ctx.set(Field::Recipients.name(), crate::format::nfc(&event_target_value(&ev)))></textarea>
             </div>
-            {record_list(ctx, paths::FOOTNOTES, "Chú thích cuối trang", "+ Thêm chú thích", |r| &r.footnotes, &FOOTNOTE_FIELDS)}
+            {record_list(ctx, RecordList::Footnotes, "Chú thích cuối trang", "+ Thêm chú thích", |r| &r.footnotes, &FOOTNOTE_FIELDS)}
         </section>
     }
 }

@@ -4,48 +4,18 @@
 use super::ctx::Ctx;
 use crate::editor::journal::Edit;
 use crate::editor::{input, paging};
-use crate::model::Value;
+use crate::model::{FieldPath, Value};
 use crate::template::{FieldType, ListDef};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where a value lives in the report.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Slot {
-    /// `values[key]`, input name `key`.
-    Value(String),
-    /// `cung_ky[key]`, input name `cung_ky.key`.
-    CungKy(String),
-    /// `lists[list][row][col]`, input name `list.row.col`.
-    Cell(String, usize, String),
-}
-
-impl Slot {
-    pub fn name(&self) -> String {
-        match self {
-            Slot::Value(k) => k.clone(),
-            Slot::CungKy(k) => format!("cung_ky.{k}"),
-            Slot::Cell(l, r, c) => format!("{l}.{r}.{c}"),
-        }
-    }
-
-    fn read(&self, r: &crate::model::Report) -> Option<Value> {
-        match self {
-            Slot::Value(k) => r.values.get(k).cloned(),
-            Slot::CungKy(k) => r.cung_ky.get(k).cloned(),
-            Slot::Cell(l, row, c) => {
-                r.lists.get(l).and_then(|rows| rows.get(*row)).and_then(|cells| cells.get(c)).cloned()
-            }
-        }
-    }
-}
-
 /// One labelled value input with its unit, parse message, engine issues and
 /// the value as it will read in the report.
 #[component]
 pub fn ValueInput(
-    at: Slot,
+    /// The value shown and set; its display form is the input's `name`.
+    at: FieldPath,
     #[prop(into)] label: String,
     #[prop(into)] unit: String,
     ty: FieldType,
@@ -54,10 +24,10 @@ pub fn ValueInput(
     compact: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let name = at.name();
+    let name = at.to_string();
     let id = field_id(&name);
     let msgs_id = format!("{id}-msgs");
-    let stored = ctx.report.with_untracked(|r| at.read(r));
+    let stored = ctx.report.with_untracked(|r| r.value_at(&at).cloned());
     let initial = stored.as_ref().map(|v| input::shown(&ty, v)).unwrap_or_default();
     let parse_error = RwSignal::new(stored.as_ref().and_then(|v| {
         let typed = matches!(v, Value::Text(_) | Value::Unparsed(_));
@@ -225,7 +195,7 @@ pub fn ListEditor(list: &'static ListDef) -> impl IntoView {
                                                 view! {
                                                     <td>
                                                         <ValueInput
-                                                            at=Slot::Cell(list.key.clone(), row, c.key.clone())
+                                                            at=FieldPath::cell(&list.key, row, &c.key)
                                                             label=label
                                                             unit=c.unit.clone().unwrap_or_default()
                                                             ty=c.ty.clone()

@@ -2,7 +2,8 @@
 //! computed values, lists.
 
 use super::ctx::Ctx;
-use super::inputs::{ListEditor, Slot, ValueInput};
+use super::inputs::{ListEditor, ValueInput};
+use crate::model::FieldPath;
 use crate::template::{Indicator, Node, Requirement};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
@@ -45,9 +46,9 @@ fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label:
     let delta = move || ctx.eval.with(|e| e.deltas.get(&delta_key).map(|d| d.text.clone()));
     view! {
         <div class="indicator" class:compare=compare>
-            <ValueInput at=Slot::Value(key.clone()) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
+            <ValueInput at=FieldPath::key(&key) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
             {compare.then(|| view! {
-                <ValueInput at=Slot::CungKy(key.clone()) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
+                <ValueInput at=FieldPath::cung_ky(&key) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
                 <p class="delta" aria-live="polite">{move || delta().map(|d| format!("So với cùng kỳ: {d}"))}</p>
             })}
         </div>
@@ -137,7 +138,7 @@ pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl I
                         }).collect_view()}
                         <div class="indicators">
                             {indicators.into_iter().map(|ind| {
-                                let key = format!("{}.{}", ind.key, g.id);
+                                let key = FieldPath::group_key(&ind.key, &g.id);
                                 let label = ind.label.clone();
                                 view! { <IndicatorRow indicator=ind key=key label=label /> }
                             }).collect_view()}
