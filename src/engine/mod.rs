@@ -75,7 +75,7 @@ pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyError, CungKyReplacement};
 pub use display::value_text;
 pub use numbering::{heading_number, node_title, numbering, printed_nodes};
-pub use progress::{NodeProgress, Progress};
+pub use progress::{filled_rows, NodeProgress, Progress};
 
 use crate::format::Rational;
 use crate::model::Report;
@@ -251,6 +251,7 @@ pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     checks::e08_dates(template, report, &mut issues);
     checks::e09_signature(report, &mut issues);
     progress::e10_issues(template, report, &progress, &mut issues);
+    progress::not_tracked_notices(template, report, &mut issues);
     checks::w03_tiep_dan(template, report, &mut issues);
     checks::w04_money(template, report, &mut issues);
     checks::w05_outliers(template, &cur, &deltas, &mut issues);
