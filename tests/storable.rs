@@ -5,7 +5,7 @@
 //! its own backup restores and its own export imports). An integration test
 //! because it spans the editor and the exchange layer.
 
-use bao_cao_dan_van::editor::input;
+use bao_cao_dan_van::editor::{input, journal, paths};
 use bao_cao_dan_van::exchange::backup::{checked_backup, read_backup};
 use bao_cao_dan_van::model::{limits, Kind, PeriodType, Report, UnitProfile, Value};
 use bao_cao_dan_van::template::{FieldType, Template};
@@ -56,6 +56,7 @@ prop_compose! {
             (any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()),
             0..12,
         ),
+        marks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), ".{0,40}"), 0..6),
     ) -> Report {
         let kind = if dang { Kind::Dang } else { Kind::Cq };
         let template = Template::builtin(kind);
@@ -86,6 +87,19 @@ prop_compose! {
             rows.resize(rows.len().max(row + 1), Default::default());
             if let Some(v) = input::read(&column.ty, &picked(&column.ty, raw)).value {
                 rows[row].insert(column.key.clone(), v);
+            }
+        }
+        // "Không phát sinh trong kỳ" / "Không theo dõi" marks, set as the editor sets
+        // them: the checkbox, then (sometimes) a sentence.
+        let mark_paths: Vec<String> = paths::editable(template, &r)
+            .into_iter()
+            .filter(|p| (p.starts_with(paths::NONE_IN_PERIOD) || p.starts_with(paths::NOT_TRACKED)) && !p.ends_with(paths::MARK_TEXT))
+            .collect();
+        for (at, with_sentence, sentence) in marks {
+            let path = at.get(&mark_paths);
+            journal::apply_entry(template, &mut r, path, "true");
+            if with_sentence {
+                journal::apply_entry(template, &mut r, &format!("{path}{}", paths::MARK_TEXT), &sentence);
             }
         }
         r

@@ -257,7 +257,40 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
                 report.texts.insert(path.to_string(), text);
             }
         }
-        _ => return apply_record(report, path, &text) || apply_value(template, report, path, &text),
+        _ => {
+            return apply_mark(template, report, path, &text)
+                || apply_record(report, path, &text)
+                || apply_value(template, report, path, &text)
+        }
+    }
+    true
+}
+
+/// A mark of a required node ("Không phát sinh trong kỳ") or of a required
+/// figure ("Không theo dõi"): the checkbox (`"true"` marks, anything else
+/// unmarks) or its sentence (`….text`, which marks too: the editor shows it
+/// only once marked). Only what the template requires can be marked.
+fn apply_mark(template: &Template, report: &mut Report, path: &str, text: &str) -> bool {
+    let none = path.strip_prefix(paths::NONE_IN_PERIOD).and_then(|r| r.strip_prefix('.'));
+    let untracked = path.strip_prefix(paths::NOT_TRACKED).and_then(|r| r.strip_prefix('.'));
+    let known = |key: &str| match none {
+        Some(_) => template.node(key).is_some_and(|n| n.required && !n.appendix),
+        None => template.indicator(key).is_some_and(|i| i.indicator.req == crate::template::Requirement::Required),
+    };
+    let Some(rest) = none.or(untracked) else { return false };
+    let (key, sentence) = if known(rest) {
+        (rest, None)
+    } else {
+        match rest.strip_suffix(paths::MARK_TEXT).filter(|k| known(k)) {
+            Some(key) => (key, Some(text.trim().to_string())),
+            None => return false,
+        }
+    };
+    let map = if none.is_some() { &mut report.none_in_period } else { &mut report.not_tracked };
+    match sentence {
+        Some(sentence) => drop(map.insert(key.to_string(), sentence)),
+        None if text == "true" => drop(map.entry(key.to_string()).or_default()),
+        None => drop(map.remove(key)),
     }
     true
 }
@@ -414,6 +447,9 @@ mod tests {
             // Flip each option from its default.
             "options.pad_small_counts" => "false",
             p if p.starts_with("options.") => "true",
+            p if (p.starts_with("none_in_period.") || p.starts_with("not_tracked.")) && !p.ends_with(".text") => {
+                "true"
+            }
             "header.day" | "header.month" => "7",
             "header.year" => "2025",
             p if p.ends_with("ngay") || p.starts_with("period.") || p.ends_with("due_date") => "2025-06-30",
@@ -436,6 +472,34 @@ mod tests {
                 assert_ne!(r, base, "{kind:?}: replaying {path} changed nothing");
             }
         }
+    }
+
+    #[test]
+    fn marks_of_required_nodes_and_figures_are_replayed_with_their_sentences() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        let mut j = Journal::default();
+        for edit in [
+            Edit::set("none_in_period.N16", "true"),
+            Edit::set("none_in_period.N16.text", "  Trong kỳ chưa bình chọn mô hình. "),
+            Edit::set("not_tracked.doi_thoai_chu_tich", "true"),
+            Edit::set("not_tracked.don_tiep_nhan.cong_dan.text", "Không thống kê riêng."),
+            // Optional nodes and figures, and unknown ones, cannot be marked.
+            Edit::set("none_in_period.N04", "true"),
+            Edit::set("not_tracked.to_hoa_giai", "true"),
+            Edit::set("none_in_period.N99", "true"),
+        ] {
+            j.entries.push(edit);
+        }
+        replay(t, &mut r, &j);
+        assert_eq!(r.none_in_period.get("N16").map(String::as_str), Some("Trong kỳ chưa bình chọn mô hình."));
+        assert_eq!(r.not_tracked.get("doi_thoai_chu_tich").map(String::as_str), Some(""));
+        assert_eq!(r.not_tracked.get("don_tiep_nhan.cong_dan").map(String::as_str), Some("Không thống kê riêng."));
+        assert_eq!((r.none_in_period.len(), r.not_tracked.len()), (1, 2));
+        let mut off = Journal::default();
+        off.entries.push(Edit::set("none_in_period.N16", "false"));
+        replay(t, &mut r, &off);
+        assert!(r.none_in_period.is_empty());
     }
 
     #[test]

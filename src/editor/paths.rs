@@ -27,6 +27,23 @@ pub const CITATION_FIELDS: [&str; 5] = ["loai", "so_ky_hieu", "ngay", "co_quan",
 pub const FOOTNOTES: &str = "footnotes";
 pub const FOOTNOTE_FIELDS: [&str; 2] = ["id", "text"];
 
+/// Marks of issue 14: `none_in_period.<node id>` ("Không phát sinh trong kỳ",
+/// a checkbox) and `not_tracked.<value key>` ("Không theo dõi"), each with its
+/// optional sentence at `….text`.
+pub const NONE_IN_PERIOD: &str = "none_in_period";
+pub const NOT_TRACKED: &str = "not_tracked";
+pub const MARK_TEXT: &str = ".text";
+
+/// The checkbox of a mark: `none_in_period.N16`, `not_tracked.doi_thoai_chu_tich`.
+pub fn mark(kind: &str, key: &str) -> String {
+    format!("{kind}.{key}")
+}
+
+/// The sentence of a mark: `none_in_period.N16.text`.
+pub fn mark_text(kind: &str, key: &str) -> String {
+    format!("{kind}.{key}{MARK_TEXT}")
+}
+
 /// Name of a field in a row list: `hoi_quan_ds.2.thanh_vien`, `can_cu.0.ngay`.
 pub fn cell(list: &str, row: usize, field: &str) -> String {
     format!("{list}.{row}.{field}")
@@ -51,6 +68,14 @@ pub fn editable(template: &Template, report: &Report) -> Vec<String> {
         out.extend(FOOTNOTE_FIELDS.iter().map(|f| cell(FOOTNOTES, row, f)));
     }
     for (_, node) in template.walk().into_iter().filter(|(_, n)| n.applies_to(report.period.period_type)) {
+        if node.required && !node.appendix {
+            out.extend([mark(NONE_IN_PERIOD, &node.id), mark_text(NONE_IN_PERIOD, &node.id)]);
+        }
+        for ind in node.indicators.iter().filter(|i| i.req == crate::template::Requirement::Required) {
+            for key in node.keys_of(ind) {
+                out.extend([mark(NOT_TRACKED, &key), mark_text(NOT_TRACKED, &key)]);
+            }
+        }
         out.extend(node.narratives.iter().map(|n| n.key.clone()));
         for ind in &node.indicators {
             for key in node.keys_of(ind) {
