@@ -691,8 +691,10 @@ fn golden_cq() -> Report {
         co_quan: "Ủy ban nhân dân thành phố".into(),
         trich_yeu: "thực hiện công tác dân vận chính quyền năm 2024".into(),
     }];
-    r.footnotes =
-        vec![Footnote { id: "kh35".into(), text: "Kế hoạch số 35/KH-UBND ngày 22/01/2024 của UBND thành phố".into() }];
+    r.footnotes = vec![Footnote {
+        id: "kh35".into(),
+        text: "Kế hoạch số 35/KH-UBND ngày 22/01/2024 của UBND thành phố".into(),
+    }];
     texts(
         &mut r,
         &[
@@ -735,21 +737,29 @@ fn golden_cq() -> Report {
     // The city does not count the Chủ tịch's dialogues separately.
     r.not_tracked.insert(
         "doi_thoai_chu_tich".into(),
-        "Chủ tịch Ủy ban nhân dân thành phố đối thoại với nhân dân lồng ghép trong các buổi tiếp công dân định kỳ.".into(),
+        "Chủ tịch Ủy ban nhân dân thành phố đối thoại với nhân dân lồng ghép trong các buổi tiếp công dân định kỳ."
+            .into(),
     );
     // No Dân vận khéo models were recognised this half-year.
     r.none_in_period.insert("N16".into(), String::new());
     r.lists.insert(
         "mo_hinh_cchc".into(),
         vec![
-            row(&[("ten", t("Mô hình “Một cửa thân thiện”")), ("don_vi_ap_dung", t("Bộ phận tiếp nhận và trả kết quả"))]),
+            row(&[
+                ("ten", t("Mô hình “Một cửa thân thiện”")),
+                ("don_vi_ap_dung", t("Bộ phận tiếp nhận và trả kết quả")),
+            ]),
             row(&[("ten", t("Mô hình “Thứ Năm không hẹn”")), ("don_vi_ap_dung", t("Phường 2"))]),
         ],
     );
     r.lists.insert(
         "hoi_quan_ds".into(),
         vec![
-            row(&[("ten", t("Hội quán Sen Hồng")), ("xa_phuong", t("Khóm 3, Phường 1")), ("thanh_vien", Value::Int(35))]),
+            row(&[
+                ("ten", t("Hội quán Sen Hồng")),
+                ("xa_phuong", t("Khóm 3, Phường 1")),
+                ("thanh_vien", Value::Int(35)),
+            ]),
             // A row added and left blank in the editor: not printed.
             Row::new(),
             row(&[("ten", t("Hội quán Đồng Xanh")), ("xa_phuong", t("Xã Tân Thuận")), ("thanh_vien", Value::Int(8))]),
@@ -793,7 +803,10 @@ fn golden_dang() -> Report {
         co_quan: "Ban Dân vận Huyện ủy".into(),
         trich_yeu: "báo cáo kết quả công tác dân vận 9 tháng năm 2024".into(),
     }];
-    r.footnotes = vec![Footnote { id: "nq".into(), text: "Nghị quyết số 12-NQ/ĐU ngày 10/01/2024 của Đảng ủy thị trấn".into() }];
+    r.footnotes = vec![Footnote {
+        id: "nq".into(),
+        text: "Nghị quyết số 12-NQ/ĐU ngày 10/01/2024 của Đảng ủy thị trấn".into(),
+    }];
     texts(
         &mut r,
         &[
@@ -839,7 +852,8 @@ fn golden_dang() -> Report {
     // The party committee's dialogues are counted; the Khối dân vận did not meet separately.
     r.none_in_period.insert(
         "N20".into(),
-        "Trong kỳ, Khối dân vận không tổ chức hoạt động riêng; các nội dung được lồng ghép trong giao ban của Đảng ủy.".into(),
+        "Trong kỳ, Khối dân vận không tổ chức hoạt động riêng; các nội dung được lồng ghép trong giao ban của Đảng ủy."
+            .into(),
     );
     r.lists.insert(
         "dvk_ds".into(),

@@ -447,9 +447,7 @@ mod tests {
             // Flip each option from its default.
             "options.pad_small_counts" => "false",
             p if p.starts_with("options.") => "true",
-            p if (p.starts_with("none_in_period.") || p.starts_with("not_tracked.")) && !p.ends_with(".text") => {
-                "true"
-            }
+            p if (p.starts_with("none_in_period.") || p.starts_with("not_tracked.")) && !p.ends_with(".text") => "true",
             "header.day" | "header.month" => "7",
             "header.year" => "2025",
             p if p.ends_with("ngay") || p.starts_with("period.") || p.ends_with("due_date") => "2025-06-30",

@@ -128,10 +128,8 @@ fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> 
             };
             // Labels are only needed for missing items, but building them is cheap next to lookups.
             for (key, label) in keys {
-                let filled = none
-                    || report.value(&key).is_some()
-                    || computed.contains_key(&key)
-                    || report.is_not_tracked(&key);
+                let filled =
+                    none || report.value(&key).is_some() || computed.contains_key(&key) || report.is_not_tracked(&key);
                 out.push((key, label, filled));
             }
         }

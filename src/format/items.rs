@@ -33,7 +33,8 @@ mod tests {
 
     #[test]
     fn typed_numbers_and_bullets_are_not_doubled() {
-        let text = "1. Tiếp tục tuyên truyền\n2) Nâng cao chất lượng\n- Củng cố tổ hòa giải\n+ Sơ kết mô hình\n• Khen thưởng";
+        let text =
+            "1. Tiếp tục tuyên truyền\n2) Nâng cao chất lượng\n- Củng cố tổ hòa giải\n+ Sơ kết mô hình\n• Khen thưởng";
         assert_eq!(
             task_items(text),
             ["Tiếp tục tuyên truyền", "Nâng cao chất lượng", "Củng cố tổ hòa giải", "Sơ kết mô hình", "Khen thưởng"]
@@ -43,7 +44,10 @@ mod tests {
     #[test]
     fn blank_lines_are_skipped_and_leading_figures_stay() {
         let text = "\n  Vận động 1.250 hộ tham gia  \n\n1.250 hộ được hỗ trợ\n2025 là năm bản lề\n12 tổ hòa giải";
-        assert_eq!(task_items(text), ["Vận động 1.250 hộ tham gia", "1.250 hộ được hỗ trợ", "2025 là năm bản lề", "12 tổ hòa giải"]);
+        assert_eq!(
+            task_items(text),
+            ["Vận động 1.250 hộ tham gia", "1.250 hộ được hỗ trợ", "2025 là năm bản lề", "12 tổ hòa giải"]
+        );
     }
 
     #[test]

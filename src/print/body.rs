@@ -305,8 +305,11 @@ fn list_blocks(node: &Node, list: &ListDef, report: &Report, evaluation: &Evalua
     let per_row: Vec<_> = node.computed.iter().filter(|c| c.per_row.as_deref() == Some(list.key.as_str())).collect();
     let rows: Vec<Vec<String>> = filled_rows(report, &list.key)
         .map(|(i, row)| {
-            let mut cells: Vec<String> =
-                list.columns.iter().map(|c| row.get(&c.key).map(|v| cell_text(c, v, report)).unwrap_or_default()).collect();
+            let mut cells: Vec<String> = list
+                .columns
+                .iter()
+                .map(|c| row.get(&c.key).map(|v| cell_text(c, v, report)).unwrap_or_default())
+                .collect();
             cells.extend(per_row.iter().map(|def| {
                 let key = format!("{}.{i}.{}", list.key, def.key);
                 evaluation.computed.get(&key).map(|c| computed_text(report, def.display, c)).unwrap_or_default()
@@ -333,7 +336,11 @@ fn list_blocks(node: &Node, list: &ListDef, report: &Report, evaluation: &Evalua
         }
         ListPrint::Sentences => {
             for (i, cells) in rows.iter().enumerate() {
-                out.push(Block::Para(Paragraph::text(format!("{} {}", format::item_number(i), row_sentence(&labels, cells)))));
+                out.push(Block::Para(Paragraph::text(format!(
+                    "{} {}",
+                    format::item_number(i),
+                    row_sentence(&labels, cells)
+                ))));
             }
         }
     }

@@ -598,8 +598,8 @@ fn the_view_model_matches_a_fresh_evaluation() {
 mod body_content {
     use super::*;
     use crate::fixtures::golden_report;
-    use crate::template::Level;
     use crate::model::Row;
+    use crate::template::Level;
     use std::path::PathBuf;
 
     fn tables(d: &Document) -> Vec<(Vec<String>, Vec<Vec<String>>)> {
@@ -636,7 +636,11 @@ mod body_content {
         r.lists.insert(
             "hoi_quan_ds".into(),
             vec![
-                row(&[("ten", text("Hội quán Sen Hồng")), ("xa_phuong", text("Khóm 3")), ("thanh_vien", Value::Int(35))]),
+                row(&[
+                    ("ten", text("Hội quán Sen Hồng")),
+                    ("xa_phuong", text("Khóm 3")),
+                    ("thanh_vien", Value::Int(35)),
+                ]),
                 row(&[("ten", text("Hội quán Đồng Xanh")), ("thanh_vien", Value::Int(8))]),
             ],
         );
@@ -646,7 +650,12 @@ mod body_content {
         assert_eq!(
             body[at + 1],
             Block::Table {
-                header: vec!["STT".into(), "Tên hội quán".into(), "Ấp, khóm / xã, phường".into(), "Số thành viên (người)".into()],
+                header: vec![
+                    "STT".into(),
+                    "Tên hội quán".into(),
+                    "Ấp, khóm / xã, phường".into(),
+                    "Số thành viên (người)".into()
+                ],
                 rows: vec![
                     vec!["1".into(), "Hội quán Sen Hồng".into(), "Khóm 3".into(), "35".into()],
                     vec!["2".into(), "Hội quán Đồng Xanh".into(), "".into(), "08".into()],
@@ -687,7 +696,8 @@ mod body_content {
     #[test]
     fn a_node_whose_only_content_is_a_list_is_not_an_empty_heading() {
         let mut r = blank(Kind::Dang, PeriodType::Q3, 2025);
-        r.lists.insert("ntm_xa".into(), vec![row(&[("ten_xa", text("Xã Tân Thuận")), ("tieu_chi_dat", Value::Int(17))])]);
+        r.lists
+            .insert("ntm_xa".into(), vec![row(&[("ten_xa", text("Xã Tân Thuận")), ("tieu_chi_dat", Value::Int(17))])]);
         let d = doc(&r);
         let body = under(&d, "N18");
         assert!(matches!(&body[1], Block::Table { rows, .. } if rows[0][1] == "Xã Tân Thuận" && rows[0][2] == "17"));
@@ -722,7 +732,9 @@ mod body_content {
             .map(|(_, n)| n)
             .collect();
         assert_eq!(numbers(&d), engine);
-        assert!(printed.iter().any(|h| h.starts_with("1. Trong bảo đảm an sinh xã hội") || h.starts_with("1. Cải cách")));
+        assert!(printed
+            .iter()
+            .any(|h| h.starts_with("1. Trong bảo đảm an sinh xã hội") || h.starts_with("1. Cải cách")));
         // No heading is followed directly by another heading of the same or a higher level.
         for w in d.body.windows(2) {
             if let (Block::Heading { level: a, number, .. }, Block::Heading { level: b, .. }) = (&w[0], &w[1]) {
@@ -742,7 +754,10 @@ mod body_content {
         r.none_in_period.insert("N16".into(), "Trong kỳ, thành phố chưa tổ chức bình chọn mô hình.".into());
         r.values.insert("dvk_tong".into(), Value::Int(4));
         let d = doc(&r);
-        assert_eq!(under(&d, "N16"), [Block::Para(Paragraph::text("Trong kỳ, thành phố chưa tổ chức bình chọn mô hình."))]);
+        assert_eq!(
+            under(&d, "N16"),
+            [Block::Para(Paragraph::text("Trong kỳ, thành phố chưa tổ chức bình chọn mô hình."))]
+        );
         // Unmarked, the node is required again and its missing items are errors.
         r.none_in_period.clear();
         r.values.clear();
@@ -802,8 +817,13 @@ mod body_content {
             ]
         );
         let template = Template::builtin(Kind::Cq);
-        let items: Vec<&str> =
-            template.walk().iter().flat_map(|(_, n)| n.narratives.iter()).filter(|n| n.items).map(|n| n.key.as_str()).collect::<Vec<_>>();
+        let items: Vec<&str> = template
+            .walk()
+            .iter()
+            .flat_map(|(_, n)| n.narratives.iter())
+            .filter(|n| n.items)
+            .map(|n| n.key.as_str())
+            .collect::<Vec<_>>();
         assert_eq!(items, ["N23.text", "N24.text"]);
     }
 

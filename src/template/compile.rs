@@ -6,8 +6,7 @@ use super::formula::{self, Ast, CmpOp};
 use super::raw::{RawAlt, RawColumn, RawNode, RawOption, RawPer, RawTemplate};
 use super::{
     Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, ListPrint, MessagePattern,
-    Mode, WhenNone,
-    Narrative, Node, PerUnit, Requirement, RuleDef, Template,
+    Mode, Narrative, Node, PerUnit, Requirement, RuleDef, Template, WhenNone,
 };
 use crate::format;
 use crate::model::{HgDenominator, Kind, PeriodType};
@@ -190,7 +189,10 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         None | Some("sentence") => WhenNone::Sentence,
         Some("nothing") => WhenNone::Nothing,
         Some(other) => {
-            return Err(TemplateError::at(&here, format!("\"when_none\" must be \"sentence\" or \"nothing\", not \"{other}\"")))
+            return Err(TemplateError::at(
+                &here,
+                format!("\"when_none\" must be \"sentence\" or \"nothing\", not \"{other}\""),
+            ))
         }
     };
     let groups = compile_groups(r, path, ctx)?;
@@ -379,7 +381,10 @@ fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>>
             None | Some("table") => ListPrint::Table,
             Some("sentences") => ListPrint::Sentences,
             Some(other) => {
-                return Err(TemplateError::at(lp, format!("\"print\" must be \"table\" or \"sentences\", not \"{other}\"")))
+                return Err(TemplateError::at(
+                    lp,
+                    format!("\"print\" must be \"table\" or \"sentences\", not \"{other}\""),
+                ))
             }
         };
         let def = ListDef { key: l.key.clone(), label: l.label.clone(), columns, print };

@@ -226,8 +226,8 @@ pub fn merge_catalogue(nodes: &mut [RawNode], catalogue: &RawCatalogue) {
                 ($($f:ident),*) => { $( if node.$f.is_none() { node.$f = c.$f.clone(); } )* };
             }
             fill!(
-                title, order, guidance, required, part_of, periods, appendix, when_none, narratives, groups, indicators, lists,
-                computed, rules
+                title, order, guidance, required, part_of, periods, appendix, when_none, narratives, groups,
+                indicators, lists, computed, rules
             );
         }
         node.kinds = None;
