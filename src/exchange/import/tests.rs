@@ -203,7 +203,8 @@ fn marks_travel_in_the_file_and_hostile_marks_are_refused_with_a_message() {
     let back = read_report_file("a.json", file.as_bytes(), now()).unwrap().report;
     assert_eq!(back.none_in_period.get("N16").map(String::as_str), Some("Không phát sinh."));
     assert!(back.not_tracked.contains_key("doi_thoai_chu_tich"));
-    let cases: [(&str, fn(&mut Json)); 3] = [
+    type Change = fn(&mut Json);
+    let cases: [(&str, Change); 3] = [
         ("unknown node", |f| f["report"]["none_in_period"]["N99"] = json!("")),
         ("unknown figure", |f| f["report"]["not_tracked"]["khong_co"] = json!("")),
         ("huge sentence", |f| f["report"]["none_in_period"]["N16"] = json!("x".repeat(limits::MAX_TEXT_CHARS + 1))),
