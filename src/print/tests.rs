@@ -717,6 +717,19 @@ mod body_content {
     }
 
     #[test]
+    fn a_blank_list_row_is_not_counted_by_the_rules_either() {
+        let template = Template::builtin(Kind::Cq);
+        let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
+        r.values.insert("hoi_quan_so".into(), Value::Int(1));
+        r.lists.insert("hoi_quan_ds".into(), vec![row(&[("ten", text("Hội quán Sen Hồng"))]), Row::new()]);
+        let e = evaluate(template, &r);
+        assert!(!e.issues.iter().any(|i| i.rule == "E07"), "{:?}", e.issues);
+        r.values.insert("hoi_quan_so".into(), Value::Int(2));
+        let e = evaluate(template, &r);
+        assert!(e.issues.iter().any(|i| i.rule == "E07" && i.message.contains("có 1 dòng")), "{:?}", e.issues);
+    }
+
+    #[test]
     fn optional_nodes_without_content_are_left_out_and_numbers_close_up() {
         let r = golden_report(Kind::Cq);
         let d = doc(&r);
