@@ -57,6 +57,7 @@
 //! | W04 | money without its unit (fields, narratives) | `checks.rs` `w04_money`; `text.rs` `w06_and_w04` |
 //! | W05 | outlier against cùng kỳ | `checks.rs` `w05_outliers` |
 //! | W06 | decimal point instead of comma in a narrative number | `text.rs` `w06_and_w04` |
+//! | I01 | notice: a required figure marked "Không theo dõi" and left blank | `progress.rs` `not_tracked_notices` |
 
 mod appendix;
 mod checks;
