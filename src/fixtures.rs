@@ -627,3 +627,275 @@ pub fn small_cq_report(id: &str, now: DateTime<Utc>) -> Report {
     r.texts.insert("N01.text".into(), "Tình hình <b>ổn định</b> <script>alert(1)</script>".into());
     r
 }
+
+/// Two short synthetic reports for the golden tests of the whole printed
+/// text (`tests/golden/print/`): units, names and figures are invented for
+/// these tests. Each has lists (a table and numbered sentences), a footnote,
+/// a node marked "Không phát sinh trong kỳ", a figure marked "Không theo
+/// dõi", numbered tasks with the cadre's own numbers, optional nodes left
+/// empty (so the numbers close up) and small counts (zero padding).
+pub fn golden_report(kind: Kind) -> Report {
+    match kind {
+        Kind::Cq => golden_cq(),
+        Kind::Dang => golden_dang(),
+    }
+}
+
+fn ints(r: &mut Report, figures: &[(&str, i64, Option<i64>)]) {
+    for (k, cur, prev) in figures {
+        r.values.insert(k.to_string(), Value::Int(*cur));
+        if let Some(p) = prev {
+            r.cung_ky.insert(k.to_string(), Value::Int(*p));
+        }
+    }
+}
+
+fn texts(r: &mut Report, texts: &[(&str, &str)]) {
+    for (k, v) in texts {
+        r.texts.insert(k.to_string(), v.to_string());
+    }
+}
+
+/// A city-level People's Committee (CQ), 6 tháng đầu năm 2024.
+fn golden_cq() -> Report {
+    let unit = UnitProfile {
+        code: "TP-TANHUNG".into(),
+        name: "THÀNH PHỐ TÂN HƯNG".into(),
+        party_upper: "ĐẢNG BỘ TỈNH BÌNH GIANG".into(),
+        state_upper: None,
+        place: "Tân Hưng".into(),
+        cq: IssuerProfile {
+            issuer: "ỦY BAN NHÂN DÂN THÀNH PHỐ TÂN HƯNG".into(),
+            symbol: "BC-UBND".into(),
+            signer: Signature {
+                quyen_han: "TM. ỦY BAN NHÂN DÂN".into(),
+                chuc_vu: "CHỦ TỊCH".into(),
+                ho_ten: "Lê Minh Khoa".into(),
+            },
+            recipients: vec![
+                "Sở Nội vụ tỉnh".into(),
+                "Ban Dân vận Thành ủy".into(),
+                "CT, các PCT UBND thành phố".into(),
+                "Lưu: VT".into(),
+            ],
+        },
+        ..UnitProfile::default()
+    };
+    let at = Utc.with_ymd_and_hms(2024, 6, 18, 8, 0, 0).single().unwrap_or_default();
+    let mut r = Report::new("00000000-0000-4000-8000-0000000000c1", Kind::Cq, PeriodType::H1, 2024, unit, at);
+    r.header = Header { number: Some("142".into()), day: Some(18), month: Some(6), year: Some(2024), due_date: None };
+    r.can_cu = vec![Citation {
+        loai: "Kế hoạch".into(),
+        so_ky_hieu: "35/KH-UBND".into(),
+        ngay: Some(d(2024, 1, 22)),
+        co_quan: "Ủy ban nhân dân thành phố".into(),
+        trich_yeu: "thực hiện công tác dân vận chính quyền năm 2024".into(),
+    }];
+    r.footnotes = vec![Footnote {
+        id: "kh35".into(),
+        text: "Kế hoạch số 35/KH-UBND ngày 22/01/2024 của UBND thành phố".into(),
+    }];
+    texts(
+        &mut r,
+        &[
+            ("N01.text", "Tình hình an ninh chính trị, trật tự an toàn xã hội trên địa bàn thành phố ổn định; nhân dân phấn khởi, tin tưởng vào sự lãnh đạo của Đảng."),
+            ("N02.text", "Thành ủy ban hành kế hoạch lãnh đạo công tác dân vận chính quyền năm 2024[^kh35]; cấp ủy các cấp quan tâm chỉ đạo thực hiện."),
+            ("N03.tuyen_truyen", "Ủy ban nhân dân thành phố triển khai kế hoạch đến 100% cơ quan, đơn vị và Ủy ban nhân dân các phường, xã."),
+            ("N03.kiem_tra", "Tổ chức kiểm tra việc thực hiện công tác dân vận chính quyền tại 04 cơ quan, đơn vị."),
+            ("N07.text", "Lãnh đạo Ủy ban nhân dân thành phố tiếp công dân định kỳ theo lịch; các kiến nghị được chuyển xử lý kịp thời."),
+            ("N08.text", "Các đơn thư thuộc thẩm quyền được giải quyết đúng thời hạn."),
+            ("N09.text", "Công tác hòa giải ở cơ sở được duy trì, phần lớn các vụ việc được hòa giải thành ngay tại cơ sở."),
+            ("N12.text", "Thực hiện tốt việc công khai các nội dung theo Luật Thực hiện dân chủ ở cơ sở."),
+            ("N22.uu_diem", "Công tác dân vận chính quyền được quan tâm chỉ đạo, gắn với nhiệm vụ chính trị của địa phương."),
+            ("N22.han_che", "Một số cơ quan chưa chủ động báo cáo kết quả thực hiện."),
+            ("N22.nguyen_nhan", "Cán bộ làm công tác dân vận ở một số đơn vị còn kiêm nhiệm nhiều việc."),
+            ("N23.text", "1. Tiếp tục triển khai Kế hoạch công tác dân vận chính quyền năm 2024.\n2) Nâng cao chất lượng tiếp công dân, đối thoại với nhân dân.\n\n- Nhân rộng mô hình “Dân vận khéo” trong cải cách hành chính.\nSơ kết 01 năm thực hiện mô hình hội quán."),
+            ("N24.text", "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ công tác dân vận chính quyền.\nĐề nghị hỗ trợ kinh phí nhân rộng mô hình hội quán."),
+        ],
+    );
+    ints(
+        &mut r,
+        &[
+            ("doi_thoai_tong", 4, Some(3)),
+            ("tcd_thuong_xuyen_luot", 52, Some(60)),
+            ("tcd_thuong_xuyen_nguoi", 49, Some(58)),
+            ("tcd_dinh_ky_luot", 6, Some(6)),
+            ("tcd_dinh_ky_nguoi", 30, Some(24)),
+            ("don_tiep_nhan.cbccvc", 0, None),
+            ("don_thuoc_tham_quyen.cbccvc", 0, None),
+            ("don_da_giai_quyet.cbccvc", 0, None),
+            ("don_tiep_nhan.cong_dan", 7, Some(9)),
+            ("don_thuoc_tham_quyen.cong_dan", 6, Some(9)),
+            ("don_da_giai_quyet.cong_dan", 5, Some(6)),
+            ("hg_tiep_nhan", 13, Some(16)),
+            ("hg_thanh", 11, Some(12)),
+            ("hg_khong_thanh", 2, Some(4)),
+            ("to_ndtq", 12, None),
+            ("hoi_quan_so", 2, None),
+        ],
+    );
+    // The city does not count the Chủ tịch's dialogues separately.
+    r.not_tracked.insert(
+        "doi_thoai_chu_tich".into(),
+        "Chủ tịch Ủy ban nhân dân thành phố đối thoại với nhân dân lồng ghép trong các buổi tiếp công dân định kỳ."
+            .into(),
+    );
+    // No Dân vận khéo models were recognised this half-year.
+    r.none_in_period.insert("N16".into(), String::new());
+    r.lists.insert(
+        "mo_hinh_cchc".into(),
+        vec![
+            row(&[
+                ("ten", t("Mô hình “Một cửa thân thiện”")),
+                ("don_vi_ap_dung", t("Bộ phận tiếp nhận và trả kết quả")),
+            ]),
+            row(&[("ten", t("Mô hình “Thứ Năm không hẹn”")), ("don_vi_ap_dung", t("Phường 2"))]),
+        ],
+    );
+    r.lists.insert(
+        "hoi_quan_ds".into(),
+        vec![
+            row(&[
+                ("ten", t("Hội quán Sen Hồng")),
+                ("xa_phuong", t("Khóm 3, Phường 1")),
+                ("thanh_vien", Value::Int(35)),
+            ]),
+            // A row added and left blank in the editor: not printed.
+            Row::new(),
+            row(&[("ten", t("Hội quán Đồng Xanh")), ("xa_phuong", t("Xã Tân Thuận")), ("thanh_vien", Value::Int(8))]),
+        ],
+    );
+    r
+}
+
+/// A town party committee (ĐẢNG), 9 tháng năm 2024.
+fn golden_dang() -> Report {
+    let unit = UnitProfile {
+        code: "TT-HOABINH".into(),
+        name: "THỊ TRẤN HÒA BÌNH".into(),
+        party_upper: "ĐẢNG BỘ HUYỆN TÂN HƯNG".into(),
+        state_upper: None,
+        place: "Hòa Bình".into(),
+        dang: IssuerProfile {
+            issuer: "ĐẢNG ỦY THỊ TRẤN HÒA BÌNH".into(),
+            symbol: "BC/ĐU".into(),
+            signer: Signature {
+                quyen_han: "T/M BAN THƯỜNG VỤ".into(),
+                chuc_vu: "PHÓ BÍ THƯ".into(),
+                ho_ten: "Phạm Thị Hoa".into(),
+            },
+            recipients: vec![
+                "Ban Thường vụ Huyện ủy".into(),
+                "Ban Dân vận Huyện ủy".into(),
+                "Các chi bộ trực thuộc".into(),
+                "Lưu Văn phòng Đảng ủy".into(),
+            ],
+        },
+        ..UnitProfile::default()
+    };
+    let at = Utc.with_ymd_and_hms(2024, 9, 20, 8, 0, 0).single().unwrap_or_default();
+    let mut r = Report::new("00000000-0000-4000-8000-0000000000d1", Kind::Dang, PeriodType::M9, 2024, unit, at);
+    r.header = Header { number: Some("87".into()), day: Some(20), month: Some(9), year: Some(2024), due_date: None };
+    r.can_cu = vec![Citation {
+        loai: "Công văn".into(),
+        so_ky_hieu: "215-CV/BDVHU".into(),
+        ngay: Some(d(2024, 9, 5)),
+        co_quan: "Ban Dân vận Huyện ủy".into(),
+        trich_yeu: "báo cáo kết quả công tác dân vận 9 tháng năm 2024".into(),
+    }];
+    r.footnotes = vec![Footnote {
+        id: "nq".into(),
+        text: "Nghị quyết số 12-NQ/ĐU ngày 10/01/2024 của Đảng ủy thị trấn".into(),
+    }];
+    texts(
+        &mut r,
+        &[
+            ("N01.text", "Nhân dân trên địa bàn thị trấn tin tưởng vào sự lãnh đạo của Đảng; đời sống vật chất, tinh thần tiếp tục được cải thiện."),
+            ("N02.text", "Đảng ủy ban hành Nghị quyết lãnh đạo công tác dân vận năm 2024[^nq] và chỉ đạo các chi bộ xây dựng kế hoạch thực hiện."),
+            ("N07.text", "Bí thư Đảng ủy tiếp công dân định kỳ theo quy định."),
+            ("N08.text", "Đơn thư được tiếp nhận, phân loại và chuyển giải quyết đúng quy định."),
+            ("N09.text", "Các tổ hòa giải hoạt động thường xuyên."),
+            ("N12.text", "Các chi bộ thực hiện tốt phương châm “Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng”."),
+            ("N16.text", "Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa trong cả hệ thống chính trị."),
+            ("N22.uu_diem", "Cấp ủy quan tâm lãnh đạo; các đoàn thể phối hợp chặt chẽ."),
+            ("N22.han_che", "Việc nhân rộng mô hình còn chậm."),
+            ("N22.nguyen_nhan", "Kinh phí hỗ trợ mô hình còn hạn chế."),
+            ("N23.text", "- Tiếp tục thực hiện Nghị quyết của Đảng ủy về công tác dân vận.\n- Sơ kết mô hình hội quán.\n- Chuẩn bị tổng kết công tác dân vận năm 2024."),
+        ],
+    );
+    ints(
+        &mut r,
+        &[
+            ("doi_thoai_tong", 3, Some(2)),
+            ("tcd_thuong_xuyen_luot", 20, Some(18)),
+            ("tcd_thuong_xuyen_nguoi", 22, Some(18)),
+            ("tcd_dinh_ky_luot", 9, Some(9)),
+            ("tcd_dinh_ky_nguoi", 11, Some(9)),
+            ("doi_thoai_chu_tich", 1, Some(1)),
+            ("don_tiep_nhan.cbccvc", 0, None),
+            ("don_thuoc_tham_quyen.cbccvc", 0, None),
+            ("don_da_giai_quyet.cbccvc", 0, None),
+            ("don_tiep_nhan.cong_dan", 4, Some(5)),
+            ("don_thuoc_tham_quyen.cong_dan", 4, Some(5)),
+            ("don_da_giai_quyet.cong_dan", 4, Some(4)),
+            ("hg_tiep_nhan", 6, Some(8)),
+            ("hg_thanh", 5, Some(6)),
+            ("hg_khong_thanh", 1, Some(2)),
+            ("dvk_tap_the", 2, None),
+            ("dvk_ca_nhan", 1, None),
+            ("dvk_kinh_te", 2, None),
+            ("dvk_van_hoa_xa_hoi", 1, None),
+            ("to_ndtq", 9, None),
+            ("hoi_quan_so", 2, None),
+        ],
+    );
+    // The party committee's dialogues are counted; the Khối dân vận did not meet separately.
+    r.none_in_period.insert(
+        "N20".into(),
+        "Trong kỳ, Khối dân vận không tổ chức hoạt động riêng; các nội dung được lồng ghép trong giao ban của Đảng ủy."
+            .into(),
+    );
+    r.lists.insert(
+        "dvk_ds".into(),
+        vec![
+            row(&[
+                ("ten", t("Mô hình “Nuôi heo đất giúp học sinh nghèo”")),
+                ("linh_vuc", t("Văn hóa - xã hội")),
+                ("loai", t("Tập thể")),
+                ("chu_the", t("Chi hội Phụ nữ khóm 2")),
+                ("ap_khom", t("Khóm 2")),
+            ]),
+            row(&[
+                ("ten", t("Mô hình “Vườn cây kinh tế”")),
+                ("linh_vuc", t("Kinh tế")),
+                ("loai", t("Tập thể")),
+                ("chu_the", t("Hội Nông dân thị trấn")),
+                ("ap_khom", t("Khóm 4")),
+            ]),
+            row(&[
+                ("ten", t("Ông Nguyễn Văn Tư, hiến đất làm đường")),
+                ("linh_vuc", t("Kinh tế")),
+                ("loai", t("Cá nhân")),
+                ("chu_the", t("Nguyễn Văn Tư")),
+                ("ap_khom", t("Khóm 1")),
+            ]),
+        ],
+    );
+    r.lists.insert(
+        "hoi_quan_ds".into(),
+        vec![
+            row(&[("ten", t("Hội quán Bình An")), ("xa_phuong", t("Khóm 1")), ("thanh_vien", Value::Int(42))]),
+            row(&[("ten", t("Hội quán Phú Lợi")), ("xa_phuong", t("Khóm 3")), ("thanh_vien", Value::Int(27))]),
+        ],
+    );
+    r.lists.insert(
+        "ntm_xa".into(),
+        vec![row(&[
+            ("ten_xa", t("Thị trấn Hòa Bình")),
+            ("tieu_chi_dat", Value::Int(7)),
+            ("tieu_chi_tong", Value::Int(9)),
+            ("khong_dat", t("Tiêu chí 3, tiêu chí 8")),
+        ])],
+    );
+    r
+}

@@ -15,7 +15,8 @@ fn spec_5_1_t1_cells_and_bullets_match_character_for_character() {
     assert!(t1.groups[0].bullets.is_empty(), "all-zero group equal to cùng kỳ gets no bullets");
     let g = &t1.groups[1];
     assert_eq!(g.group, "cong_dan");
-    assert_eq!(g.cells, ["7", "6", "5", "1"]);
+    // Cells follow the report's zero padding like the sentences (issue 14 item 8).
+    assert_eq!(g.cells, ["07", "06", "05", "01"]);
     assert_eq!(g.text_row.as_deref(), Some("Đối thoại giải quyết khiếu nại của Chủ tịch UBND phường là 04 cuộc"));
     assert_eq!(
         g.bullets,
@@ -54,7 +55,7 @@ fn spec_5_1_t2_bullets_match_character_for_character() {
 fn spec_5_1_t3_rates_and_bullets_match_character_for_character() {
     let e = eval(&spec_5_1());
     let t3 = &e.appendix.as_ref().unwrap().t3;
-    assert_eq!(t3.cells, ["13", "11", "2", "84,62%"]);
+    assert_eq!(t3.cells, ["13", "11", "02", "84,62%"]);
     assert_eq!(
         t3.bullets,
         [

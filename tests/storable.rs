@@ -5,9 +5,9 @@
 //! its own backup restores and its own export imports). An integration test
 //! because it spans the editor and the exchange layer.
 
-use bao_cao_dan_van::editor::input;
+use bao_cao_dan_van::editor::{input, journal, paths};
 use bao_cao_dan_van::exchange::backup::{checked_backup, read_backup};
-use bao_cao_dan_van::model::{limits, Kind, PeriodType, Report, UnitProfile, Value};
+use bao_cao_dan_van::model::{limits, FieldPath, Kind, Mark, PeriodType, Report, UnitProfile, Value};
 use bao_cao_dan_van::template::{FieldType, Template};
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
@@ -56,6 +56,7 @@ prop_compose! {
             (any::<prop::sample::Index>(), 0usize..4, any::<prop::sample::Index>(), typed()),
             0..12,
         ),
+        marks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), ".{0,40}"), 0..6),
     ) -> Report {
         let kind = if dang { Kind::Dang } else { Kind::Cq };
         let template = Template::builtin(kind);
@@ -86,6 +87,22 @@ prop_compose! {
             rows.resize(rows.len().max(row + 1), Default::default());
             if let Some(v) = input::read(&column.ty, &picked(&column.ty, raw)).value {
                 rows[row].insert(column.key.clone(), v);
+            }
+        }
+        // "Không phát sinh trong kỳ" / "Không theo dõi" marks, set as the editor sets
+        // them: the checkbox, then (sometimes) a sentence.
+        let marks_of: Vec<(Mark, String)> = paths::editable(template, &r)
+            .into_iter()
+            .filter_map(|p| match p {
+                FieldPath::Mark { mark, key, sentence: false } => Some((mark, key)),
+                _ => None,
+            })
+            .collect();
+        for (at, with_sentence, sentence) in marks {
+            let (mark, key) = at.get(&marks_of);
+            journal::apply_entry(template, &mut r, &FieldPath::mark(*mark, key).to_string(), "true");
+            if with_sentence {
+                journal::apply_entry(template, &mut r, &FieldPath::mark_sentence(*mark, key).to_string(), &sentence);
             }
         }
         r

@@ -100,6 +100,10 @@ pub fn duplicate(
         created_at: now,
         updated_at: now,
         exported_at: None,
+        // "Không phát sinh trong kỳ" was true of the source's period only; kept,
+        // it would silently satisfy E10 in the new one. "Không theo dõi" is the
+        // unit's practice and stays.
+        none_in_period: Default::default(),
         ..source.clone()
     };
     if !keep_figures {
@@ -533,6 +537,18 @@ mod tests {
         assert_eq!(cleared.period.period_type, PeriodType::Q4);
         let kept = duplicate(&source, "q4b", PeriodType::Q4, 2025, true, now());
         assert_eq!(kept.values.get("hg_thanh"), Some(&Value::Int(11)));
+    }
+
+    #[test]
+    fn duplicate_drops_none_in_period_marks_and_keeps_not_tracked_ones() {
+        let mut source = Report::new("q3", Kind::Cq, PeriodType::Q3, 2025, unit(), now());
+        source.none_in_period.insert("N16".into(), "Không phát sinh.".into());
+        source.not_tracked.insert("doi_thoai_chu_tich".into(), String::new());
+        for keep_figures in [false, true] {
+            let copy = duplicate(&source, "q4", PeriodType::Q4, 2025, keep_figures, now());
+            assert!(copy.none_in_period.is_empty());
+            assert!(copy.not_tracked.contains_key("doi_thoai_chu_tich"));
+        }
     }
 
     #[test]

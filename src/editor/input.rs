@@ -97,12 +97,13 @@ pub fn shown(ty: &FieldType, value: &Value) -> String {
 }
 
 /// The value as it will read in the report, for the hint under the field
-/// ("12.717 hồ sơ", "1,25 tỷ đồng").
-pub fn reads_as(ty: &FieldType, unit: &str, value: &Value) -> Option<String> {
+/// ("12.717 hồ sơ", "1,25 tỷ đồng", "01 vụ" when the report pads small counts,
+/// as the printed sentence does).
+pub fn reads_as(ty: &FieldType, unit: &str, value: &Value, pad_small_counts: bool) -> Option<String> {
     let n = value.as_int()?;
     Some(match ty {
         FieldType::Money => format::money(n),
-        FieldType::Int => format!("{} {unit}", format::int(n)),
+        FieldType::Int => format!("{} {unit}", format::count(n, pad_small_counts)),
         FieldType::Dec(scale) => format!("{} {unit}", format::decimal(n, *scale)),
         _ => return None,
     })
@@ -149,8 +150,20 @@ mod tests {
 
     #[test]
     fn hint_reads_like_the_report() {
-        assert_eq!(reads_as(&FieldType::Int, "hồ sơ", &Value::Int(12_717)).unwrap(), "12.717 hồ sơ");
-        assert_eq!(reads_as(&FieldType::Money, "đồng", &Value::Int(1_250_000_000)).unwrap(), "1,25 tỷ đồng");
+        assert_eq!(reads_as(&FieldType::Int, "hồ sơ", &Value::Int(12_717), true).unwrap(), "12.717 hồ sơ");
+        assert_eq!(reads_as(&FieldType::Money, "đồng", &Value::Int(1_250_000_000), true).unwrap(), "1,25 tỷ đồng");
+    }
+
+    #[test]
+    fn hint_pads_small_counts_like_the_printed_sentence() {
+        let template = crate::template::Template::builtin(crate::model::Kind::Cq);
+        let mut r = crate::fixtures::full_report(crate::model::Kind::Cq);
+        r.values.insert("hg_khong_thanh".into(), Value::Int(1));
+        let ind = template.indicator("hg_khong_thanh").unwrap().indicator;
+        let printed = crate::engine::value_text(template, &r, "hg_khong_thanh").unwrap();
+        assert_eq!(reads_as(&ind.ty, &ind.unit, &Value::Int(1), true).unwrap(), printed);
+        assert_eq!(printed, "01 vụ");
+        assert_eq!(reads_as(&ind.ty, &ind.unit, &Value::Int(1), false).unwrap(), "1 vụ");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! would silently overwrite that tab's work (see `drafts::open`).
 
 use super::input;
-use crate::model::{limits, FieldPath, HgDenominator, RecordList, Report, ReportField};
+use crate::model::{limits, FieldPath, HgDenominator, Mark, RecordList, Report, ReportField};
 use crate::template::Template;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -252,6 +252,32 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
             let Some(column) = def.columns.iter().find(|c| c.key == *column) else { return false };
             return report.set_value_at(&path, input::read(&column.ty, &text).value);
         }
+        FieldPath::Mark { mark, key, sentence } => return apply_mark(template, report, *mark, key, *sentence, &text),
+    }
+    true
+}
+
+/// A mark of a required node ("Không phát sinh trong kỳ") or of a required
+/// figure ("Không theo dõi"): the checkbox (`"true"` marks, anything else
+/// unmarks) or its sentence (which marks too: the editor shows it only once
+/// marked). Only what the template requires can be marked.
+fn apply_mark(template: &Template, report: &mut Report, mark: Mark, key: &str, sentence: bool, text: &str) -> bool {
+    let known = match mark {
+        Mark::NoneInPeriod => template.node(key).is_some_and(|n| n.required && !n.appendix),
+        Mark::NotTracked => {
+            template.indicator(key).is_some_and(|i| i.indicator.req == crate::template::Requirement::Required)
+        }
+    };
+    if !known {
+        return false;
+    }
+    let map = mark.of_mut(report);
+    if sentence {
+        map.insert(key.to_string(), text.trim().to_string());
+    } else if text == "true" {
+        map.entry(key.to_string()).or_default();
+    } else {
+        map.remove(key);
     }
     true
 }
@@ -387,6 +413,7 @@ mod tests {
             // Flip each option from its default.
             "options.pad_small_counts" => "false",
             p if p.starts_with("options.") => "true",
+            p if (p.starts_with("none_in_period.") || p.starts_with("not_tracked.")) && !p.ends_with(".text") => "true",
             "header.day" | "header.month" => "7",
             "header.year" => "2025",
             p if p.ends_with("ngay") || p.starts_with("period.") || p.ends_with("due_date") => "2025-06-30",
@@ -428,6 +455,34 @@ mod tests {
             assert!(!apply_entry(t, &mut r, path, "1"), "{path:?} was applied");
         }
         assert_eq!(r, report());
+    }
+
+    #[test]
+    fn marks_of_required_nodes_and_figures_are_replayed_with_their_sentences() {
+        let t = Template::builtin(Kind::Cq);
+        let mut r = report();
+        let mut j = Journal::default();
+        for edit in [
+            Edit::set("none_in_period.N16", "true"),
+            Edit::set("none_in_period.N16.text", "  Trong kỳ chưa bình chọn mô hình. "),
+            Edit::set("not_tracked.doi_thoai_chu_tich", "true"),
+            Edit::set("not_tracked.don_tiep_nhan.cong_dan.text", "Không thống kê riêng."),
+            // Optional nodes and figures, and unknown ones, cannot be marked.
+            Edit::set("none_in_period.N04", "true"),
+            Edit::set("not_tracked.to_hoa_giai", "true"),
+            Edit::set("none_in_period.N99", "true"),
+        ] {
+            j.entries.push(edit);
+        }
+        replay(t, &mut r, &j);
+        assert_eq!(r.none_in_period.get("N16").map(String::as_str), Some("Trong kỳ chưa bình chọn mô hình."));
+        assert_eq!(r.not_tracked.get("doi_thoai_chu_tich").map(String::as_str), Some(""));
+        assert_eq!(r.not_tracked.get("don_tiep_nhan.cong_dan").map(String::as_str), Some("Không thống kê riêng."));
+        assert_eq!((r.none_in_period.len(), r.not_tracked.len()), (1, 2));
+        let mut off = Journal::default();
+        off.entries.push(Edit::set("none_in_period.N16", "false"));
+        replay(t, &mut r, &off);
+        assert!(r.none_in_period.is_empty());
     }
 
     #[test]

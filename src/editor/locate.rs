@@ -1,7 +1,7 @@
 //! Which outline node a field path belongs to, so the editor can open the
 //! right section and focus the field (issue list, "next missing item").
 
-use crate::model::FieldPath;
+use crate::model::{FieldPath, Mark};
 use crate::template::Template;
 
 /// Node id that shows `path` (`hg_thanh`, `cung_ky.hg_thanh`,
@@ -10,6 +10,8 @@ pub fn node_of(template: &Template, path: &str) -> Option<String> {
     let path = FieldPath::parse(path).ok()?;
     let key = match &path {
         FieldPath::Key(key) | FieldPath::CungKy(key) => key.as_str(),
+        FieldPath::Mark { mark: Mark::NoneInPeriod, key, .. } => return template.node(key).map(|n| n.id.clone()),
+        FieldPath::Mark { mark: Mark::NotTracked, key, .. } => key.as_str(),
         FieldPath::Cell { list, .. } => list.as_str(),
         FieldPath::Report(_) => return None,
     };

@@ -3,7 +3,7 @@
 //! template; the rest of the report are the model's `ReportField`s and
 //! `RecordList`s.
 
-use crate::model::{FieldPath, Kind, RecordList, Report, ReportField};
+use crate::model::{FieldPath, Kind, Mark, RecordList, Report, ReportField};
 use crate::template::Template;
 
 /// Every field the editor renders for `report`: the sections of its
@@ -22,6 +22,17 @@ pub fn editable(template: &Template, report: &Report) -> Vec<FieldPath> {
         }
     }
     for (_, node) in template.walk().into_iter().filter(|(_, n)| n.applies_to(report.period.period_type)) {
+        if node.required && !node.appendix {
+            out.extend([
+                FieldPath::mark(Mark::NoneInPeriod, &node.id),
+                FieldPath::mark_sentence(Mark::NoneInPeriod, &node.id),
+            ]);
+        }
+        for ind in node.indicators.iter().filter(|i| i.req == crate::template::Requirement::Required) {
+            for key in node.keys_of(ind) {
+                out.extend([FieldPath::mark(Mark::NotTracked, &key), FieldPath::mark_sentence(Mark::NotTracked, &key)]);
+            }
+        }
         out.extend(node.narratives.iter().map(|n| FieldPath::key(&n.key)));
         for ind in &node.indicators {
             for key in node.keys_of(ind) {

@@ -76,8 +76,10 @@ impl Ctx<'_> {
     fn prev(&self, key: &str) -> Option<i64> {
         effective_int(self.template, &self.report.cung_ky, &self.prev.exact, key)
     }
+    /// A count cell reads like the same count in the sentences ("02" when the
+    /// report pads small counts, docs/domain.md §4.9).
     fn cell(&self, key: &str) -> String {
-        self.cur(key).map(fmt::int).unwrap_or_default()
+        self.cur(key).map(|n| fmt::count(n, self.report.options.pad_small_counts)).unwrap_or_default()
     }
     /// Bullets for (label, key, suffix); none when every value is 0 and equals cùng kỳ.
     fn bullets(&self, items: &[(&str, &str, &str)]) -> Vec<String> {

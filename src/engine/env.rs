@@ -86,7 +86,8 @@ impl Env<'_> {
                 total
             }
             Expr::ListCount { list } => {
-                let n = self.lists?.get(list)?.len();
+                // A row left blank is not printed, so it is not counted either.
+                let n = self.lists?.get(list)?.iter().filter(|row| row.values().any(|v| !v.is_blank())).count();
                 (n > 0).then(|| Rational::from_integer(n as i128))
             }
             Expr::SumOf(terms) => {

@@ -57,6 +57,7 @@
 //! | W04 | money without its unit (fields, narratives) | `checks.rs` `w04_money`; `text.rs` `w06_and_w04` |
 //! | W05 | outlier against cùng kỳ | `checks.rs` `w05_outliers` |
 //! | W06 | decimal point instead of comma in a narrative number | `text.rs` `w06_and_w04` |
+//! | I01 | notice: a required figure marked "Không theo dõi" and left blank | `progress.rs` `not_tracked_notices` |
 
 mod appendix;
 mod checks;
@@ -75,7 +76,7 @@ pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyError, CungKyReplacement};
 pub use display::value_text;
 pub use numbering::{heading_number, node_title, numbering, printed_nodes};
-pub use progress::{NodeProgress, Progress};
+pub use progress::{filled_rows, NodeProgress, Progress};
 
 use crate::format::Rational;
 use crate::model::{FieldPath, Report};
@@ -258,6 +259,7 @@ pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     checks::e08_dates(template, report, &mut issues);
     checks::e09_signature(report, &mut issues);
     progress::e10_issues(template, report, &progress, &mut issues);
+    progress::not_tracked_notices(template, report, &mut issues);
     checks::w03_tiep_dan(template, report, &mut issues);
     checks::w04_money(template, report, &mut issues);
     checks::w05_outliers(template, &cur, &deltas, &mut issues);

@@ -3,9 +3,9 @@
 
 use super::Issue;
 use crate::format::Rational;
-use crate::model::{FieldPath, Report, Value};
+use crate::model::{FieldPath, Report, Row, Value};
 use crate::template::compiled::FastMap;
-use crate::template::{FieldType, Level, Node, Requirement, Template};
+use crate::template::{FieldType, Level, Node, Requirement, Template, WhenNone};
 use serde::Serialize;
 
 /// Completion of one node.
@@ -54,20 +54,32 @@ impl Progress {
     }
 }
 
-/// Whether a node has any text, value or list row of its own.
+/// Whether a node has any text, value or filled list row of its own (a row
+/// whose cells are all blank is not content: it would print as an empty row).
 pub(crate) fn has_own_content(node: &Node, report: &Report) -> bool {
     node.narratives.iter().any(|n| report.text(&n.key).is_some())
         || node.keys.iter().any(|k| report.value(k).is_some())
-        || node.lists.iter().any(|l| report.lists.get(&l.key).is_some_and(|rows| !rows.is_empty()))
+        || node.lists.iter().any(|l| filled_rows(report, &l.key).next().is_some())
 }
 
-/// Whether a node is printed for this report.
+/// The rows of a list that have at least one non-blank cell, with their
+/// stored index (cells and per-row computed values are keyed by it).
+pub fn filled_rows<'a>(report: &'a Report, list: &str) -> impl Iterator<Item = (usize, &'a Row)> {
+    report.lists.get(list).into_iter().flatten().enumerate().filter(|(_, row)| row.values().any(|v| !v.is_blank()))
+}
+
+/// Whether a node is printed for this report: required, marked "Không phát
+/// sinh trong kỳ" (unless its template prints nothing then), with content of
+/// its own, or with a printed child.
 pub(crate) fn is_printed(node: &Node, report: &Report) -> bool {
     if !node.applies_to(report.period.period_type) {
         return false;
     }
     if node.appendix {
         return node.required || report.options.include_pl1;
+    }
+    if report.none_sentence(&node.id).is_some() {
+        return node.when_none == WhenNone::Sentence;
     }
     node.required || has_own_content(node, report) || node.children.iter().any(|c| is_printed(c, report))
 }
@@ -84,10 +96,13 @@ fn group_used(node: &Node, group: &str, report: &Report) -> bool {
         })
 }
 
-/// Required items of a node as (key, label, filled).
+/// Required items of a node as (key, label, filled). A node marked "Không
+/// phát sinh trong kỳ" has every item filled (E10 is satisfied by the mark);
+/// a figure marked "Không theo dõi" is filled.
 fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> Vec<(String, String, bool)> {
     let period = report.period.period_type;
     let active = node.required || has_own_content(node, report);
+    let none = report.none_sentence(&node.id).is_some();
     let mut out = Vec::new();
     for n in &node.narratives {
         if !n.periods.is_empty() && !n.periods.contains(&period) {
@@ -98,7 +113,7 @@ fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> 
             None => n.required && active,
         };
         if needed {
-            out.push((n.key.clone(), n.label.clone(), report.text(&n.key).is_some()));
+            out.push((n.key.clone(), n.label.clone(), none || report.text(&n.key).is_some()));
         }
     }
     if active {
@@ -113,7 +128,8 @@ fn items(node: &Node, report: &Report, computed: &FastMap<String, Rational>) -> 
             };
             // Labels are only needed for missing items, but building them is cheap next to lookups.
             for (key, label) in keys {
-                let filled = report.value(&key).is_some() || computed.contains_key(&key);
+                let filled =
+                    none || report.value(&key).is_some() || computed.contains_key(&key) || report.is_not_tracked(&key);
                 out.push((key, label, filled));
             }
         }
@@ -171,6 +187,21 @@ pub(crate) fn e10_issues(template: &Template, report: &Report, progress: &Progre
             np.missing.iter().map(|k| FieldPath::key(k)).collect(),
             format!("Mục “{}” còn thiếu: {}", super::node_title(node, report), labels.join("; ")),
             Some(node.id.as_str()),
+        ));
+    }
+}
+
+/// One notice per figure marked "Không theo dõi" and left blank, so the
+/// choice stays visible without blocking "Hoàn thành".
+pub(crate) fn not_tracked_notices(template: &Template, report: &Report, issues: &mut Vec<Issue>) {
+    for key in report.not_tracked.keys().filter(|k| report.value(k).is_none()) {
+        let Some(found) = template.indicator(key) else { continue };
+        issues.push(Issue::new(
+            "I01",
+            Level::Notice,
+            vec![FieldPath::key(key)],
+            format!("“{}”: đơn vị không theo dõi chỉ tiêu này, bản in không ghi số liệu", found.full_label()),
+            Some(found.node_id),
         ));
     }
 }

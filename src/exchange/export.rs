@@ -268,6 +268,19 @@ mod schema_tests {
     }
 
     #[test]
+    fn golden_reports_with_marks_validate_and_import_back_identically() {
+        let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
+        for kind in Kind::ALL {
+            let report = crate::fixtures::golden_report(kind);
+            assert!(!report.none_in_period.is_empty());
+            let file = export(Template::builtin(kind), &report, "0.1.0", now);
+            assert_valid(&file);
+            let back = crate::exchange::import::read_report_file(&file.name, file.json.as_bytes(), now).unwrap().report;
+            assert_eq!(Report { exported_at: report.exported_at, status: report.status, ..back }, report);
+        }
+    }
+
+    #[test]
     fn schema_rejects_a_file_with_a_formatted_number() {
         let now = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
         let r = Report::new(

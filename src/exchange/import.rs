@@ -434,6 +434,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
         check_text(key, text)?;
     }
+    check_marks(template, report, same_version)?;
     for (list_key, rows) in &report.lists {
         let Some(list) = template.list(list_key) else {
             if same_version {
@@ -492,6 +493,35 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     }
     if report.recipients.len() > 500 || report.footnotes.len() > 2_000 || report.can_cu.len() > 500 {
         return Err(bad("thông tin chung", "quá nhiều dòng"));
+    }
+    Ok(())
+}
+
+/// The "Không phát sinh trong kỳ" and "Không theo dõi" marks: known node ids
+/// and value keys (for a file of this template version), bounded counts, and
+/// sentences checked like every stored text.
+fn check_marks(template: &Template, report: &Report, same_version: bool) -> Result<(), ImportError> {
+    for (field, marks) in [("none_in_period", &report.none_in_period), ("not_tracked", &report.not_tracked)] {
+        if marks.len() > limits::MAX_MARKS {
+            return Err(bad(field, "quá nhiều mục được đánh dấu"));
+        }
+        for (key, sentence) in marks {
+            let known = match field {
+                "none_in_period" => template.node(key).is_some(),
+                _ => template.indicator(key).is_some(),
+            };
+            if same_version && !known {
+                let why = match field {
+                    "none_in_period" => "mục không có trong đề cương",
+                    _ => "chỉ tiêu không có trong đề cương",
+                };
+                return Err(bad(format!("{field}.{key}"), why));
+            }
+            if key.chars().count() > limits::MAX_UNPARSED_CHARS {
+                return Err(bad(field, "khóa quá dài"));
+            }
+            check_text(&format!("{field}.{key}"), sentence)?;
+        }
     }
     Ok(())
 }

@@ -12,6 +12,7 @@
 //! text is NFC.
 
 mod date;
+mod items;
 mod money;
 mod number;
 mod parse;
@@ -23,6 +24,7 @@ use num_rational::Ratio;
 pub use date::{
     compact_date, date_line, date_time, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
+pub use items::{item_number, task_items};
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};

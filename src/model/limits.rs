@@ -41,6 +41,10 @@ pub const MAX_LIST_ROWS: usize = 10_000;
 /// Largest count or amount (10^15 đồng); the editor's parser has the same
 /// bound, `format::MAX_INPUT` (checked equal by `tests/layers.rs`).
 pub const MAX_NUMBER: i64 = 1_000_000_000_000_000;
+/// Most "Không phát sinh trong kỳ" / "Không theo dõi" marks of one kind in a
+/// report: far more than the outline has nodes or figures, so a report the app
+/// stores always fits, and a hostile file cannot make the map huge.
+pub const MAX_MARKS: usize = 2_000;
 /// Longest document number ("15", "123/BC-UBND").
 pub const MAX_DOC_NUMBER_CHARS: usize = 50;
 /// Longest typed text kept in a number field.

@@ -8,7 +8,7 @@ mod report;
 mod value;
 
 pub use date::{iso_date, parse_iso_date};
-pub use path::{FieldPath, NotAPath, RecordList, ReportField};
+pub use path::{FieldPath, Mark, NotAPath, RecordList, ReportField};
 pub use period::{Kind, PeriodType};
 pub use report::{
     Citation, Footnote, FormatProfile, Header, HgDenominator, HierarchyModel, IssuerProfile, Period, Report,

@@ -12,7 +12,10 @@
 //! - `hoi_quan_ds.2.thanh_vien`, `can_cu.0.ngay`: a cell of a row list (the
 //!   middle segment is a row number);
 //! - `name`, `header.number`, `signature.ho_ten`, `options.include_pl1`…:
-//!   the fields of the report outside the outline ([`ReportField`]).
+//!   the fields of the report outside the outline ([`ReportField`]);
+//! - `none_in_period.N16`, `not_tracked.doi_thoai_chu_tich` and their
+//!   sentences `none_in_period.N16.text`: the marks of a required node or
+//!   figure ([`Mark`]).
 
 use super::limits::MAX_LIST_ROWS;
 use super::{Report, Value};
@@ -36,7 +39,48 @@ pub enum FieldPath {
     Cell { list: String, row: usize, column: String },
     /// A field of the report outside the outline.
     Report(ReportField),
+    /// The mark of a required node or figure (`<mark>.<key>`, a checkbox),
+    /// or its sentence (`<mark>.<key>.text`).
+    Mark { mark: Mark, key: String, sentence: bool },
 }
+
+/// What a cadre can say of a required item instead of filling it in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mark {
+    /// "Không phát sinh trong kỳ", of a node (`Report::none_in_period`).
+    NoneInPeriod,
+    /// "Không theo dõi", of a figure (`Report::not_tracked`).
+    NotTracked,
+}
+
+impl Mark {
+    /// The first segment of its paths, and its member in the stored report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::NoneInPeriod => "none_in_period",
+            Mark::NotTracked => "not_tracked",
+        }
+    }
+
+    /// The marks of this kind in `report`, by node id or value key.
+    pub fn of(self, report: &Report) -> &std::collections::BTreeMap<String, String> {
+        match self {
+            Mark::NoneInPeriod => &report.none_in_period,
+            Mark::NotTracked => &report.not_tracked,
+        }
+    }
+
+    /// As [`Mark::of`], to change them.
+    pub fn of_mut(self, report: &mut Report) -> &mut std::collections::BTreeMap<String, String> {
+        match self {
+            Mark::NoneInPeriod => &mut report.none_in_period,
+            Mark::NotTracked => &mut report.not_tracked,
+        }
+    }
+}
+
+/// Suffix of a mark's sentence.
+const MARK_SENTENCE: &str = ".text";
 
 /// Why a text is not a field path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +111,16 @@ impl FieldPath {
     /// The value (or narrative, or computed field) at `key`.
     pub fn key(key: &str) -> FieldPath {
         FieldPath::Key(key.to_string())
+    }
+
+    /// The checkbox of `mark` on `key` (a node id or a value key).
+    pub fn mark(mark: Mark, key: &str) -> FieldPath {
+        FieldPath::Mark { mark, key: key.to_string(), sentence: false }
+    }
+
+    /// The sentence printed for `mark` on `key`.
+    pub fn mark_sentence(mark: Mark, key: &str) -> FieldPath {
+        FieldPath::Mark { mark, key: key.to_string(), sentence: true }
     }
 
     /// The cùng kỳ figure of the value at `key`.
@@ -100,6 +154,14 @@ impl FieldPath {
         if let Some(key) = text.strip_prefix(CUNG_KY) {
             return Ok(FieldPath::CungKy(key.to_string()));
         }
+        for mark in [Mark::NoneInPeriod, Mark::NotTracked] {
+            let Some(rest) = text.strip_prefix(mark.key()).and_then(|r| r.strip_prefix('.')) else { continue };
+            // Narratives (`N01.text`) cannot be marked, so a key never ends in `.text`.
+            return Ok(match rest.strip_suffix(MARK_SENTENCE) {
+                Some(key) => FieldPath::mark_sentence(mark, key),
+                None => FieldPath::mark(mark, rest),
+            });
+        }
         let mut parts = text.splitn(3, '.');
         if let (Some(list), Some(row), Some(column)) = (parts.next(), parts.next(), parts.next()) {
             if let Some(row) = row_number(row) {
@@ -114,7 +176,7 @@ impl FieldPath {
     pub fn value_key(&self) -> Option<&str> {
         match self {
             FieldPath::Key(key) | FieldPath::CungKy(key) => Some(key),
-            FieldPath::Cell { .. } | FieldPath::Report(_) => None,
+            FieldPath::Cell { .. } | FieldPath::Report(_) | FieldPath::Mark { .. } => None,
         }
     }
 }
@@ -137,6 +199,9 @@ impl fmt::Display for FieldPath {
             }
             FieldPath::Cell { list, row, column } => write!(f, "{list}.{row}.{column}"),
             FieldPath::Report(field) => f.write_str(field.name()),
+            FieldPath::Mark { mark, key, sentence } => {
+                write!(f, "{}.{key}{}", mark.key(), if *sentence { MARK_SENTENCE } else { "" })
+            }
         }
     }
 }
@@ -304,7 +369,7 @@ impl Report {
             FieldPath::Key(key) => self.values.get(key),
             FieldPath::CungKy(key) => self.cung_ky.get(key),
             FieldPath::Cell { list, row, column } => self.lists.get(list)?.get(*row)?.get(column),
-            FieldPath::Report(_) => None,
+            FieldPath::Report(_) | FieldPath::Mark { .. } => None,
         }
     }
 
@@ -326,7 +391,7 @@ impl Report {
                 }
                 (&mut rows[*row], column)
             }
-            FieldPath::Report(_) => return false,
+            FieldPath::Report(_) | FieldPath::Mark { .. } => return false,
         };
         match value {
             Some(v) => map.insert(key.clone(), v),
@@ -357,6 +422,10 @@ mod tests {
             ("can_cu.0.ngay", FieldPath::cell("can_cu", 0, "ngay")),
             ("header.number", FieldPath::Report(ReportField::HeaderNumber)),
             ("options.include_pl1", FieldPath::Report(ReportField::IncludePl1)),
+            ("none_in_period.N16", FieldPath::mark(Mark::NoneInPeriod, "N16")),
+            ("none_in_period.N16.text", FieldPath::mark_sentence(Mark::NoneInPeriod, "N16")),
+            ("not_tracked.don_tiep_nhan.cong_dan", FieldPath::mark(Mark::NotTracked, "don_tiep_nhan.cong_dan")),
+            ("not_tracked.doi_thoai.text", FieldPath::mark_sentence(Mark::NotTracked, "doi_thoai")),
             ("recipients", ReportField::Recipients.into()),
         ];
         for (text, path) in cases {

@@ -381,6 +381,16 @@ pub struct Report {
     /// Last export time.
     #[serde(default)]
     pub exported_at: Option<DateTime<Utc>>,
+    // The cadre's marks for what did not happen or is not tracked (issue 14 item 5).
+    // Both are absent from the JSON when empty, so files without them read the same.
+    /// Required nodes marked "Không phát sinh trong kỳ": node id → the
+    /// sentence to print instead of its content (blank: the default sentence).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub none_in_period: BTreeMap<String, String>,
+    /// Required figures marked "Không theo dõi": value key → an optional
+    /// sentence printed at its node (blank: nothing is printed for it).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub not_tracked: BTreeMap<String, String>,
 }
 
 fn default_schema_version() -> u32 {
@@ -427,6 +437,8 @@ impl Report {
             created_at: now,
             updated_at: now,
             exported_at: None,
+            none_in_period: BTreeMap::new(),
+            not_tracked: BTreeMap::new(),
         }
     }
 
@@ -438,6 +450,17 @@ impl Report {
     /// Value stored under `key`, ignoring blanks.
     pub fn value(&self, key: &str) -> Option<&Value> {
         self.values.get(key).filter(|v| !v.is_blank())
+    }
+
+    /// The sentence of a node marked "Không phát sinh trong kỳ" (possibly
+    /// blank), or None when the node is not marked.
+    pub fn none_sentence(&self, node_id: &str) -> Option<&str> {
+        self.none_in_period.get(node_id).map(String::as_str)
+    }
+
+    /// Whether the unit marked the figure `key` "Không theo dõi".
+    pub fn is_not_tracked(&self, key: &str) -> bool {
+        self.not_tracked.contains_key(key)
     }
 
     /// Narrative under `key` when it has non-whitespace text.

@@ -2,10 +2,10 @@
 //! markers, generated figure lines; and the empty-outline body.
 
 use super::{Block, Note, Paragraph, Span};
-use crate::engine::{node_title, value_text, Evaluation, Exact};
+use crate::engine::{filled_rows, node_title, value_text, Evaluation, Exact};
 use crate::format;
-use crate::model::{FieldPath, Footnote, Kind, Report};
-use crate::template::{FieldType, Indicator, Node, Requirement, Template};
+use crate::model::{FieldPath, Footnote, Kind, Report, Value};
+use crate::template::{Column, Display, FieldType, Indicator, ListDef, ListPrint, Node, Requirement, Template};
 use std::collections::HashMap;
 
 /// Footnote numbering: markers are numbered in order of first reference;
@@ -91,6 +91,24 @@ fn text_paragraphs(text: &str, label: Option<&str>, notes: &mut Notes) -> Vec<Pa
     out
 }
 
+/// A narrative edited as items: one paragraph per item, numbered "1.", "2.",
+/// …; a number or bullet the cadre typed is not doubled (`format::task_items`).
+fn item_paragraphs(text: &str, label: Option<&str>, notes: &mut Notes) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    if let Some(label) = label {
+        out.push(Paragraph { spans: vec![Span::RunIn(format!("{label}:"))], dash: false });
+    }
+    for (i, item) in format::task_items(&format::nfc(text)).iter().enumerate() {
+        let mut spans = vec![Span::Text(format!("{} ", format::item_number(i)))];
+        spans.extend(notes.spans(item));
+        out.push(Paragraph { spans, dash: false });
+    }
+    out
+}
+
+/// What a node marked "Không phát sinh trong kỳ" prints when the cadre wrote no sentence.
+pub const NONE_SENTENCE: &str = "Không phát sinh trong kỳ.";
+
 /// "giảm 03 so với cùng kỳ", "bằng cùng kỳ"; None when there is no comparison.
 fn delta_phrase(evaluation: &Evaluation, key: &str) -> Option<String> {
     let text = &evaluation.deltas.get(key)?.text;
@@ -132,6 +150,15 @@ fn indicator_value(
     Some(with_unit(&shown, &ind.unit))
 }
 
+/// A computed value as printed: counts follow the report's zero padding like
+/// entered counts ("02"), everything else reads as the engine displays it.
+fn computed_text(report: &Report, display: Display, c: &crate::engine::ComputedValue) -> String {
+    match (display, &c.value) {
+        (Display::Count, Exact::Int { value }) if *value >= 0 => format::count(*value, report.options.pad_small_counts),
+        _ => c.display.clone(),
+    }
+}
+
 fn figure(text: String) -> Paragraph {
     Paragraph { spans: vec![Span::Text(text)], dash: true }
 }
@@ -158,7 +185,7 @@ fn figures(
     }
     for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
         let Some(c) = evaluation.computed.get(&def.key) else { continue };
-        let mut line = format!("- {}: {}", def.label, c.display);
+        let mut line = format!("- {}: {}", def.label, computed_text(report, def.display, c));
         if let Some(d) = delta_phrase(evaluation, &def.key) {
             line.push_str(&format!(" ({d})"));
         }
@@ -179,7 +206,7 @@ fn figures(
         for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
             let key = FieldPath::group_key(&def.key, &g.id);
             let Some(c) = evaluation.computed.get(&key) else { continue };
-            let mut item = format!("{} {}", format::lower_first(&def.label), c.display);
+            let mut item = format!("{} {}", format::lower_first(&def.label), computed_text(report, def.display, c));
             if let Some(d) = delta_phrase(evaluation, &key) {
                 item.push_str(&format!(" ({d})"));
             }
@@ -226,6 +253,14 @@ pub(crate) fn filled_body(
             number: number.to_string(),
             title,
         });
+        // The mark stands for the node's own content, which stays stored
+        // (unmarking brings it back) but is not printed.
+        if let Some(sentence) = report.none_sentence(&node.id) {
+            let sentence = format::nfc(sentence.trim());
+            let sentence = if sentence.is_empty() { NONE_SENTENCE.to_string() } else { sentence };
+            out.extend(text_paragraphs(&sentence, None, notes).into_iter().map(Block::Para));
+            continue;
+        }
         let narratives: Vec<_> = node
             .narratives
             .iter()
@@ -236,7 +271,9 @@ pub(crate) fn filled_body(
         for n in &narratives {
             if let Some(text) = report.text(&n.key) {
                 let label = labelled.then_some(n.label.as_str());
-                out.extend(text_paragraphs(text, label, notes).into_iter().map(Block::Para));
+                let paragraphs =
+                    if n.items { item_paragraphs(text, label, notes) } else { text_paragraphs(text, label, notes) };
+                out.extend(paragraphs.into_iter().map(Block::Para));
             }
             if let Some(line) = n.group.as_ref().and_then(|g| group_lines.remove(g)) {
                 out.push(Block::Para(line));
@@ -248,8 +285,118 @@ pub(crate) fn filled_body(
                 out.push(Block::Para(line));
             }
         }
+        for key in node.value_keys().iter().filter(|k| report.value(k).is_none()) {
+            if let Some(sentence) = report.not_tracked.get(key).map(|s| format::nfc(s.trim())) {
+                out.extend(text_paragraphs(&sentence, None, notes).into_iter().map(Block::Para));
+            }
+        }
+        for list in &node.lists {
+            out.extend(list_blocks(node, list, report, evaluation));
+        }
     }
     out
+}
+
+/// A list at its node (docs/domain.md §4.6): a lead-in line with its label,
+/// then a table with a header row and a "STT" column, or one numbered
+/// sentence per row, as the template says. Rows with no filled cell are left
+/// out; nothing is printed for a list without rows.
+fn list_blocks(node: &Node, list: &ListDef, report: &Report, evaluation: &Evaluation) -> Vec<Block> {
+    let per_row: Vec<_> = node.computed.iter().filter(|c| c.per_row.as_deref() == Some(list.key.as_str())).collect();
+    let rows: Vec<Vec<String>> = filled_rows(report, &list.key)
+        .map(|(i, row)| {
+            let mut cells: Vec<String> = list
+                .columns
+                .iter()
+                .map(|c| row.get(&c.key).map(|v| cell_text(c, v, report)).unwrap_or_default())
+                .collect();
+            cells.extend(per_row.iter().map(|def| {
+                let key = format!("{}.{i}.{}", list.key, def.key);
+                evaluation.computed.get(&key).map(|c| computed_text(report, def.display, c)).unwrap_or_default()
+            }));
+            cells
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut labels: Vec<String> = list.columns.iter().map(column_header).collect();
+    labels.extend(per_row.iter().map(|def| def.label.clone()));
+    let mut out = vec![Block::Para(Paragraph::text(format!("{}:", list.label)))];
+    match list.print {
+        ListPrint::Table => {
+            let mut header = vec!["STT".to_string()];
+            header.extend(labels);
+            let rows = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| std::iter::once((i + 1).to_string()).chain(cells).collect())
+                .collect();
+            out.push(Block::Table { header, rows });
+        }
+        ListPrint::Sentences => {
+            for (i, cells) in rows.iter().enumerate() {
+                out.push(Block::Para(Paragraph::text(format!(
+                    "{} {}",
+                    format::item_number(i),
+                    row_sentence(&labels, cells)
+                ))));
+            }
+        }
+    }
+    out
+}
+
+/// A column's header: its label, with the unit of a numeric column unless
+/// the label already names it ("Số tiền (đồng)", "Số thành viên (người)",
+/// "Tổng số tiêu chí").
+fn column_header(c: &Column) -> String {
+    let unit = c.unit.as_deref().filter(|u| !u.is_empty() && !format::lowercase(&c.label).contains(u));
+    match (&c.ty, unit) {
+        (FieldType::Money, _) => format!("{} (đồng)", c.label),
+        (_, Some(unit)) if c.ty.is_numeric() => format!("{} ({unit})", c.label),
+        _ => c.label.clone(),
+    }
+}
+
+/// One cell as printed: counts with the report's zero padding (the same
+/// choice as the sentences), money in full đồng (the header names the unit),
+/// an option's label, a date "3/2/2025", a text as typed; a number that did
+/// not parse is printed as typed (E01 already reports it).
+fn cell_text(c: &Column, v: &Value, report: &Report) -> String {
+    let text = match (&c.ty, v) {
+        (FieldType::Int, Value::Int(n)) => format::count(*n, report.options.pad_small_counts),
+        (FieldType::Money, Value::Int(n)) => format::int(*n),
+        (FieldType::Dec(s), Value::Int(n)) => format::decimal(*n, *s),
+        (FieldType::Enum(opts), Value::Text(t)) => {
+            opts.iter().find(|o| &o.value == t).map(|o| o.label.clone()).unwrap_or_else(|| t.clone())
+        }
+        (_, Value::Date(d)) => format::short_date(*d),
+        (_, other) => other.as_text().unwrap_or_default(),
+    };
+    format::nfc(text.trim())
+}
+
+/// A row as one sentence: its first filled cell, then the other filled cells
+/// as "nhãn: giá trị" in parentheses; ends with ".".
+fn row_sentence(labels: &[String], cells: &[String]) -> String {
+    let mut filled = labels.iter().zip(cells).filter(|(_, v)| !v.is_empty());
+    let mut s = match cells.first().filter(|v| !v.is_empty()) {
+        Some(first) => {
+            filled.next();
+            let rest: Vec<String> = filled.map(|(l, v)| format!("{}: {v}", format::lower_first(l))).collect();
+            if rest.is_empty() {
+                first.clone()
+            } else {
+                format!("{first} ({})", rest.join("; "))
+            }
+        }
+        None => filled.map(|(l, v)| format!("{l}: {v}")).collect::<Vec<_>>().join("; "),
+    };
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
 }
 
 /// Numbers of every node that applies to the period (the empty outline prints

@@ -14,6 +14,7 @@ mod body;
 pub mod docx;
 mod header;
 mod names;
+mod text;
 
 #[cfg(test)]
 mod tests;
@@ -25,6 +26,7 @@ use crate::template::Template;
 
 pub use header::{number_line, recipient_lines};
 pub use names::{file_name, issuer_sentence_name, unit_phrase};
+pub use text::plain_text;
 
 /// The whole printed document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +152,14 @@ pub enum Block {
     },
     /// A body paragraph.
     Para(Paragraph),
+    /// A list printed as a table: the header row, then one row per list row
+    /// (first cell "STT"); every row has as many cells as the header.
+    Table {
+        /// Column headings.
+        header: Vec<String>,
+        /// Rows of cells, as printed.
+        rows: Vec<Vec<String>>,
+    },
     /// Empty outline: what to write here (italic, smaller).
     Guidance(String),
     /// Empty outline: a sub-label before dotted lines ("Ưu điểm:").
@@ -248,6 +258,8 @@ pub fn blank_outline(template: &Template, report: &Report) -> Document {
     empty.lists.clear();
     empty.texts.clear();
     empty.footnotes.clear();
+    empty.none_in_period.clear();
+    empty.not_tracked.clear();
     empty.header.number = None;
     empty.header.day = None;
     empty.header.month = None;

@@ -5,8 +5,8 @@ use super::error::TemplateError;
 use super::formula::{self, Ast, CmpOp};
 use super::raw::{RawAlt, RawColumn, RawNode, RawOption, RawPer, RawTemplate};
 use super::{
-    Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, MessagePattern, Mode,
-    Narrative, Node, PerUnit, Requirement, RuleDef, Template,
+    Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, ListPrint, MessagePattern,
+    Mode, Narrative, Node, PerUnit, Requirement, RuleDef, Template, WhenNone,
 };
 use crate::format;
 use crate::model::{FieldPath, HgDenominator, Kind, PeriodType};
@@ -185,6 +185,16 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
     let content_id = r.part_of.clone().unwrap_or_else(|| r.id.clone());
     let periods = parse_periods(path, &r.periods)?;
 
+    let when_none = match r.when_none.as_deref() {
+        None | Some("sentence") => WhenNone::Sentence,
+        Some("nothing") => WhenNone::Nothing,
+        Some(other) => {
+            return Err(TemplateError::at(
+                &here,
+                format!("\"when_none\" must be \"sentence\" or \"nothing\", not \"{other}\""),
+            ))
+        }
+    };
     let groups = compile_groups(r, path, ctx)?;
     let narratives = compile_narratives(r, path, &content_id, &groups, ctx)?;
     let indicators = compile_indicators(r, path, &groups, ctx)?;
@@ -213,6 +223,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         required: r.required.unwrap_or(false),
         periods,
         appendix,
+        when_none,
         narratives,
         groups,
         indicators,
@@ -275,6 +286,7 @@ fn compile_narratives(
             required: n.required,
             group: n.group.clone(),
             periods: parse_periods(&np, &n.periods)?,
+            items: n.items,
         });
     }
     Ok(narratives)
@@ -365,7 +377,17 @@ fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>>
                 }
             }
         }
-        let def = ListDef { key: l.key.clone(), label: l.label.clone(), columns };
+        let print = match l.print.as_deref() {
+            None | Some("table") => ListPrint::Table,
+            Some("sentences") => ListPrint::Sentences,
+            Some(other) => {
+                return Err(TemplateError::at(
+                    lp,
+                    format!("\"print\" must be \"table\" or \"sentences\", not \"{other}\""),
+                ))
+            }
+        };
+        let def = ListDef { key: l.key.clone(), label: l.label.clone(), columns, print };
         ctx.index.lists.insert(l.key.clone(), (r.id.clone(), def.clone()));
         lists.push(def);
     }

@@ -62,6 +62,8 @@ pub struct Node {
     pub periods: Vec<PeriodType>,
     /// An appendix (Phụ lục), numbered separately.
     pub appendix: bool,
+    /// What the node prints when the cadre marks it "Không phát sinh trong kỳ".
+    pub when_none: WhenNone,
     /// Narrative fields.
     pub narratives: Vec<Narrative>,
     /// Row groups of grouped indicators (N08 `cbccvc`/`cong_dan`, N15 organisations).
@@ -95,6 +97,18 @@ pub struct Narrative {
     pub group: Option<String>,
     /// Period types it applies to; empty = all (bài học: annual only).
     pub periods: Vec<PeriodType>,
+    /// Edited one item per line and printed numbered "1.", "2.", … (tasks, proposals).
+    pub items: bool,
+}
+
+/// What a required node marked "Không phát sinh trong kỳ" prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum WhenNone {
+    /// Its heading and the cadre's sentence (or the default one).
+    #[default]
+    Sentence,
+    /// Nothing, not even its heading; the numbers close up.
+    Nothing,
 }
 
 /// A row group of grouped indicators.
@@ -222,6 +236,18 @@ pub struct ListDef {
     pub label: String,
     /// Columns.
     pub columns: Vec<Column>,
+    /// How its rows print at its node.
+    pub print: ListPrint,
+}
+
+/// How a list's rows print (template `"print"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ListPrint {
+    /// A table with a header row and a "STT" column.
+    #[default]
+    Table,
+    /// One numbered sentence per row ("1. Tên mô hình (đơn vị áp dụng: …).").
+    Sentences,
 }
 
 /// A list column; cells are addressed `<list>.<row>.<column>`.
@@ -303,6 +329,9 @@ pub enum Level {
     Error,
     /// Shown, does not block.
     Warning,
+    /// Information the cadre chose (a figure marked "Không theo dõi"):
+    /// neither an error nor a warning.
+    Notice,
 }
 
 /// How a failed formula rule is worded.

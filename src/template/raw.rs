@@ -41,6 +41,10 @@ pub struct RawNode {
     pub periods: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appendix: Option<bool>,
+    /// What a required node marked "Không phát sinh trong kỳ" prints:
+    /// `"sentence"` (default) or `"nothing"` (no heading either).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_none: Option<String>,
     /// Kinds the catalogue entry is meant for (documentation; checked by tests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kinds: Option<Vec<String>>,
@@ -71,6 +75,9 @@ pub struct RawNarrative {
     pub group: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub periods: Option<Vec<String>>,
+    /// Edited one item per line and printed numbered 1., 2., …
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub items: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -150,6 +157,9 @@ pub struct RawList {
     pub key: String,
     pub label: String,
     pub columns: Vec<RawColumn>,
+    /// How the rows print at the list's node: `"table"` (default) or `"sentences"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub print: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -216,8 +226,8 @@ pub fn merge_catalogue(nodes: &mut [RawNode], catalogue: &RawCatalogue) {
                 ($($f:ident),*) => { $( if node.$f.is_none() { node.$f = c.$f.clone(); } )* };
             }
             fill!(
-                title, order, guidance, required, part_of, periods, appendix, narratives, groups, indicators, lists,
-                computed, rules
+                title, order, guidance, required, part_of, periods, appendix, when_none, narratives, groups,
+                indicators, lists, computed, rules
             );
         }
         node.kinds = None;

@@ -405,3 +405,45 @@ fn nodes_nested_deeper_than_three_levels_are_rejected() {
     v["nodes"][1]["children"] = serde_json::json!([{"id": "X1", "title": "x", "children": [{"id": "X2", "title": "y", "children": [{"id": "X3", "title": "z"}]}]}]);
     assert!(err_of(v).contains("at most 3 levels"));
 }
+
+#[test]
+fn list_print_hint_defaults_to_a_table_and_accepts_sentences() {
+    let mut v = base();
+    v["nodes"][1]["lists"] = serde_json::json!([
+        {"key": "a_ds", "label": "Danh sách A", "columns": [{"key": "ten", "label": "Tên", "type": "TEXT"}]},
+        {"key": "b_ds", "label": "Danh sách B", "print": "sentences", "columns": [{"key": "ten", "label": "Tên", "type": "TEXT"}]}
+    ]);
+    let t = Template::from_json(&v.to_string()).unwrap();
+    assert_eq!(t.list("a_ds").map(|l| l.print), Some(ListPrint::Table));
+    assert_eq!(t.list("b_ds").map(|l| l.print), Some(ListPrint::Sentences));
+    // The hint survives the self-contained JSON form.
+    let again = Template::from_json(&t.to_json()).unwrap();
+    assert_eq!(again.list("b_ds").map(|l| l.print), Some(ListPrint::Sentences));
+    v["nodes"][1]["lists"][1]["print"] = "bang".into();
+    assert_eq!(err_of(v), r#"nodes[1].lists[1] (key "b_ds"): "print" must be "table" or "sentences", not "bang""#);
+}
+
+#[test]
+fn builtin_lists_say_how_they_print_and_tasks_are_items() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        assert_eq!(t.list("mo_hinh_cchc").map(|l| l.print), Some(ListPrint::Sentences));
+        assert_eq!(t.list("hoi_quan_ds").map(|l| l.print), Some(ListPrint::Table));
+        let items: Vec<&str> =
+            t.walk().into_iter().flat_map(|(_, n)| &n.narratives).filter(|n| n.items).map(|n| n.key.as_str()).collect();
+        assert_eq!(items, ["N23.text", "N24.text"], "{kind:?}");
+        assert!(t.walk().iter().all(|(_, n)| n.when_none == WhenNone::Sentence));
+    }
+}
+
+#[test]
+fn when_none_accepts_sentence_or_nothing_only() {
+    let mut v = base();
+    v["nodes"][0]["when_none"] = "nothing".into();
+    v["nodes"][0]["narratives"][0]["items"] = true.into();
+    let t = Template::from_json(&v.to_string()).unwrap();
+    assert_eq!(t.node("N01").map(|n| n.when_none), Some(WhenNone::Nothing));
+    assert!(t.node("N01").is_some_and(|n| n.narratives[0].items));
+    v["nodes"][0]["when_none"] = "im lặng".into();
+    assert_eq!(err_of(v), r#"nodes[0] (id "N01"): "when_none" must be "sentence" or "nothing", not "im lặng""#);
+}

@@ -219,6 +219,17 @@ fn render_block(b: &Block) -> AnyView {
             <div class="fill-lines">{(0..*n).map(|_| view! { <span class="fill-line"></span> }).collect_view()}</div>
         }
         .into_any(),
+        Block::Table { header, rows } => view! {
+            <table class="grid list-table">
+                <thead><tr>{header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.iter().map(|row| view! {
+                        <tr>{row.iter().enumerate().map(|(i, c)| view! { <td class:num=i == 0>{c.clone()}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any(),
         Block::Field { label, unit } => view! {
             <p class="fill-field">
                 <span class="ff-label">{format!("- {label}:")}</span>

@@ -8,8 +8,12 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
 }
 
+/// A small report with one mark of each kind, so mutations reach them too.
 fn sample(id: &str) -> Report {
-    crate::fixtures::small_cq_report(id, now())
+    let mut r = crate::fixtures::small_cq_report(id, now());
+    r.none_in_period.insert("N16".into(), "Không phát sinh.".into());
+    r.not_tracked.insert("doi_thoai_chu_tich".into(), String::new());
+    r
 }
 
 fn exported(report: &Report) -> String {
@@ -191,6 +195,31 @@ fn version_0_file_from_the_spec_sketch_is_migrated() {
     let incoming = read_report_file("v0.json", &v0, now()).unwrap();
     assert_eq!(incoming.migrated_from, Some(0));
     assert_eq!(incoming.report.period.period_type, PeriodType::H1);
+}
+
+#[test]
+fn marks_travel_in_the_file_and_hostile_marks_are_refused_with_a_message() {
+    let file = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000a1"));
+    let back = read_report_file("a.json", file.as_bytes(), now()).unwrap().report;
+    assert_eq!(back.none_in_period.get("N16").map(String::as_str), Some("Không phát sinh."));
+    assert!(back.not_tracked.contains_key("doi_thoai_chu_tich"));
+    type Change = fn(&mut Json);
+    let cases: [(&str, Change); 3] = [
+        ("unknown node", |f| f["report"]["none_in_period"]["N99"] = json!("")),
+        ("unknown figure", |f| f["report"]["not_tracked"]["khong_co"] = json!("")),
+        ("huge sentence", |f| f["report"]["none_in_period"]["N16"] = json!("x".repeat(limits::MAX_TEXT_CHARS + 1))),
+    ];
+    for (what, change) in cases {
+        let bad = resigned(&file, change);
+        let err = read_report_file("a.json", &bad, now()).expect_err(what);
+        assert!(matches!(err, ImportError::BadValue { .. }), "{what}: {err:?}");
+    }
+    let many = resigned(&file, |f| {
+        let marks: serde_json::Map<String, Json> =
+            (0..=limits::MAX_MARKS).map(|i| (format!("N{i}"), json!(""))).collect();
+        f["report"]["none_in_period"] = Json::Object(marks);
+    });
+    assert!(matches!(read_report_file("a.json", &many, now()), Err(ImportError::BadValue { .. })));
 }
 
 mod fuzz {

@@ -505,7 +505,35 @@ impl Writer<'_> {
             Block::Label(text) => self.label(text),
             Block::Lines(n) => self.lines(*n),
             Block::Field { label, unit } => self.field(label, unit),
+            Block::Table { header, rows } => self.list_table(header, rows),
         }
+    }
+
+    /// A list printed as a table (print.css `.list-table`): grid borders, a
+    /// repeated header row, "STT" 8% of the width, the other columns sharing the rest.
+    fn list_table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let n = header.len().max(1) as u32;
+        let stt = share(TEXT_W, 8);
+        let other = if n > 1 { (TEXT_W - stt) / (n - 1) } else { TEXT_W };
+        let cols: Vec<u32> = (0..n).map(|i| if i == 0 && n > 1 { stt } else { other }).collect();
+        self.table_start(&cols, true);
+        let th = Cell { bold: true, centred: true, keep_next: false };
+        self.row_start(true);
+        for (c, w) in header.iter().zip(&cols) {
+            self.grid_cell(*w, "<w:vAlign w:val=\"center\"/>", th, &[c]);
+        }
+        self.out.push_str("</w:tr>");
+        for row in rows {
+            self.row_start(false);
+            for (i, (c, w)) in row.iter().zip(&cols).enumerate() {
+                let cell = Cell { bold: false, centred: i == 0, keep_next: false };
+                self.grid_cell(*w, "", cell, &[c]);
+            }
+            self.out.push_str("</w:tr>");
+        }
+        self.out.push_str("</w:tbl>");
+        // Word joins two tables with nothing between them; a small gap keeps them apart.
+        self.p(&Para { after: Some(120), line: Some(Line::Exact(120)), ..Para::default() }, "");
     }
 
     /// The number is text, not Word list numbering: it was generated for

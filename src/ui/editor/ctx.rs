@@ -34,10 +34,12 @@ pub struct Ctx {
     pub list_pages: RwSignal<HashMap<String, usize>>,
 }
 
-/// Messages by path, errors flagged `true`, in the engine's order.
+/// Messages by path, errors flagged `true`, in the engine's order. Notices
+/// (a figure marked "Không theo dõi") stay in the issues panel: the field
+/// already shows its checked mark.
 pub fn issues_by_path(eval: &Evaluation) -> HashMap<String, Vec<(bool, String)>> {
     let mut out: HashMap<String, Vec<(bool, String)>> = HashMap::new();
-    for issue in &eval.issues {
+    for issue in eval.issues.iter().filter(|i| i.level != crate::template::Level::Notice) {
         for path in &issue.paths {
             out.entry(path.to_string())
                 .or_default()

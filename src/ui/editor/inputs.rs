@@ -33,7 +33,8 @@ pub fn ValueInput(
         let typed = matches!(v, Value::Text(_) | Value::Unparsed(_));
         typed.then(|| input::read(&ty, &input::shown(&ty, v)).error).flatten()
     }));
-    let reads_as = RwSignal::new(stored.as_ref().and_then(|v| input::reads_as(&ty, &unit, v)));
+    // The typed value; "Sẽ ghi: …" formats it with the report's zero-padding choice.
+    let typed_value = RwSignal::new(stored.clone());
     let issues = {
         let name = name.clone();
         Memo::new(move |_| ctx.messages_for(&name))
@@ -41,13 +42,12 @@ pub fn ValueInput(
     let invalid = move || parse_error.with(|e| e.is_some()) || issues.with(|i| i.iter().any(|(err, _)| *err));
 
     let ty_for_input = ty.clone();
-    let unit_for_input = unit.clone();
     let name_for_input = name.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
         let typed = input::read(&ty_for_input, &raw);
         parse_error.set(typed.error);
-        reads_as.set(typed.value.as_ref().and_then(|v| input::reads_as(&ty_for_input, &unit_for_input, v)));
+        typed_value.set(typed.value.clone());
         // The report gets the value through the journal's own path, so a
         // replay after a crash sets exactly what typing set.
         ctx.set(name_for_input.clone(), raw);
@@ -99,6 +99,15 @@ pub fn ValueInput(
             .into_any()
         }
     };
+    let reads_as = {
+        let (ty, unit) = (ty.clone(), unit.clone());
+        // Table cells (compact) show no preview: they do not follow the report's options.
+        let pad = (!compact).then(|| Memo::new(move |_| ctx.report.with(|r| r.options.pad_small_counts)));
+        move || {
+            let pad = pad?.get();
+            typed_value.with(|v| v.as_ref().and_then(|v| input::reads_as(&ty, &unit, v, pad)))
+        }
+    };
     let show_unit = ty.is_numeric() && !unit.is_empty() && !matches!(ty, FieldType::Money);
     let unit_text = if matches!(ty, FieldType::Money) { "đồng".to_string() } else { unit.clone() };
 
@@ -114,7 +123,7 @@ pub fn ValueInput(
                 {move || issues.get().into_iter().map(|(is_error, m)| {
                     view! { <p class="msg" class:error=is_error class:warning=!is_error>{m}</p> }
                 }).collect_view()}
-                {move || (!compact).then(|| reads_as.get().map(|t| view! { <p class="msg reads">{format!("Sẽ ghi: {t}")}</p> })).flatten()}
+                {move || reads_as().map(|t| view! { <p class="msg reads">{format!("Sẽ ghi: {t}")}</p> })}
             </div>
         </div>
     }

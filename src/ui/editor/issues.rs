@@ -10,8 +10,8 @@ pub fn IssuePanel() -> impl IntoView {
     let issues = Memo::new(move |_| ctx.eval.with(|e| e.issues.clone()));
     let counts = move || {
         issues.with(|all| {
-            let errors = all.iter().filter(|i| i.level == Level::Error).count();
-            (errors, all.len() - errors)
+            let count = |level| all.iter().filter(|i| i.level == level).count();
+            (count(Level::Error), count(Level::Warning))
         })
     };
     view! {
@@ -28,11 +28,16 @@ pub fn IssuePanel() -> impl IntoView {
             <Show when=move || issues.with(|i| !i.is_empty()) fallback=|| view! { <p class="ok-text">"Không phát hiện sai lệch."</p> }>
                 <ul class="issues">
                     {move || issues.get().into_iter().map(|issue| {
-                        let is_error = issue.level == Level::Error;
-                        let label = format!("{}: {}", if is_error { "Lỗi" } else { "Cảnh báo" }, issue.message);
+                        let (is_error, is_notice) = (issue.level == Level::Error, issue.level == Level::Notice);
+                        let kind = match issue.level {
+                            Level::Error => "Lỗi",
+                            Level::Warning => "Cảnh báo",
+                            Level::Notice => "Lưu ý",
+                        };
+                        let label = format!("{kind}: {}", issue.message);
                         let rule = issue.rule.clone();
                         view! {
-                            <li class:error=is_error class:warning=!is_error>
+                            <li class:error=is_error class:warning=!is_error && !is_notice class:info=is_notice>
                                 <button type="button" class="issue-link" on:click=move |_| ctx.jump_to_issue(&issue)>
                                     <span class="rule">{rule}</span>
                                     " "

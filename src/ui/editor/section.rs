@@ -3,33 +3,113 @@
 
 use super::ctx::Ctx;
 use super::inputs::{ListEditor, ValueInput};
-use crate::model::FieldPath;
+use crate::model::{FieldPath, Mark};
 use crate::template::{Indicator, Node, Requirement};
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
-/// A narrative text area bound to `texts[key]`.
+/// A narrative text area bound to `texts[key]`. A narrative of items
+/// (tasks, proposals) is one item per line, and shows the numbered list the
+/// paper will print (`format::task_items`, the print's own rule).
 #[component]
-pub fn NarrativeInput(#[prop(into)] key: String, #[prop(into)] label: String, required: bool) -> impl IntoView {
+pub fn NarrativeInput(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    required: bool,
+    #[prop(optional)] items: bool,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let id = field_id(&key);
     let msgs_id = format!("{id}-msgs");
     let initial = ctx.report.with_untracked(|r| r.texts.get(&key).cloned().unwrap_or_default());
+    let typed = RwSignal::new(initial.clone());
     let issues = {
         let key = key.clone();
         Memo::new(move |_| ctx.messages_for(&key))
     };
     let key_for_input = key.clone();
+    let hint_id = format!("{id}-hint");
+    let described = if items { format!("{hint_id} {msgs_id}") } else { msgs_id.clone() };
     view! {
-        <div class="field narrative">
+        <div class="field narrative" class:items=items>
             <label for=id.clone()>{label}{required.then_some(" (bắt buộc)")}</label>
-            <textarea id=id name=key rows="5" aria-describedby=msgs_id.clone() readonly=move || ctx.locked.get() prop:value=initial
-                on:input=move |ev| ctx.set(key_for_input.clone(), crate::format::nfc(&event_target_value(&ev)))></textarea>
+            {items.then(|| view! {
+                <p class="hint" id=hint_id.clone()>"Mỗi dòng một mục; bản in tự đánh số 1., 2., … (số hoặc gạch đầu dòng gõ ở đầu dòng được bỏ)."</p>
+            })}
+            <textarea id=id name=key rows="5" aria-describedby=described readonly=move || ctx.locked.get() prop:value=initial
+                on:input=move |ev| {
+                    let text = crate::format::nfc(&event_target_value(&ev));
+                    if items {
+                        typed.set(text.clone());
+                    }
+                    ctx.set(key_for_input.clone(), text)
+                }></textarea>
+            {items.then(|| view! {
+                <div class="items-preview">
+                    <p class="items-preview-label">"Sẽ in:"</p>
+                    <ol>
+                        {move || typed.with(|t| crate::format::task_items(t)).into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                    </ol>
+                </div>
+            })}
             <div class="field-msgs" id=msgs_id>
                 {move || issues.get().into_iter().map(|(is_error, m)| {
                     view! { <p class="msg" class:error=is_error class:warning=!is_error>{m}</p> }
                 }).collect_view()}
             </div>
+        </div>
+    }
+}
+
+/// A mark the cadre sets instead of content: "Không phát sinh trong kỳ" on a
+/// required node, "Không theo dõi" on a required figure, with the optional
+/// sentence printed in its place.
+#[component]
+fn MarkInput(
+    kind: Mark,
+    /// Node id or value key.
+    #[prop(into)]
+    key: String,
+    /// The checkbox text.
+    label: &'static str,
+    /// What the sentence box is for.
+    sentence_label: &'static str,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let path = FieldPath::mark(kind, &key).to_string();
+    let text_path = FieldPath::mark_sentence(kind, &key).to_string();
+    let read = {
+        let key = key.clone();
+        move |r: &crate::model::Report| kind.of(r).get(&key).cloned()
+    };
+    let initial = ctx.report.with_untracked(&read);
+    let marked = {
+        let read = read.clone();
+        Memo::new(move |_| ctx.report.with(|r| read(r).is_some()))
+    };
+    let check_id = field_id(&path);
+    let text_id = field_id(&text_path);
+    let path_for_change = path.clone();
+    let text_path_for_input = text_path.clone();
+    view! {
+        <div class="mark" class:marked=move || marked.get()>
+            <label class="check">
+                <input type="checkbox" id=check_id name=path checked=initial.is_some() disabled=move || ctx.locked.get()
+                    on:change=move |ev| ctx.set(path_for_change.clone(), event_target_checked(&ev).to_string()) />
+                {label}
+            </label>
+            <Show when=move || marked.get()>
+                <div class="field">
+                    <label for=text_id.clone()>{sentence_label}</label>
+                    <input type="text" id=text_id.clone() name=text_path.clone()
+                        prop:value=ctx.report.with_untracked(&read).unwrap_or_default()
+                        readonly=move || ctx.locked.get()
+                        on:input={
+                            let p = text_path_for_input.clone();
+                            move |ev| ctx.set(p.clone(), crate::format::nfc(&event_target_value(&ev)))
+                        } />
+                </div>
+            </Show>
         </div>
     }
 }
@@ -47,6 +127,10 @@ fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label:
     view! {
         <div class="indicator" class:compare=compare>
             <ValueInput at=FieldPath::key(&key) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
+            {required.then(|| view! {
+                <MarkInput kind=Mark::NotTracked key=key.clone() label="Không theo dõi"
+                    sentence_label="Câu in thay số liệu (để trống: không in gì)" />
+            })}
             {compare.then(|| view! {
                 <ValueInput at=FieldPath::cung_ky(&key) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
                 <p class="delta" aria-live="polite">{move || delta().map(|d| format!("So với cùng kỳ: {d}"))}</p>
@@ -115,8 +199,12 @@ pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl I
         <section class="section-form" aria-labelledby="section-heading">
             <h2 id="section-heading" tabindex="-1">{heading}</h2>
             {(!node.guidance.is_empty()).then(|| view! { <p class="guidance">{node.guidance.clone()}</p> })}
+            {(node.required && !is_appendix).then(|| view! {
+                <MarkInput kind=Mark::NoneInPeriod key=node.id.clone() label="Không phát sinh trong kỳ"
+                    sentence_label="Câu in thay nội dung mục (để trống: “Không phát sinh trong kỳ.”)" />
+            })}
             {ungrouped_narratives.into_iter().map(|n| view! {
-                <NarrativeInput key=n.key.clone() label=n.label.clone() required=n.required />
+                <NarrativeInput key=n.key.clone() label=n.label.clone() required=n.required items=n.items />
             }).collect_view()}
             {(!plain_indicators.is_empty()).then(|| view! {
                 <div class="indicators">

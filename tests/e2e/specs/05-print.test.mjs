@@ -66,7 +66,7 @@ function texts(kind) {
     'N12.text': `Thực hiện tốt Luật Thực hiện dân chủ ở cơ sở. ${SITUATION}`,
     'N16.text': `Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa; toàn phường có 33 mô hình, điển hình. ${CONCERNS}`,
     'N22.uu_diem': `Công tác dân vận được cấp ủy quan tâm lãnh đạo, chỉ đạo. ${SITUATION}`,
-    'N22.han_che': 'Việc nhân rộng mô hình “Dân vận khéo” còn chậm.',
+    'N22.han_che': 'Việc nhân rộng mô hình “Dân vận khéo” còn chậm.\n- Một số chi hội chưa duy trì sinh hoạt định kỳ.',
     'N22.nguyen_nhan': 'Một số cán bộ kiêm nhiệm nhiều việc.',
     'N23.text': '- Tiếp tục quán triệt các chủ trương của Đảng về công tác dân vận.\n- Nâng cao chất lượng phong trào thi đua “Dân vận khéo”.\n- Đẩy mạnh cải cách hành chính, chuyển đổi số.',
   };
@@ -268,7 +268,8 @@ test('CQ report prints in the NĐ 30 format with Phụ lục I', async () => {
   assert.ok(squash(text).includes('- Tỷ lệ hòa giải thành: 84,62% (tăng 9,62 điểm % so với cùng kỳ)'));
   assert.ok(squash(text).includes('Kế hoạch của cấp trên1;'), 'superscript note marker 1');
   assert.ok(squash(text).includes('1 Kế hoạch số 12/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân phường. Nơi nhận:'), 'the note, before the signature block');
-  assert.match(text, /- Đẩy mạnh cải cách hành chính, chuyển đổi số\./, 'dash lines stay dash lines');
+  assert.match(text, /- Một số chi hội chưa duy trì sinh hoạt định kỳ\./, 'dash lines stay dash lines');
+  assert.match(text, /3\. Đẩy mạnh cải cách hành chính, chuyển đổi số\./, 'tasks are numbered, the typed dash dropped');
   assert.match(squash(text), /Trên đây là báo cáo kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025 của Ủy ban nhân dân Phường 1\.\/\./);
 
   // Nơi nhận (left) beside the signature (right), CQ punctuation.
