@@ -34,6 +34,7 @@ pub fn unit_profile() -> UnitProfile {
                 "Mặt trận Tổ quốc và các đoàn thể phường".into(),
                 "Lưu Văn phòng Đảng ủy".into(),
             ],
+            sentence_name: String::new(),
         },
         cq: IssuerProfile {
             issuer: "ỦY BAN NHÂN DÂN PHƯỜNG 1".into(),
@@ -49,6 +50,7 @@ pub fn unit_profile() -> UnitProfile {
                 "CT và các PCT UBND phường".into(),
                 "Lưu: VT".into(),
             ],
+            sentence_name: String::new(),
         },
     }
 }
@@ -598,6 +600,7 @@ pub fn full_report(kind: Kind) -> Report {
             ngay: Some(d(year, 3, 30)),
             co_quan: "Ủy ban nhân dân thành phố và Ban Dân vận Thành ủy".into(),
             trich_yeu: "phối hợp thực hiện công tác dân vận chính quyền năm 2025".into(),
+            phrase: String::new(),
         },
         Citation {
             loai: "Công văn".into(),
@@ -605,6 +608,7 @@ pub fn full_report(kind: Kind) -> Report {
             ngay: Some(d(year, 5, 20)),
             co_quan: "Phòng Nội vụ".into(),
             trich_yeu: "về việc báo cáo kết quả công tác dân vận".into(),
+            phrase: String::new(),
         },
     ];
     r.footnotes = vec![

@@ -13,6 +13,7 @@
 
 mod date;
 mod money;
+mod names;
 mod number;
 mod parse;
 mod period;
@@ -21,11 +22,12 @@ mod unicode;
 use num_rational::Ratio;
 
 pub use date::{
-    compact_date, date_line, date_time, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
+    compact_date, date_line, date_time, full_date, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
 pub use money::{money, money_exact, money_rounds_down};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
+pub use names::{level_word, sentence_name};
 pub use period::roman;
 pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd, old_tone_placement};
 

@@ -1,6 +1,7 @@
 //! Body blocks: numbered headings, narrative paragraphs with footnote
 //! markers, generated figure lines; and the empty-outline body.
 
+use super::sentences::SentenceId;
 use super::{Block, Note, Paragraph, Span};
 use crate::engine::{node_title, value_text, Evaluation, Exact};
 use crate::format;
@@ -136,16 +137,24 @@ fn figure(text: String) -> Paragraph {
     Paragraph { spans: vec![Span::Text(text)], dash: true }
 }
 
+/// One generated figure line and the key that names it within its node
+/// (the indicator or computed key, or the row group id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FigureLine {
+    pub(crate) key: String,
+    pub(crate) text: String,
+}
+
 /// Generated figure lines of a node, built from the data: one dash line per
 /// ungrouped indicator or computed value ("- Hòa giải thành: 11 vụ (giảm 01
 /// so với cùng kỳ)", "- Tỷ lệ hòa giải thành: 84,62% (tăng 9,62 điểm % so
 /// với cùng kỳ)"), and one line per row group with data, keyed by group id.
-fn figures(
+pub(crate) fn figures(
     template: &Template,
     report: &Report,
     evaluation: &Evaluation,
     node: &Node,
-) -> (Vec<Paragraph>, HashMap<String, Paragraph>) {
+) -> (Vec<FigureLine>, HashMap<String, FigureLine>) {
     let mut lines = Vec::new();
     let indicator_keys: Vec<&str> = node.indicators.iter().map(|i| i.key.as_str()).collect();
     for ind in node.indicators.iter().filter(|i| !i.grouped) {
@@ -154,7 +163,7 @@ fn figures(
         if let Some(d) = delta_phrase(evaluation, &ind.key) {
             line.push_str(&format!(" ({d})"));
         }
-        lines.push(figure(line));
+        lines.push(FigureLine { key: ind.key.clone(), text: line });
     }
     for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
         let Some(c) = evaluation.computed.get(&def.key) else { continue };
@@ -162,7 +171,7 @@ fn figures(
         if let Some(d) = delta_phrase(evaluation, &def.key) {
             line.push_str(&format!(" ({d})"));
         }
-        lines.push(figure(line));
+        lines.push(FigureLine { key: def.key.clone(), text: line });
     }
     let mut groups = HashMap::new();
     for g in &node.groups {
@@ -186,10 +195,17 @@ fn figures(
             items.push(item);
         }
         if !items.is_empty() {
-            groups.insert(g.id.clone(), figure(format!("- {}: {}.", g.label, items.join("; "))));
+            let text = format!("- {}: {}.", g.label, items.join("; "));
+            groups.insert(g.id.clone(), FigureLine { key: g.id.clone(), text });
         }
     }
     (lines, groups)
+}
+
+/// A figure line as printed: the cadre's sentence when replaced.
+fn printed_figure(report: &Report, node: &Node, line: FigureLine) -> Paragraph {
+    let id = SentenceId::Figure { node: node.id.clone(), line: line.key };
+    figure(super::sentences::chosen(report, &id, line.text))
 }
 
 /// Nodes whose heading refers to Phụ lục I when the template title does not already.
@@ -232,20 +248,24 @@ pub(crate) fn filled_body(
             .filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type))
             .collect();
         let labelled = narratives.len() > 1;
-        let (lines, mut group_lines) = figures(template, report, evaluation, node);
+        let (lines, mut group_lines) = if report.options.prints_figures(&node.id) {
+            figures(template, report, evaluation, node)
+        } else {
+            Default::default()
+        };
         for n in &narratives {
             if let Some(text) = report.text(&n.key) {
                 let label = labelled.then_some(n.label.as_str());
                 out.extend(text_paragraphs(text, label, notes).into_iter().map(Block::Para));
             }
             if let Some(line) = n.group.as_ref().and_then(|g| group_lines.remove(g)) {
-                out.push(Block::Para(line));
+                out.push(Block::Para(printed_figure(report, node, line)));
             }
         }
-        out.extend(lines.into_iter().map(Block::Para));
+        out.extend(lines.into_iter().map(|line| Block::Para(printed_figure(report, node, line))));
         for g in &node.groups {
             if let Some(line) = group_lines.remove(&g.id) {
-                out.push(Block::Para(line));
+                out.push(Block::Para(printed_figure(report, node, line)));
             }
         }
     }
