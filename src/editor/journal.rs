@@ -30,6 +30,13 @@ pub enum Edit {
     RemoveRow { list: String, row: usize },
     /// Rows `row` and `row + 1` swapped.
     SwapDown { list: String, row: usize },
+    /// A generated sentence taken over ("Sửa câu này") or confirmed ("Vẫn
+    /// dùng câu này"): `text` is printed in its place and `written_against`
+    /// is the generated sentence it now answers to. Typing in it afterwards
+    /// is a `Set` of `sentences.<id>`.
+    TakeOver { id: String, text: String, written_against: String },
+    /// Back to the generated sentence ("Dùng lại câu tự động").
+    ResetSentence { id: String },
 }
 
 impl Edit {
@@ -163,6 +170,16 @@ pub fn apply(template: &Template, report: &mut Report, edit: &Edit) -> bool {
             let row = *row;
             rows_op(template, report, list, |len, _| row + 1 < len, move |r| r.swap(row))
         }
+        Edit::TakeOver { id, text, written_against } => {
+            if !limits::sentence_id(id) || (!report.sentences.contains_key(id) && report.sentences.len() >= limits::MAX_SENTENCES)
+            {
+                return false;
+            }
+            let (text, written_against) = (crate::format::nfc(text), crate::format::nfc(written_against));
+            report.sentences.insert(id.clone(), crate::model::SentenceOverride { text, written_against });
+            true
+        }
+        Edit::ResetSentence { id } => report.sentences.remove(id).is_some(),
     }
 }
 
@@ -257,9 +274,48 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
                 report.texts.insert(path.to_string(), text);
             }
         }
+        _ if path.starts_with("sentences.") => {
+            // Typing in a sentence already taken over; a sentence is taken
+            // over only with the generated text it answers to (`TakeOver`).
+            let Some(o) = path.strip_prefix("sentences.").and_then(|id| report.sentences.get_mut(id)) else {
+                return false;
+            };
+            o.text = text;
+        }
+        "options.trich_yeu_with_plan" => report.options.trich_yeu_with_plan = on,
+        "options.print_figures" => report.options.print_figures = on,
+        _ if path.starts_with("options.figures.") => {
+            let node = &path["options.figures.".len()..];
+            if template.node(node).is_none() {
+                return false;
+            }
+            // "" follows the report's choice; "true"/"false" overrides it.
+            match text.as_str() {
+                "true" | "false" => report.options.figures_by_node.insert(node.to_string(), on),
+                _ => report.options.figures_by_node.remove(node),
+            };
+        }
+        _ if path.starts_with("unit.") => return apply_unit(report, path, &text),
         _ => return apply_record(report, path, &text) || apply_value(template, report, path, &text),
     }
     true
+}
+
+/// The name used in sentences for the report's kind (`unit.sentence_name`):
+/// the report's copy of the profile, so a report can call its unit as it wants.
+fn apply_unit(report: &mut Report, path: &str, text: &str) -> bool {
+    match path {
+        "unit.sentence_name" => {
+            let kind = report.kind;
+            let issuer = match kind {
+                crate::model::Kind::Dang => &mut report.unit.dang,
+                crate::model::Kind::Cq => &mut report.unit.cq,
+            };
+            issuer.sentence_name = text.to_string();
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A field of a citation (`can_cu.<row>.<field>`) or footnote (`footnotes.<row>.<field>`).
@@ -285,6 +341,7 @@ fn apply_record(report: &mut Report, path: &str, text: &str) -> bool {
                 "so_ky_hieu" => c.so_ky_hieu = text,
                 "ngay" => c.ngay = date(&text),
                 "co_quan" => c.co_quan = text,
+                "phrase" => c.phrase = text,
                 _ => c.trich_yeu = text,
             }
         }
@@ -412,7 +469,7 @@ mod tests {
     fn sample(path: &str) -> &'static str {
         match path {
             // Flip each option from its default.
-            "options.pad_small_counts" => "false",
+            "options.pad_small_counts" | "options.print_figures" => "false",
             p if p.starts_with("options.") => "true",
             "header.day" | "header.month" => "7",
             "header.year" => "2025",

@@ -17,12 +17,24 @@ pub const GENERAL: [&str; 8] = [
     "header.due_date",
 ];
 /// Presentation options (checkboxes); `options.include_pl1` only on DANG reports.
-pub const OPTIONS: [&str; 3] = ["options.pad_small_counts", "options.hg_denominator", "options.include_pl1"];
+pub const OPTIONS: [&str; 5] = [
+    "options.pad_small_counts",
+    "options.hg_denominator",
+    "options.include_pl1",
+    "options.trich_yeu_with_plan",
+    "options.print_figures",
+];
 /// "Ký tên, nơi nhận".
 pub const SIGNING: [&str; 4] = ["signature.quyen_han", "signature.chuc_vu", "signature.ho_ten", "recipients"];
+/// The unit's name in sentences for the report's kind (the report's copy of the profile).
+pub const UNIT_SENTENCE_NAME: &str = "unit.sentence_name";
+/// Per-section choice to print the generated figure lines: `options.figures.<node id>`.
+pub fn figures_option(node_id: &str) -> String {
+    format!("options.figures.{node_id}")
+}
 /// Row list of căn cứ citations and the fields of one citation.
 pub const CAN_CU: &str = "can_cu";
-pub const CITATION_FIELDS: [&str; 5] = ["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"];
+pub const CITATION_FIELDS: [&str; 6] = ["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "phrase"];
 /// Row list of footnotes and the fields of one footnote.
 pub const FOOTNOTES: &str = "footnotes";
 pub const FOOTNOTE_FIELDS: [&str; 2] = ["id", "text"];
@@ -44,6 +56,7 @@ pub fn editable(template: &Template, report: &Report) -> Vec<String> {
             .filter(|o| **o != "options.include_pl1" || report.kind == crate::model::Kind::Dang)
             .map(|s| s.to_string()),
     );
+    out.push(UNIT_SENTENCE_NAME.to_string());
     for row in 0..report.can_cu.len() {
         out.extend(CITATION_FIELDS.iter().map(|f| cell(CAN_CU, row, f)));
     }
@@ -52,6 +65,9 @@ pub fn editable(template: &Template, report: &Report) -> Vec<String> {
     }
     for (_, node) in template.walk().into_iter().filter(|(_, n)| n.applies_to(report.period.period_type)) {
         out.extend(node.narratives.iter().map(|n| n.key.clone()));
+        if !node.indicators.is_empty() || !node.computed.is_empty() {
+            out.push(figures_option(&node.id));
+        }
         for ind in &node.indicators {
             for key in node.keys_of(ind) {
                 if ind.compare && ind.ty.is_numeric() {

@@ -121,10 +121,7 @@ fn cq_header_has_issuer_with_rule_quoc_hieu_tieu_ngu_number_and_italic_date_line
     assert_eq!(d.header.number, "Số: 15/BC-UBND");
     assert_eq!(d.header.date, "Phường 1, ngày 20 tháng 6 năm 2025");
     assert_eq!(d.title, "BÁO CÁO");
-    assert_eq!(
-        d.trich_yeu,
-        "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
-    );
+    assert_eq!(d.trich_yeu, "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025");
 }
 
 #[test]
@@ -158,7 +155,7 @@ fn dang_header_has_upper_body_issuer_star_hyphen_number_and_party_name_with_rule
     assert_eq!(texts(&d.header.right), vec![("ĐẢNG CỘNG SẢN VIỆT NAM", HeaderRole::PartyName, true)]);
     assert_eq!(d.header.number, "Số 15-BC/ĐU");
     assert_eq!(d.header.date, "Phường 1, ngày 20 tháng 12 năm 2025");
-    assert_eq!(d.trich_yeu, "tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026");
+    assert_eq!(d.trich_yeu, "tình hình công tác dân vận năm 2025");
     assert_eq!(number_line(Kind::Dang, None, "BC/ĐU"), format!("Số {NB5}-BC/ĐU"));
     assert_eq!(number_line(Kind::Dang, Some("7"), "BC/ĐU"), "Số 7-BC/ĐU");
 }
@@ -222,10 +219,10 @@ fn cq_opening_cites_each_document_in_full_then_names_the_issuer() {
     let d = doc(&full_report(Kind::Cq));
     assert_eq!(
         d.opening.plain(),
-        "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30/3/2025 của Ủy ban nhân dân thành phố và Ban Dân vận Thành ủy \
-         về phối hợp thực hiện công tác dân vận chính quyền năm 2025; Công văn số 590/PNV-DVCQ ngày 20/5/2025 của \
-         Phòng Nội vụ về việc báo cáo kết quả công tác dân vận; Ủy ban nhân dân Phường 1 báo cáo kết quả thực hiện \
-         công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025 như sau:"
+        "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 của Ủy ban nhân dân thành phố và Ban Dân \
+         vận Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025 và Công văn số 590/PNV-DVCQ ngày 20 \
+         tháng 5 năm 2025 của Phòng Nội vụ về việc báo cáo kết quả công tác dân vận; Ủy ban nhân dân Phường 1 báo cáo \
+         kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 như sau:"
     );
 }
 
@@ -237,9 +234,9 @@ fn dang_opening_starts_thuc_hien_and_a_repeated_document_is_cited_short() {
     let d = doc(&r);
     assert_eq!(
         d.opening.plain(),
-        "Thực hiện Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30/3/2025 của Ủy ban nhân dân thành phố và Ban Dân vận \
-         Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025; Kế hoạch số 98/KHPH-UBNDTP-BDVTU, \
-         Ban Thường vụ Đảng ủy Phường 1 báo cáo tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026 như sau:"
+        "Thực hiện Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 của Ủy ban nhân dân thành phố và Ban \
+         Dân vận Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025 và Kế hoạch số \
+         98/KHPH-UBNDTP-BDVTU, Ban Thường vụ Đảng ủy Phường 1 báo cáo tình hình công tác dân vận năm 2025 như sau:"
     );
 }
 
@@ -248,6 +245,8 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
     let mut r = blank(Kind::Dang, PeriodType::Q3, 2025);
     r.signature.quyen_han = "T/M ĐẢNG ỦY".into();
     r.unit.name = "XÃ TÂN PHÚ".into();
+    r.unit.dang.issuer = "ĐẢNG ỦY XÃ TÂN PHÚ".into();
+    r.options.trich_yeu_with_plan = true;
     let d = doc(&r);
     assert_eq!(
         d.opening.plain(),
@@ -259,7 +258,7 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
     r.can_cu = vec![c];
     assert_eq!(
         doc(&r).opening.plain(),
-        "Thực hiện Công văn số 12-CV/BDVTU ngày 04/9/2025 về việc báo cáo quý III, Đảng ủy xã Tân Phú báo cáo tình hình \
+        "Thực hiện Công văn số 12-CV/BDVTU ngày 04 tháng 9 năm 2025 về việc báo cáo quý III, Đảng ủy xã Tân Phú báo cáo tình hình \
          công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025 như sau:"
     );
 }
@@ -268,10 +267,11 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
 fn closing_sentence_ends_with_slash_for_cq_and_a_full_stop_for_dang() {
     assert_eq!(
         doc(&full_report(Kind::Cq)).closing.plain(),
-        "Trên đây là báo cáo kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng \
-         cuối năm 2025 của Ủy ban nhân dân Phường 1./."
+        "Trên đây là báo cáo kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 của Ủy ban nhân dân Phường 1./."
     );
-    let dang = doc(&full_report(Kind::Dang)).closing.plain();
+    let mut with_plan = full_report(Kind::Dang);
+    with_plan.options.trich_yeu_with_plan = true;
+    let dang = doc(&with_plan).closing.plain();
     assert_eq!(
         dang,
         "Trên đây là báo cáo tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026 của Ban Thường vụ Đảng ủy Phường 1."
