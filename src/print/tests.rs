@@ -592,3 +592,157 @@ fn the_view_model_matches_a_fresh_evaluation() {
     let t = Template::builtin(Kind::Cq);
     assert_eq!(build(t, &r, &evaluate(t, &r)), build_report(&r));
 }
+
+// ---- Replaced sentences (issue 14 item 1) and W07 ----------------------------
+
+fn take_over(r: &mut Report, id: &SentenceId, text: &str) {
+    let t = Template::builtin(r.kind);
+    let generated = crate::print::sentences(t, r, &evaluate(t, r))
+        .into_iter()
+        .find(|s| &s.id == id)
+        .unwrap_or_else(|| panic!("{id:?} is generated"))
+        .generated;
+    r.sentences.insert(id.key(), crate::model::SentenceOverride { text: text.into(), written_against: generated });
+}
+
+#[test]
+fn every_replaced_sentence_prints_as_written() {
+    for kind in Kind::ALL {
+        let mut r = full_report(kind);
+        r.options.include_pl1 = true;
+        let t = Template::builtin(kind);
+        let all = crate::print::sentences(t, &r, &evaluate(t, &r));
+        assert!(all.iter().any(|s| matches!(s.id, SentenceId::Figure { .. })), "{kind:?} has figure lines");
+        assert!(all.iter().any(|s| matches!(s.id, SentenceId::Bullet { .. })), "{kind:?} has appendix bullets");
+        for (i, s) in all.iter().enumerate() {
+            take_over(&mut r, &s.id, &format!("Câu viết tay số {i}."));
+        }
+        let d = doc(&r);
+        assert_eq!(d.trich_yeu, "Câu viết tay số 0.");
+        assert_eq!(d.opening.plain(), "Câu viết tay số 1.");
+        assert_eq!(d.closing.plain(), "Câu viết tay số 2.");
+        let mut printed: Vec<String> = d
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.plain()),
+                _ => None,
+            })
+            .collect();
+        let appendix = d.appendix.expect("appendix printed");
+        printed.push(appendix.attached_to.clone());
+        for g in &appendix.tables.t1.groups {
+            printed.extend(g.bullets.iter().cloned());
+        }
+        printed.extend(appendix.tables.t2.bullets.iter().cloned());
+        printed.extend(appendix.tables.t3.bullets.iter().cloned());
+        for i in 3..all.len() {
+            let want = format!("Câu viết tay số {i}.");
+            assert!(printed.contains(&want), "{kind:?}: {:?} not printed as written", all[i].id);
+        }
+        // The generated forms are gone from the paper.
+        for s in &all {
+            assert!(!printed.contains(&s.generated), "{kind:?}: {:?} still generated", s.id);
+        }
+    }
+}
+
+#[test]
+fn sentence_ids_read_back_from_their_keys() {
+    for kind in Kind::ALL {
+        let r = full_report(kind);
+        let t = Template::builtin(kind);
+        for s in crate::print::sentences(t, &r, &evaluate(t, &r)) {
+            assert_eq!(SentenceId::parse(&s.id.key()), Some(s.id.clone()));
+        }
+    }
+    assert_eq!(SentenceId::parse("bullet.t9.0"), None);
+    assert_eq!(SentenceId::parse("figure.N09"), None);
+    assert_eq!(SentenceId::parse("nonsense"), None);
+}
+
+#[test]
+fn changing_a_figure_after_a_replacement_raises_w07_naming_the_sentence_until_confirmed() {
+    let mut r = full_report(Kind::Cq);
+    let t = Template::builtin(Kind::Cq);
+    let figure = crate::print::sentences(t, &r, &evaluate(t, &r))
+        .into_iter()
+        .find(|s| s.id == SentenceId::Figure { node: "N09".into(), line: "hg_thanh".into() })
+        .expect("a hòa giải thành line");
+    take_over(&mut r, &figure.id, "- Hòa giải thành 11 vụ, đạt kết quả tốt.");
+    take_over(&mut r, &SentenceId::Opening, "Thực hiện kế hoạch, Ủy ban nhân dân phường báo cáo như sau:");
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![], "nothing changed yet");
+    r.values.insert("hg_thanh".into(), crate::model::Value::Int(12));
+    let issues = stale_sentences(t, &r, &evaluate(t, &r));
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].rule, "W07");
+    assert_eq!(issues[0].paths, vec!["sentences.figure.N09.hg_thanh".to_string()]);
+    assert!(issues[0].message.contains("Hòa giải thành"), "{}", issues[0].message);
+    assert!(issues[0].message.contains("12 vụ"), "names today's sentence: {}", issues[0].message);
+    assert_eq!(doc(&r).body.iter().any(|b| matches!(b, Block::Para(p) if p.plain().contains("đạt kết quả tốt"))), true);
+    // "Vẫn dùng câu này": the sentence now answers to today's generated one.
+    let today = crate::print::sentences(t, &r, &evaluate(t, &r)).into_iter().find(|s| s.id == figure.id).unwrap();
+    r.sentences.get_mut(&figure.id.key()).unwrap().written_against = today.generated;
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![]);
+    // A new citation changes the opening it was written against.
+    r.can_cu.push(Citation { loai: "Công văn".into(), so_ky_hieu: "1/UBND".into(), ..Citation::default() });
+    let issues = stale_sentences(t, &r, &evaluate(t, &r));
+    assert_eq!(issues.iter().map(|i| i.paths[0].as_str()).collect::<Vec<_>>(), ["sentences.opening"]);
+    // "Dùng lại câu tự động".
+    r.sentences.remove("opening");
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![]);
+}
+
+#[test]
+fn figure_lines_follow_the_report_option_and_the_section_override() {
+    let mut r = full_report(Kind::Cq);
+    let dashes = |r: &Report| {
+        doc(r)
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Para(p) if p.dash && p.plain().starts_with("- Hòa giải thành")))
+            .count()
+    };
+    assert_eq!(dashes(&r), 1);
+    r.options.print_figures = false;
+    assert_eq!(dashes(&r), 0);
+    r.options.figures_by_node.insert("N09".into(), true);
+    assert_eq!(dashes(&r), 1);
+    r.options.print_figures = true;
+    r.options.figures_by_node.insert("N09".into(), false);
+    assert_eq!(dashes(&r), 0);
+}
+
+#[test]
+fn names_in_sentences_come_from_the_header_or_the_profile() {
+    let mut r = full_report(Kind::Cq);
+    r.unit.cq.issuer = "ỦY BAN NHÂN DÂN THÀNH PHỐ CAO LÃNH".into();
+    assert!(doc(&r).closing.plain().ends_with("của Ủy ban nhân dân thành phố Cao Lãnh./."));
+    let t1 = evaluate(Template::builtin(Kind::Cq), &r).appendix.unwrap().t1;
+    let row = t1.groups.iter().find_map(|g| g.text_row.clone()).unwrap();
+    assert!(row.starts_with("Đối thoại giải quyết khiếu nại của Chủ tịch UBND thành phố là"), "{row}");
+    r.unit.cq.sentence_name = "Ủy ban nhân dân Thành phố".into();
+    assert!(doc(&r).closing.plain().ends_with("của Ủy ban nhân dân Thành phố./."));
+    let mut d = full_report(Kind::Dang);
+    d.unit.dang.issuer = "THÀNH ỦY CAO LÃNH".into();
+    d.signature.quyen_han = "T/M THÀNH ỦY".into();
+    let opening = doc(&d).opening.plain();
+    assert!(opening.contains(", Thành ủy Cao Lãnh báo cáo"), "{opening}");
+    assert!(!opening.contains("Thành Phố"));
+}
+
+#[test]
+fn citations_join_with_va_and_keep_their_own_phrase() {
+    let mut r = full_report(Kind::Cq);
+    r.can_cu[0].phrase = "giữa Ủy ban nhân dân phường và Ban Dân vận Đảng ủy phường".into();
+    r.can_cu.push(Citation { loai: "Hướng dẫn".into(), so_ky_hieu: "05-HD/BDVTU".into(), ..Citation::default() });
+    let opening = doc(&r).opening.plain();
+    assert!(
+        opening.starts_with(
+            "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 giữa Ủy ban nhân dân phường và Ban Dân \
+             vận Đảng ủy phường; Công văn số 590/PNV-DVCQ ngày 20 tháng 5 năm 2025 của Phòng Nội vụ về việc báo cáo kết \
+             quả công tác dân vận và Hướng dẫn số 05-HD/BDVTU; Ủy ban nhân dân"
+        ),
+        "{opening}"
+    );
+}
