@@ -57,6 +57,7 @@
 //! | W04 | money without its unit (fields, narratives) | `checks.rs` `w04_money`; `text.rs` `w06_and_w04` |
 //! | W05 | outlier against cùng kỳ | `checks.rs` `w05_outliers` |
 //! | W06 | decimal point instead of comma in a narrative number | `text.rs` `w06_and_w04` |
+//! | W07 | a sentence the cadre replaced was written against figures that changed since | `print::sentences` `stale_sentences` (not in [`evaluate`]: the sentences are made by `print`, above the engine; the editor adds it) |
 
 mod appendix;
 mod checks;

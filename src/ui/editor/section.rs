@@ -146,6 +146,7 @@ pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl I
                 }
             }).collect_view()}
             <ComputedBox node_id=node.id.clone() />
+            <super::sentences::NodeSentences node=node />
             {node.lists.iter().map(|l| view! { <ListEditor list=l /> }).collect_view()}
             {is_appendix.then(|| view! {
                 <p><a class="button" href=crate::route::Route::print(&report_id).href()>"Xem Phụ lục I trong bản in"</a></p>

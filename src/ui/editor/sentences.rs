@@ -91,7 +91,7 @@ pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView
     view! {
         <div class="sentence" data-sentence=key.clone()>
             <p class="sentence-label" id=label_id.clone()>
-                {move || sentence.get().map(|s| s.label).unwrap_or_default()}
+                {move || sentence.get().map(|s| s.label).unwrap_or_else(|| "Câu đã sửa, ứng dụng không còn tạo câu này".into())}
                 {move || replaced.get().then_some(" (đã sửa)")}
             </p>
             {body}
@@ -101,5 +101,81 @@ pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView
                 }).collect_view()}
             </div>
         </div>
+    }
+}
+
+/// The generated sentences of one outline node (figure lines; the
+/// "Đánh giá chung" bullets on the Phụ lục I node), with the section's
+/// choice to print its figure lines. A replaced sentence whose line is no
+/// longer generated stays listed, so it can be reset.
+#[component]
+pub fn NodeSentences(node: &'static crate::template::Node) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let all = sentences_memo(ctx);
+    let node_id = node.id.clone();
+    let ids = {
+        let node_id = node_id.clone();
+        Memo::new(move |_| {
+            let mut ids: Vec<SentenceId> = all.with(|all| {
+                all.iter()
+                    .filter(|s| s.node_id.as_deref() == Some(node_id.as_str()) && s.id != SentenceId::AttachedTo)
+                    .map(|s| s.id.clone())
+                    .collect()
+            });
+            let replaced: Vec<SentenceId> = ctx.report.with(|r| {
+                r.sentences.keys().filter_map(|k| SentenceId::parse(k)).filter(|id| belongs(id, node)).collect()
+            });
+            for id in replaced {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        })
+    };
+    let has_figures = !node.indicators.is_empty() || !node.computed.is_empty();
+    let option_name = crate::editor::paths::figures_option(&node.id);
+    let select_id = field_id(&option_name);
+    let choice = {
+        let node_id = node_id.clone();
+        ctx.report.with_untracked(|r| match r.options.figures_by_node.get(&node_id) {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "",
+        })
+    };
+    let option_for_input = option_name.clone();
+    view! {
+        <Show when=move || has_figures || !ids.with(Vec::is_empty)>
+            <fieldset class="sentences">
+                <legend>"Câu số liệu trong bản in"</legend>
+                {(has_figures && !node.appendix).then(|| {
+                    let (option_name, select_id, option_for_input) = (option_name.clone(), select_id.clone(), option_for_input.clone());
+                    view! {
+                        <div class="field">
+                            <label for=select_id.clone()>"In các dòng số liệu tự động của mục này"</label>
+                            <select id=select_id name=option_name disabled=move || ctx.locked.get()
+                                on:change=move |ev| ctx.set(option_for_input.clone(), event_target_value(&ev))>
+                                <option value="" selected=choice.is_empty()>"Theo tùy chọn chung của báo cáo"</option>
+                                <option value="true" selected=choice == "true">"In"</option>
+                                <option value="false" selected=choice == "false">"Không in"</option>
+                            </select>
+                        </div>
+                    }
+                })}
+                <For each=move || ids.get() key=|id| id.key() let:id>
+                    <SentenceEditor id=id all=all />
+                </For>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// Whether a sentence id belongs to `node`'s form (bullets: the Phụ lục I node).
+fn belongs(id: &SentenceId, node: &crate::template::Node) -> bool {
+    match id {
+        SentenceId::Figure { node: of, .. } => *of == node.id,
+        SentenceId::Bullet { .. } => node.appendix,
+        _ => false,
     }
 }
