@@ -171,7 +171,8 @@ pub fn apply(template: &Template, report: &mut Report, edit: &Edit) -> bool {
             rows_op(template, report, list, |len, _| row + 1 < len, move |r| r.swap(row))
         }
         Edit::TakeOver { id, text, written_against } => {
-            if !limits::sentence_id(id) || (!report.sentences.contains_key(id) && report.sentences.len() >= limits::MAX_SENTENCES)
+            if !limits::sentence_id(id)
+                || (!report.sentences.contains_key(id) && report.sentences.len() >= limits::MAX_SENTENCES)
             {
                 return false;
             }
@@ -296,6 +297,19 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
             };
         }
         _ if path.starts_with("unit.") => return apply_unit(report, path, &text),
+        _ if path.starts_with("qualifiers.") => {
+            let key = &path["qualifiers.".len()..];
+            let known = template.indicator(key).is_some()
+                || template.walk().iter().any(|(_, n)| n.computed.iter().any(|c| c.key == key));
+            if !known || !limits::QUALIFIERS.contains(&text.as_str()) {
+                return false;
+            }
+            if text.is_empty() {
+                report.qualifiers.remove(key);
+            } else {
+                report.qualifiers.insert(key.to_string(), text);
+            }
+        }
         _ => return apply_record(report, path, &text) || apply_value(template, report, path, &text),
     }
     true
@@ -470,6 +484,7 @@ mod tests {
         match path {
             // Flip each option from its default.
             "options.pad_small_counts" | "options.print_figures" => "false",
+            p if p.starts_with("qualifiers.") => "hơn",
             p if p.starts_with("options.") => "true",
             "header.day" | "header.month" => "7",
             "header.year" => "2025",

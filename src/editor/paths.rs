@@ -32,6 +32,17 @@ pub const UNIT_SENTENCE_NAME: &str = "unit.sentence_name";
 pub fn figures_option(node_id: &str) -> String {
     format!("options.figures.{node_id}")
 }
+/// The word before a figure ("hơn", "khoảng"): `qualifiers.<key>`, offered for
+/// counts and money (entered, or computed totals).
+pub fn qualifier(key: &str) -> String {
+    format!("qualifiers.{key}")
+}
+
+/// Whether the editor offers a qualifier for a field of type `ty`.
+pub fn takes_qualifier(ty: &crate::template::FieldType) -> bool {
+    matches!(ty, crate::template::FieldType::Int | crate::template::FieldType::Money)
+}
+
 /// Row list of căn cứ citations and the fields of one citation.
 pub const CAN_CU: &str = "can_cu";
 pub const CITATION_FIELDS: [&str; 6] = ["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "phrase"];
@@ -65,13 +76,23 @@ pub fn editable(template: &Template, report: &Report) -> Vec<String> {
     }
     for (_, node) in template.walk().into_iter().filter(|(_, n)| n.applies_to(report.period.period_type)) {
         out.extend(node.narratives.iter().map(|n| n.key.clone()));
-        if !node.indicators.is_empty() || !node.computed.is_empty() {
+        if (!node.indicators.is_empty() || !node.computed.is_empty()) && !node.appendix {
             out.push(figures_option(&node.id));
         }
+        let totals =
+            node.computed.iter().filter(|c| c.per_row.is_none() && !node.indicators.iter().any(|i| i.key == c.key));
+        out.extend(
+            totals
+                .filter(|c| matches!(c.display, crate::template::Display::Count | crate::template::Display::Money))
+                .map(|c| qualifier(&c.key)),
+        );
         for ind in &node.indicators {
             for key in node.keys_of(ind) {
                 if ind.compare && ind.ty.is_numeric() {
                     out.push(format!("cung_ky.{key}"));
+                }
+                if takes_qualifier(&ind.ty) {
+                    out.push(qualifier(&key));
                 }
                 out.push(key);
             }

@@ -74,7 +74,7 @@ mod text;
 
 pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyError, CungKyReplacement};
-pub use display::value_text;
+pub use display::{computed_text, qualified, value_text};
 pub use numbering::{heading_number, node_title, numbering, printed_nodes};
 pub use progress::{NodeProgress, Progress};
 

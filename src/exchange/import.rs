@@ -413,7 +413,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
     }
     for (key, q) in &report.qualifiers {
-        if !["", "hơn", "trên", "khoảng", "gần"].contains(&q.as_str()) {
+        if !limits::QUALIFIERS.contains(&q.as_str()) {
             return Err(bad(format!("qualifiers.{key}"), "từ chỉ mức độ chỉ được là hơn, trên, khoảng hoặc gần"));
         }
     }

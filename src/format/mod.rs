@@ -24,10 +24,10 @@ use num_rational::Ratio;
 pub use date::{
     compact_date, date_line, date_time, full_date, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
-pub use money::{money, money_exact, money_rounds_down};
+pub use money::{money, money_exact, money_not_above, money_rounds_down};
+pub use names::{level_word, sentence_name};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
-pub use names::{level_word, sentence_name};
 pub use period::roman;
 pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd, old_tone_placement};
 

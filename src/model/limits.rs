@@ -57,6 +57,9 @@ pub const DATE_YEARS: RangeInclusive<i32> = 1900..=2100;
 /// How far after the receiver's clock a received file may be dated.
 pub const FUTURE_SLACK_HOURS: i64 = 24;
 
+/// The words a cadre may put before a figure ("hơn 2,35 tỷ đồng"); "" is none.
+pub const QUALIFIERS: [&str; 5] = ["", "hơn", "trên", "khoảng", "gần"];
+
 /// Most replaced sentences in one report (a full report generates some 150).
 pub const MAX_SENTENCES: usize = 2_000;
 

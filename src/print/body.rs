@@ -3,7 +3,7 @@
 
 use super::sentences::SentenceId;
 use super::{Block, Note, Paragraph, Span};
-use crate::engine::{node_title, value_text, Evaluation, Exact};
+use crate::engine::{computed_text, node_title, value_text, Evaluation, Exact};
 use crate::format;
 use crate::model::{Footnote, Kind, Report};
 use crate::template::{FieldType, Indicator, Node, Requirement, Template};
@@ -104,14 +104,6 @@ fn delta_phrase(evaluation: &Evaluation, key: &str) -> Option<String> {
     }
 }
 
-fn with_unit(value: &str, unit: &str) -> String {
-    if unit.is_empty() {
-        value.to_string()
-    } else {
-        format!("{value} {unit}")
-    }
-}
-
 /// An indicator's value as printed: the entered value with unit and
 /// qualifier, else a computed value for the same key (e.g. `don_ton_dong`).
 fn indicator_value(
@@ -130,7 +122,7 @@ fn indicator_value(
         (Exact::Int { value }, FieldType::Int) if *value >= 0 => format::count(*value, report.options.pad_small_counts),
         _ => c.display.clone(),
     };
-    Some(with_unit(&shown, &ind.unit))
+    Some(computed_text(report, key, &c.value, &shown, &ind.unit))
 }
 
 fn figure(text: String) -> Paragraph {
@@ -167,7 +159,7 @@ pub(crate) fn figures(
     }
     for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
         let Some(c) = evaluation.computed.get(&def.key) else { continue };
-        let mut line = format!("- {}: {}", def.label, c.display);
+        let mut line = format!("- {}: {}", def.label, computed_text(report, &def.key, &c.value, &c.display, &def.unit));
         if let Some(d) = delta_phrase(evaluation, &def.key) {
             line.push_str(&format!(" ({d})"));
         }
@@ -188,7 +180,8 @@ pub(crate) fn figures(
         for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
             let key = format!("{}.{}", def.key, g.id);
             let Some(c) = evaluation.computed.get(&key) else { continue };
-            let mut item = format!("{} {}", format::lower_first(&def.label), c.display);
+            let value = computed_text(report, &key, &c.value, &c.display, &def.unit);
+            let mut item = format!("{} {value}", format::lower_first(&def.label));
             if let Some(d) = delta_phrase(evaluation, &key) {
                 item.push_str(&format!(" ({d})"));
             }

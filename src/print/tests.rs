@@ -746,3 +746,35 @@ fn citations_join_with_va_and_keep_their_own_phrase() {
         "{opening}"
     );
 }
+
+#[test]
+fn totals_print_with_their_unit_word_and_qualifier_and_hon_never_rounds_up() {
+    let mut r = full_report(Kind::Cq);
+    let line = |r: &Report, start: &str| {
+        doc(r)
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Para(p) if p.plain().starts_with(start) => Some(p.plain()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no line starting {start}"))
+    };
+    assert_eq!(line(&r, "- Tổng số suất hỗ trợ"), "- Tổng số suất hỗ trợ an sinh xã hội: 1.470 suất");
+    r.qualifiers.insert("asxh_tong_suat".into(), "hơn".into());
+    assert_eq!(line(&r, "- Tổng số suất hỗ trợ"), "- Tổng số suất hỗ trợ an sinh xã hội: hơn 1.470 suất");
+    // A computed money total with "hơn": cut, not rounded up.
+    let rows = r.lists.get_mut("asxh").unwrap();
+    rows.truncate(1);
+    rows[0].insert("so_tien".into(), Value::Int(2_356_800_000));
+    r.qualifiers.insert("asxh_tong_tien".into(), "hơn".into());
+    assert_eq!(line(&r, "- Tổng số tiền hỗ trợ"), "- Tổng số tiền hỗ trợ an sinh xã hội: hơn 2,356 tỷ đồng");
+    r.qualifiers.remove("asxh_tong_tien");
+    assert_eq!(line(&r, "- Tổng số tiền hỗ trợ"), "- Tổng số tiền hỗ trợ an sinh xã hội: 2,357 tỷ đồng");
+    // An entered amount with "hơn" too, and the unit word the outline gives ("cuộc").
+    r.values.insert("quy_vi_nguoi_ngheo".into(), Value::Int(2_359_000_000));
+    assert!(line(&r, "- Vận động Quỹ").starts_with("- Vận động Quỹ “Vì người nghèo”: hơn 2,359 tỷ đồng"));
+    r.values.insert("quy_vi_nguoi_ngheo".into(), Value::Int(2_359_900_000));
+    assert!(line(&r, "- Vận động Quỹ").starts_with("- Vận động Quỹ “Vì người nghèo”: hơn 2,359 tỷ đồng"));
+    assert!(line(&r, "- Tổng số cuộc đối thoại").starts_with("- Tổng số cuộc đối thoại với nhân dân: 12 cuộc"));
+}

@@ -231,7 +231,8 @@ fn version_1_file_imports_with_its_content_unchanged_and_exports_again_as_versio
 #[test]
 fn replaced_sentences_with_a_bad_id_or_too_long_a_text_are_refused() {
     let good = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000a2"));
-    let bad_id = resigned(&good, |f| f["report"]["sentences"]["<script>"] = json!({"text": "x", "written_against": ""}));
+    let bad_id =
+        resigned(&good, |f| f["report"]["sentences"]["<script>"] = json!({"text": "x", "written_against": ""}));
     assert!(matches!(read_report_file("s.json", &bad_id, now()), Err(ImportError::BadValue { .. })));
     let long = "a".repeat(MAX_TEXT_CHARS + 1);
     let too_long = resigned(&good, |f| f["report"]["sentences"]["opening"]["text"] = json!(long));

@@ -4,10 +4,10 @@
 
 use super::ctx::Ctx;
 use super::sentences::SentenceEditor;
-use crate::print::SentenceId;
 use crate::editor::journal::Edit;
 use crate::editor::paths;
 use crate::model::{Citation, Footnote, Report};
+use crate::print::SentenceId;
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 

@@ -4,8 +4,10 @@
 //! shows them and records the cadre's choice as journal edits.
 
 use super::ctx::Ctx;
+use super::section::QualifierSelect;
 use crate::editor::journal::Edit;
 use crate::print::{Sentence, SentenceId};
+use crate::template::Display;
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
@@ -145,10 +147,19 @@ pub fn NodeSentences(node: &'static crate::template::Node) -> impl IntoView {
         })
     };
     let option_for_input = option_name.clone();
+    // Computed totals the outline prints (counts, money) take a qualifier too.
+    let totals: Vec<_> = node
+        .computed
+        .iter()
+        .filter(|c| c.per_row.is_none() && matches!(c.display, Display::Count | Display::Money))
+        .filter(|c| !node.indicators.iter().any(|i| i.key == c.key))
+        .map(|c| (c.key.clone(), format!("Từ chỉ mức độ trước «{}»", c.label)))
+        .collect();
     view! {
         <Show when=move || has_figures || !ids.with(Vec::is_empty)>
             <fieldset class="sentences">
                 <legend>"Câu số liệu trong bản in"</legend>
+                {totals.clone().into_iter().map(|(key, label)| view! { <QualifierSelect key=key label=label /> }).collect_view()}
                 {(has_figures && !node.appendix).then(|| {
                     let (option_name, select_id, option_for_input) = (option_name.clone(), select_id.clone(), option_for_input.clone());
                     view! {
