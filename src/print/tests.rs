@@ -636,9 +636,9 @@ fn every_replaced_sentence_prints_as_written() {
         }
         printed.extend(appendix.tables.t2.bullets.iter().cloned());
         printed.extend(appendix.tables.t3.bullets.iter().cloned());
-        for i in 3..all.len() {
+        for (i, s) in all.iter().enumerate().skip(3) {
             let want = format!("Câu viết tay số {i}.");
-            assert!(printed.contains(&want), "{kind:?}: {:?} not printed as written", all[i].id);
+            assert!(printed.contains(&want), "{kind:?}: {:?} not printed as written", s.id);
         }
         // The generated forms are gone from the paper.
         for s in &all {
@@ -679,7 +679,7 @@ fn changing_a_figure_after_a_replacement_raises_w07_naming_the_sentence_until_co
     assert_eq!(issues[0].paths, vec!["sentences.figure.N09.hg_thanh".to_string()]);
     assert!(issues[0].message.contains("Hòa giải thành"), "{}", issues[0].message);
     assert!(issues[0].message.contains("12 vụ"), "names today's sentence: {}", issues[0].message);
-    assert_eq!(doc(&r).body.iter().any(|b| matches!(b, Block::Para(p) if p.plain().contains("đạt kết quả tốt"))), true);
+    assert!(doc(&r).body.iter().any(|b| matches!(b, Block::Para(p) if p.plain().contains("đạt kết quả tốt"))));
     // "Vẫn dùng câu này": the sentence now answers to today's generated one.
     let today = crate::print::sentences(t, &r, &evaluate(t, &r)).into_iter().find(|s| s.id == figure.id).unwrap();
     r.sentences.get_mut(&figure.id.key()).unwrap().written_against = today.generated;
