@@ -119,7 +119,10 @@ pub fn sentences(template: &Template, report: &Report, evaluation: &Evaluation) 
     ];
     let printed: Vec<String> = numbering(template, report).into_iter().map(|(id, _)| id).collect();
     for (_, node) in template.walk() {
-        if node.appendix || !printed.contains(&node.id) || !report.options.prints_figures(&node.id) {
+        // Listed even where the report or the section does not print its
+        // figure lines: the editor shows them beside that choice, and a
+        // replaced line stays checked (W07) should it be printed again.
+        if node.appendix || !printed.contains(&node.id) {
             continue;
         }
         let (lines, groups) = body::figures(template, report, evaluation, node);
