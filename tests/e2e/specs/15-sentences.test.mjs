@@ -95,6 +95,10 @@ test('replaced trích yếu and opening print as written and survive reload, exp
     await openSection(page, HG);
     await takeOver(page, FIGURE_ID, FIGURE);
     await waitForDraft(page, id, (e) => e.report.sentences?.[FIGURE_ID]?.text === FIGURE, 'the figure line stored');
+    for (const viewport of [{ width: 800, height: 1280 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(viewport);
+      assert.deepEqual(await axeViolations(page), [], `axe on the section with a figure line taken over, ${viewport.width}×${viewport.height}`);
+    }
     assert.equal(await sentence(page, FIGURE_ID).locator('.msg.warning').count(), 0, 'no W07 before the figure changes');
     await field(page, 'hg_thanh').fill('10');
     await field(page, 'hg_khong_thanh').fill('3');
