@@ -34,6 +34,7 @@ pub fn unit_profile() -> UnitProfile {
                 "Mặt trận Tổ quốc và các đoàn thể phường".into(),
                 "Lưu Văn phòng Đảng ủy".into(),
             ],
+            sentence_name: String::new(),
         },
         cq: IssuerProfile {
             issuer: "ỦY BAN NHÂN DÂN PHƯỜNG 1".into(),
@@ -49,6 +50,7 @@ pub fn unit_profile() -> UnitProfile {
                 "CT và các PCT UBND phường".into(),
                 "Lưu: VT".into(),
             ],
+            sentence_name: String::new(),
         },
     }
 }
@@ -598,6 +600,7 @@ pub fn full_report(kind: Kind) -> Report {
             ngay: Some(d(year, 3, 30)),
             co_quan: "Ủy ban nhân dân thành phố và Ban Dân vận Thành ủy".into(),
             trich_yeu: "phối hợp thực hiện công tác dân vận chính quyền năm 2025".into(),
+            phrase: String::new(),
         },
         Citation {
             loai: "Công văn".into(),
@@ -605,6 +608,7 @@ pub fn full_report(kind: Kind) -> Report {
             ngay: Some(d(year, 5, 20)),
             co_quan: "Phòng Nội vụ".into(),
             trich_yeu: "về việc báo cáo kết quả công tác dân vận".into(),
+            phrase: String::new(),
         },
     ];
     r.footnotes = vec![
@@ -678,6 +682,7 @@ fn golden_cq() -> Report {
                 "CT, các PCT UBND thành phố".into(),
                 "Lưu: VT".into(),
             ],
+            sentence_name: String::new(),
         },
         ..UnitProfile::default()
     };
@@ -690,6 +695,7 @@ fn golden_cq() -> Report {
         ngay: Some(d(2024, 1, 22)),
         co_quan: "Ủy ban nhân dân thành phố".into(),
         trich_yeu: "thực hiện công tác dân vận chính quyền năm 2024".into(),
+        phrase: String::new(),
     }];
     r.footnotes = vec![Footnote {
         id: "kh35".into(),
@@ -790,6 +796,7 @@ fn golden_dang() -> Report {
                 "Các chi bộ trực thuộc".into(),
                 "Lưu Văn phòng Đảng ủy".into(),
             ],
+            sentence_name: String::new(),
         },
         ..UnitProfile::default()
     };
@@ -802,6 +809,7 @@ fn golden_dang() -> Report {
         ngay: Some(d(2024, 9, 5)),
         co_quan: "Ban Dân vận Huyện ủy".into(),
         trich_yeu: "báo cáo kết quả công tác dân vận 9 tháng năm 2024".into(),
+        phrase: String::new(),
     }];
     r.footnotes = vec![Footnote {
         id: "nq".into(),

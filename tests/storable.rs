@@ -5,7 +5,8 @@
 //! its own backup restores and its own export imports). An integration test
 //! because it spans the editor and the exchange layer.
 
-use bao_cao_dan_van::editor::{input, journal, paths};
+use bao_cao_dan_van::editor::journal::{self, apply, Edit};
+use bao_cao_dan_van::editor::{input, paths};
 use bao_cao_dan_van::exchange::backup::{checked_backup, read_backup};
 use bao_cao_dan_van::model::{limits, FieldPath, Kind, Mark, PeriodType, Report, UnitProfile, Value};
 use bao_cao_dan_van::template::{FieldType, Template};
@@ -57,6 +58,11 @@ prop_compose! {
             0..12,
         ),
         marks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), ".{0,40}"), 0..6),
+        sentences in prop::collection::vec(
+            (prop::sample::select(SENTENCE_IDS.to_vec()), ".{0,60}", ".{0,60}", ".{0,60}", any::<bool>()),
+            0..4,
+        ),
+        wording in (".{0,40}", ".{0,40}", any::<bool>(), any::<bool>(), any::<prop::sample::Index>(), ".{0,3}"),
     ) -> Report {
         let kind = if dang { Kind::Dang } else { Kind::Cq };
         let template = Template::builtin(kind);
@@ -105,9 +111,30 @@ prop_compose! {
                 journal::apply_entry(template, &mut r, &FieldPath::mark_sentence(*mark, key).to_string(), &sentence);
             }
         }
+        // Issue 14: replaced sentences, names and options, through the editor's own edits.
+        for (id, text, against, typed_after, reset) in sentences {
+            let id = id.to_string();
+            apply(template, &mut r, &Edit::TakeOver { id: id.clone(), text, written_against: against });
+            apply(template, &mut r, &Edit::set(format!("sentences.{id}"), typed_after));
+            if reset {
+                apply(template, &mut r, &Edit::ResetSentence { id });
+            }
+        }
+        let (sentence_name, phrase, with_plan, figures, node, choice) = wording;
+        apply(template, &mut r, &Edit::set("unit.sentence_name", sentence_name));
+        apply(template, &mut r, &Edit::AddRow { list: "can_cu".into() });
+        apply(template, &mut r, &Edit::set("can_cu.0.phrase", phrase));
+        apply(template, &mut r, &Edit::set("options.trich_yeu_with_plan", with_plan.to_string()));
+        apply(template, &mut r, &Edit::set("options.print_figures", figures.to_string()));
+        let nodes = template.nodes_flat();
+        apply(template, &mut r, &Edit::set(format!("options.figures.{}", node.get(&nodes).id), choice));
         r
     }
 }
+
+/// Sentence ids the print generates, and one it may generate in a later outline.
+const SENTENCE_IDS: [&str; 7] =
+    ["trich_yeu", "opening", "closing", "attached_to", "figure.N09.hg_thanh", "bullet.t2.0", "figure.N99.future_key"];
 
 fn json(r: &Report) -> Json {
     serde_json::to_value(r).unwrap()

@@ -428,6 +428,34 @@ mod tests {
     }
 
     #[test]
+    fn version_1_draft_opens_with_its_content_unchanged_and_is_saved_as_version_2() {
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = crate::fixtures::full_report(Kind::Cq);
+        report.id = "v1".into();
+        // Stored as version 1 wrote it: none of the members version 2 added.
+        let mut json = serde_json::to_value(&report).unwrap();
+        json["schema_version"] = serde_json::json!(1);
+        json.as_object_mut().unwrap().remove("sentences");
+        for option in ["trich_yeu_with_plan", "print_figures", "figures_by_node"] {
+            json["options"].as_object_mut().unwrap().remove(option);
+        }
+        for kind in ["dang", "cq"] {
+            json["unit"][kind].as_object_mut().unwrap().remove("sentence_name");
+        }
+        for c in json["can_cu"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("phrase");
+        }
+        store.save(&summary(&report, 0), 1, "CQ", 1, &json, None, Previous::Keep, now()).unwrap();
+        let opened = open(&store, "v1").unwrap();
+        assert!(opened.read_only.is_none());
+        assert!(opened.notice.unwrap().contains("định dạng 1"));
+        assert_eq!(opened.report.schema_version, SCHEMA_VERSION);
+        assert_eq!(Report { schema_version: 1, ..opened.report.clone() }, Report { schema_version: 1, ..report });
+        save(&store, &opened.report, 0, Some(opened.revision), Previous::Keep, now()).unwrap();
+        assert_eq!(store.load("v1").unwrap().unwrap().envelope.schema_version, 2);
+    }
+
+    #[test]
     fn unreadable_report_json_is_reported_not_lost() {
         let store = DraftStore::new(MemoryStore::new());
         let report = Report::new("r4", Kind::Cq, PeriodType::Q1, 2025, unit(), now());

@@ -30,6 +30,13 @@ pub enum Edit {
     RemoveRow { list: String, row: usize },
     /// Rows `row` and `row + 1` swapped.
     SwapDown { list: String, row: usize },
+    /// A generated sentence taken over ("Sửa câu này") or confirmed ("Vẫn
+    /// dùng câu này"): `text` is printed in its place and `written_against`
+    /// is the generated sentence it now answers to. Typing in it afterwards
+    /// is a `Set` of `sentences.<id>`.
+    TakeOver { id: String, text: String, written_against: String },
+    /// Back to the generated sentence ("Dùng lại câu tự động").
+    ResetSentence { id: String },
 }
 
 impl Edit {
@@ -163,6 +170,17 @@ pub fn apply(template: &Template, report: &mut Report, edit: &Edit) -> bool {
             let row = *row;
             rows_op(template, report, list, |len, _| row + 1 < len, move |r| r.swap(row))
         }
+        Edit::TakeOver { id, text, written_against } => {
+            if !limits::sentence_id(id)
+                || (!report.sentences.contains_key(id) && report.sentences.len() >= limits::MAX_SENTENCES)
+            {
+                return false;
+            }
+            let (text, written_against) = (crate::format::nfc(text), crate::format::nfc(written_against));
+            report.sentences.insert(id.clone(), crate::model::SentenceOverride { text, written_against });
+            true
+        }
+        Edit::ResetSentence { id } => report.sentences.remove(id).is_some(),
     }
 }
 
@@ -253,6 +271,34 @@ pub fn apply_entry(template: &Template, report: &mut Report, path: &str, raw: &s
             return report.set_value_at(&path, input::read(&column.ty, &text).value);
         }
         FieldPath::Mark { mark, key, sentence } => return apply_mark(template, report, *mark, key, *sentence, &text),
+        FieldPath::Sentence(id) => {
+            // Typing in a sentence already taken over; a sentence is taken
+            // over only with the generated text it answers to (`TakeOver`).
+            let Some(o) = report.sentences.get_mut(id) else { return false };
+            o.text = text;
+        }
+        FieldPath::FiguresOf(node) => {
+            if template.node(node).is_none() {
+                return false;
+            }
+            // "" follows the report's choice; "true"/"false" overrides it.
+            match text.as_str() {
+                "true" | "false" => report.options.figures_by_node.insert(node.clone(), text == "true"),
+                _ => report.options.figures_by_node.remove(node),
+            };
+        }
+        FieldPath::Qualifier(key) => {
+            let known = template.indicator(key).is_some()
+                || template.walk().iter().any(|(_, n)| n.computed.iter().any(|c| c.key == *key));
+            if !known || !limits::QUALIFIERS.contains(&text.as_str()) {
+                return false;
+            }
+            if text.is_empty() {
+                report.qualifiers.remove(key);
+            } else {
+                report.qualifiers.insert(key.clone(), text);
+            }
+        }
     }
     true
 }
@@ -300,6 +346,13 @@ fn set_report_field(report: &mut Report, field: ReportField, text: String) {
         ReportField::Recipients => report.recipients = recipient_lines(&text),
         ReportField::PadSmallCounts => report.options.pad_small_counts = on,
         ReportField::IncludePl1 => report.options.include_pl1 = on,
+        ReportField::TrichYeuWithPlan => report.options.trich_yeu_with_plan = on,
+        ReportField::PrintFigures => report.options.print_figures = on,
+        // The report's copy of the profile's name in sentences, for its kind.
+        ReportField::UnitSentenceName => {
+            let kind = report.kind;
+            report.unit.issuer_mut(kind).sentence_name = text
+        }
         ReportField::HgDenominator => {
             report.options.hg_denominator =
                 if on { HgDenominator::ThanhPlusKhongThanh } else { HgDenominator::TiepNhan }
@@ -323,6 +376,7 @@ fn set_record_field(report: &mut Report, list: RecordList, row: usize, field: &s
                 "so_ky_hieu" => c.so_ky_hieu = text,
                 "ngay" => c.ngay = date(&text),
                 "co_quan" => c.co_quan = text,
+                "phrase" => c.phrase = text,
                 _ => c.trich_yeu = text,
             }
         }
@@ -411,7 +465,8 @@ mod tests {
     fn sample(path: &str) -> &'static str {
         match path {
             // Flip each option from its default.
-            "options.pad_small_counts" => "false",
+            "options.pad_small_counts" | "options.print_figures" => "false",
+            p if p.starts_with("qualifiers.") => "hơn",
             p if p.starts_with("options.") => "true",
             p if (p.starts_with("none_in_period.") || p.starts_with("not_tracked.")) && !p.ends_with(".text") => "true",
             "header.day" | "header.month" => "7",

@@ -11,9 +11,11 @@ pub fn node_of(template: &Template, path: &str) -> Option<String> {
     let key = match &path {
         FieldPath::Key(key) | FieldPath::CungKy(key) => key.as_str(),
         FieldPath::Mark { mark: Mark::NoneInPeriod, key, .. } => return template.node(key).map(|n| n.id.clone()),
-        FieldPath::Mark { mark: Mark::NotTracked, key, .. } => key.as_str(),
+        FieldPath::Mark { mark: Mark::NotTracked, key, .. } | FieldPath::Qualifier(key) => key.as_str(),
+        FieldPath::FiguresOf(node) => return template.node(node).map(|n| n.id.clone()),
         FieldPath::Cell { list, .. } => list.as_str(),
-        FieldPath::Report(_) => return None,
+        // A sentence's section is the node (W07 names it).
+        FieldPath::Report(_) | FieldPath::Sentence(_) => return None,
     };
     if let Some(found) = template.indicator(key) {
         return Some(found.node_id.to_string());

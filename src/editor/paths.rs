@@ -6,6 +6,11 @@
 use crate::model::{FieldPath, Kind, Mark, RecordList, Report, ReportField};
 use crate::template::Template;
 
+/// Whether the editor offers a qualifier ("hơn", "khoảng") for a field of type `ty`.
+pub fn takes_qualifier(ty: &crate::template::FieldType) -> bool {
+    matches!(ty, crate::template::FieldType::Int | crate::template::FieldType::Money)
+}
+
 /// Every field the editor renders for `report`: the sections of its
 /// period (narratives, indicators with their cùng kỳ, each list's columns for
 /// its first row), the general and signing fields, the options, and each
@@ -34,10 +39,23 @@ pub fn editable(template: &Template, report: &Report) -> Vec<FieldPath> {
             }
         }
         out.extend(node.narratives.iter().map(|n| FieldPath::key(&n.key)));
+        if (!node.indicators.is_empty() || !node.computed.is_empty()) && !node.appendix {
+            out.push(FieldPath::FiguresOf(node.id.clone()));
+        }
+        let totals =
+            node.computed.iter().filter(|c| c.per_row.is_none() && !node.indicators.iter().any(|i| i.key == c.key));
+        out.extend(
+            totals
+                .filter(|c| matches!(c.display, crate::template::Display::Count | crate::template::Display::Money))
+                .map(|c| FieldPath::Qualifier(c.key.clone())),
+        );
         for ind in &node.indicators {
             for key in node.keys_of(ind) {
                 if ind.compare && ind.ty.is_numeric() {
                     out.push(FieldPath::cung_ky(&key));
+                }
+                if takes_qualifier(&ind.ty) {
+                    out.push(FieldPath::Qualifier(key.clone()));
                 }
                 out.push(FieldPath::Key(key));
             }

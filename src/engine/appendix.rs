@@ -110,15 +110,15 @@ fn all_zero_and_equal(pairs: &[(Option<i64>, Option<i64>)]) -> bool {
     pairs.iter().all(|(c, p)| matches!(c, None | Some(0)) && matches!(p, None | Some(0)))
 }
 
-/// The level word for "Chủ tịch UBND <cấp>" from the unit name ("PHƯỜNG 1" → "phường").
+/// The level word for "Chủ tịch UBND <cấp>" (issue 14 item 2): the level the
+/// unit's state header names ("ỦY BAN NHÂN DÂN THÀNH PHỐ CAO LÃNH" →
+/// "thành phố"), else its name's ("PHƯỜNG 1" → "phường"), else "xã".
 fn cap_word(report: &Report) -> String {
-    let name = crate::format::lowercase(report.unit.name.trim());
-    for w in ["thị trấn", "đặc khu", "phường", "xã"] {
-        if name.starts_with(w) {
-            return w.to_string();
-        }
-    }
-    "xã".to_string()
+    [report.unit.cq.issuer.as_str(), report.unit.name.as_str()]
+        .into_iter()
+        .find_map(crate::format::level_word)
+        .unwrap_or("xã")
+        .to_string()
 }
 
 /// Build Phụ lục I when the template has a `PL1` node.

@@ -40,6 +40,21 @@ pub(crate) fn money(n: i64) -> String {
     }
 }
 
+/// Money after "hơn"/"trên": never shown above the amount ("hơn 2,356 tỷ đồng").
+pub(crate) fn money_not_above(n: i64) -> String {
+    if sane(n) && n >= 0 {
+        format::money_not_above(n)
+    } else {
+        format!("{} đồng", int(n))
+    }
+}
+
+/// Whether `qualifier` says the real figure is above the printed one, so the
+/// printed figure must not be rounded up (issue 14 item 7).
+pub(crate) fn says_more_than(qualifier: &str) -> bool {
+    matches!(qualifier.trim(), "hơn" | "trên")
+}
+
 /// "1.909.927.135 đồng".
 pub(crate) fn money_exact(n: i64) -> String {
     if sane(n) && n >= 0 {

@@ -58,6 +58,7 @@
 //! | W05 | outlier against cùng kỳ | `checks.rs` `w05_outliers` |
 //! | W06 | decimal point instead of comma in a narrative number | `text.rs` `w06_and_w04` |
 //! | I01 | notice: a required figure marked "Không theo dõi" and left blank | `progress.rs` `not_tracked_notices` |
+//! | W07 | a sentence the cadre replaced was written against figures that changed since | `print::sentences` `stale_sentences` (not in [`evaluate`]: the sentences are made by `print`, above the engine; the editor adds it) |
 
 mod appendix;
 mod checks;
@@ -74,7 +75,7 @@ mod text;
 
 pub use appendix::{Appendix, SimpleTable, T1Group, T1Table};
 pub use cung_ky::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyError, CungKyReplacement};
-pub use display::value_text;
+pub use display::{computed_text, qualified, value_text};
 pub use numbering::{heading_number, node_title, numbering, printed_nodes};
 pub use progress::{filled_rows, NodeProgress, Progress};
 

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 /// `schema` of every exported report file.
 pub const SCHEMA_NAME: &str = "danvan-report";
 /// Version of the export envelope.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A file ready to download.
 #[derive(Clone, Debug, PartialEq)]

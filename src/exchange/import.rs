@@ -132,7 +132,11 @@ pub(crate) fn check_envelope(file: &Json, schema: &str, known_version: u32) -> R
 ///
 /// Version 0 is the layout of the spec's first sketch (docs/domain.md §5.4): the
 /// period type was named `type` instead of `period_type`, at the envelope
-/// and in the report.
+/// and in the report. Version 1 lacks what version 2 added (replaced
+/// sentences, names in sentences, citation phrases, trích yếu and figure
+/// options), all of which default to "as generated": its content reads
+/// unchanged. A migrated report is stored, and exported again, as the
+/// current version.
 fn migrate(mut file: Json, from: u32) -> Json {
     if from == 0 {
         if let Some(period) = file.pointer_mut("/period") {
@@ -141,8 +145,13 @@ fn migrate(mut file: Json, from: u32) -> Json {
         if let Some(period) = file.pointer_mut("/report/period") {
             rename_key(period, "type", "period_type");
         }
-        if let Some(report) = file.pointer_mut("/report") {
-            report["schema_version"] = Json::from(crate::model::SCHEMA_VERSION);
+    }
+    if from < SCHEMA_VERSION {
+        if let Some(report) = file.pointer_mut("/report").filter(|r| r.is_object()) {
+            let stored = report.get("schema_version").and_then(Json::as_u64);
+            if stored.is_none_or(|v| v < u64::from(crate::model::SCHEMA_VERSION)) {
+                report["schema_version"] = Json::from(crate::model::SCHEMA_VERSION);
+            }
         }
     }
     file
@@ -412,7 +421,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         }
     }
     for (key, q) in &report.qualifiers {
-        if !["", "hơn", "trên", "khoảng", "gần"].contains(&q.as_str()) {
+        if !limits::QUALIFIERS.contains(&q.as_str()) {
             return Err(bad(format!("qualifiers.{key}"), "từ chỉ mức độ chỉ được là hơn, trên, khoảng hoặc gần"));
         }
     }
@@ -476,11 +485,12 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
             &issuer.signer.quyen_han,
             &issuer.signer.chuc_vu,
             &issuer.signer.ho_ten,
+            &issuer.sentence_name,
         ]);
         strings.extend(issuer.recipients.iter());
     }
     for c in &report.can_cu {
-        strings.extend([&c.loai, &c.so_ky_hieu, &c.co_quan, &c.trich_yeu]);
+        strings.extend([&c.loai, &c.so_ky_hieu, &c.co_quan, &c.trich_yeu, &c.phrase]);
     }
     for s in strings {
         check_text("thông tin chung", s)?;
@@ -490,6 +500,21 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     }
     for (i, f) in report.footnotes.iter().enumerate() {
         check_text(&format!("footnotes.{i}"), &f.text)?;
+    }
+    if report.sentences.len() > limits::MAX_SENTENCES {
+        return Err(bad("sentences", format!("quá {} câu đã sửa", limits::MAX_SENTENCES)));
+    }
+    for (id, o) in &report.sentences {
+        if !limits::sentence_id(id) {
+            return Err(bad("sentences", format!("mã câu «{}» không hợp lệ", id.chars().take(40).collect::<String>())));
+        }
+        check_text(&format!("sentences.{id}"), &o.text)?;
+        check_text(&format!("sentences.{id}"), &o.written_against)?;
+    }
+    for node in report.options.figures_by_node.keys() {
+        if same_version && template.node(node).is_none() {
+            return Err(bad(format!("options.figures_by_node.{node}"), "mục không có trong đề cương"));
+        }
     }
     if report.recipients.len() > 500 || report.footnotes.len() > 2_000 || report.can_cu.len() > 500 {
         return Err(bad("thông tin chung", "quá nhiều dòng"));

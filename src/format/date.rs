@@ -52,6 +52,12 @@ pub fn short_date(date: NaiveDate) -> String {
     format!("{:02}/{}/{}", date.day(), date.month(), date.year())
 }
 
+/// A date written in full inside prose (issue 14 item 3): "ngày 15 tháng 3
+/// năm 2024", day and month padded as in the date line ("ngày 05 tháng 02 năm 2024").
+pub fn full_date(date: NaiveDate) -> String {
+    format!("ngày {:02} tháng {} năm {}", date.day(), month_text(date.month()), date.year())
+}
+
 /// The year as chrono's "%Y" writes it (`model::date` has the same helper for the stored
 /// ISO form: format and model import nothing from each other): four digits for 0–9999, otherwise
 /// signed and at least four digits ("+12345", "-0001").

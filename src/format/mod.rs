@@ -14,6 +14,7 @@
 mod date;
 mod items;
 mod money;
+mod names;
 mod number;
 mod parse;
 mod period;
@@ -22,10 +23,11 @@ mod unicode;
 use num_rational::Ratio;
 
 pub use date::{
-    compact_date, date_line, date_time, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
+    compact_date, date_line, date_time, full_date, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
 pub use items::{item_number, task_items};
-pub use money::{money, money_exact, money_rounds_down};
+pub use money::{money, money_exact, money_not_above, money_rounds_down};
+pub use names::{level_word, sentence_name};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::roman;

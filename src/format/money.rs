@@ -23,6 +23,28 @@ pub fn money(dong: i64) -> String {
     signed(dong < 0, text)
 }
 
+/// Money written after "hơn" or "trên" (issue 14 item 7): as [`money`], but
+/// the printed figure is never above the real amount (decimals cut, not
+/// rounded): 2.356.800.000 đồng is "2,356 tỷ đồng", so "hơn 2,356 tỷ đồng" is true,
+/// where [`money`] would say "2,357".
+pub fn money_not_above(dong: i64) -> String {
+    let abs = dong.unsigned_abs() as i128;
+    let cut = |unit: i128, places: u32| {
+        let step = unit / 10i128.pow(places);
+        ((abs / unit) as u128, ((abs % unit) / step) as u128)
+    };
+    let text = if abs < TRIEU {
+        format!("{} đồng", group(&abs.to_string()))
+    } else if abs < 1000 * TRIEU {
+        let (whole, frac) = cut(TRIEU, 2);
+        format!("{} triệu đồng", fixed(&whole.to_string(), &format!("{frac:02}")))
+    } else {
+        let (whole, frac) = cut(TY, 3);
+        format!("{} tỷ đồng", fixed(&whole.to_string(), &format!("{frac:03}")))
+    };
+    signed(dong < 0, text)
+}
+
 /// Full amount: "1.909.927.135 đồng".
 pub fn money_exact(dong: i64) -> String {
     format!("{} đồng", super::int(dong))
@@ -118,6 +140,18 @@ mod tests {
     }
 
     #[test]
+    fn money_after_hon_is_cut_never_rounded_up() {
+        assert_eq!(money(2_356_800_000), "2,357 tỷ đồng");
+        assert_eq!(money_not_above(2_356_800_000), "2,356 tỷ đồng");
+        assert_eq!(money_not_above(2_350_000_001), "2,35 tỷ đồng");
+        assert_eq!(money_not_above(999_999_999), "999,99 triệu đồng");
+        assert_eq!(money_not_above(187_509_000), "187,5 triệu đồng");
+        assert_eq!(money_not_above(950_000), "950.000 đồng");
+        assert_eq!(money_not_above(-1_999_000_000), "-1,999 tỷ đồng");
+        assert_eq!(money_not_above(i64::MIN).chars().next(), Some('-'));
+    }
+
+    #[test]
     fn money_exact_prints_every_dong() {
         assert_eq!(money_exact(1_909_927_135), "1.909.927.135 đồng");
         assert_eq!(money_exact(0), "0 đồng");
@@ -141,6 +175,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn money_not_above_never_shows_more_than_the_amount(n in 0i64..i64::MAX) {
+            let shown = money_not_above(n);
+            let (number, unit) = shown.rsplit_once(' ').map(|(a, _)| a.rsplit_once(' ').unwrap_or((a, ""))).unwrap();
+            let value: f64 = number.replace('.', "").replace(',', ".").parse().unwrap();
+            let scale = match unit { "tỷ" => 1e9, "triệu" => 1e6, _ => 1.0 };
+            prop_assert!(value * scale <= n as f64 * (1.0 + 1e-12), "{shown} for {n}");
+        }
+
         #[test]
         fn money_never_panics_and_names_a_unit(n in any::<i64>()) {
             let s = money(n);

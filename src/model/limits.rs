@@ -61,6 +61,20 @@ pub const DATE_YEARS: RangeInclusive<i32> = 1900..=2100;
 /// How far after the receiver's clock a received file may be dated.
 pub const FUTURE_SLACK_HOURS: i64 = 24;
 
+/// The words a cadre may put before a figure ("hơn 2,35 tỷ đồng"); "" is none.
+pub const QUALIFIERS: [&str; 5] = ["", "hơn", "trên", "khoảng", "gần"];
+
+/// Most replaced sentences in one report (a full report generates some 150).
+pub const MAX_SENTENCES: usize = 2_000;
+
+/// Whether `id` has the form of a sentence id (`opening`, `figure.N09.hg_thanh`,
+/// `bullet.t2.0`): ASCII letters, digits, "_" and "." only, at most 120
+/// characters. Which ids the app generates is print's business; an unknown
+/// one is kept (a newer outline's line) and named by W07.
+pub fn sentence_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
 /// A document number as stored: trimmed-empty is none, and it is cut to
 /// [`MAX_DOC_NUMBER_CHARS`] characters.
 pub fn doc_number(text: &str) -> Option<String> {

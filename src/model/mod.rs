@@ -12,6 +12,6 @@ pub use path::{FieldPath, Mark, NotAPath, RecordList, ReportField};
 pub use period::{Kind, PeriodType};
 pub use report::{
     Citation, Footnote, FormatProfile, Header, HgDenominator, HierarchyModel, IssuerProfile, Period, Report,
-    ReportOptions, Row, Signature, Status, TemplateRef, UnitProfile, SCHEMA_VERSION,
+    ReportOptions, Row, SentenceOverride, Signature, Status, TemplateRef, UnitProfile, SCHEMA_VERSION,
 };
 pub use value::Value;

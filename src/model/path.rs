@@ -15,7 +15,12 @@
 //!   the fields of the report outside the outline ([`ReportField`]);
 //! - `none_in_period.N16`, `not_tracked.doi_thoai_chu_tich` and their
 //!   sentences `none_in_period.N16.text`: the marks of a required node or
-//!   figure ([`Mark`]).
+//!   figure ([`Mark`]);
+//! - `sentences.opening`, `qualifiers.asxh_tong_tien`,
+//!   `options.figures.N09`: a generated sentence the cadre took over, the
+//!   word before a figure ("hơn"), a section's choice to print its figure
+//!   lines ([`FieldPath::Sentence`], [`FieldPath::Qualifier`],
+//!   [`FieldPath::FiguresOf`]).
 
 use super::limits::MAX_LIST_ROWS;
 use super::{Report, Value};
@@ -42,7 +47,18 @@ pub enum FieldPath {
     /// The mark of a required node or figure (`<mark>.<key>`, a checkbox),
     /// or its sentence (`<mark>.<key>.text`).
     Mark { mark: Mark, key: String, sentence: bool },
+    /// A generated sentence taken over by the cadre (`sentences.<id>`).
+    Sentence(String),
+    /// The word before the figure at a value key (`qualifiers.<key>`).
+    Qualifier(String),
+    /// A section's own choice to print its figure lines (`options.figures.<node id>`).
+    FiguresOf(String),
 }
+
+/// Prefixes of the paths of a key in one of the report's keyed maps.
+const SENTENCES: &str = "sentences.";
+const QUALIFIERS: &str = "qualifiers.";
+const FIGURES_OF: &str = "options.figures.";
 
 /// What a cadre can say of a required item instead of filling it in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -154,6 +170,15 @@ impl FieldPath {
         if let Some(key) = text.strip_prefix(CUNG_KY) {
             return Ok(FieldPath::CungKy(key.to_string()));
         }
+        if let Some(id) = text.strip_prefix(SENTENCES) {
+            return Ok(FieldPath::Sentence(id.to_string()));
+        }
+        if let Some(key) = text.strip_prefix(QUALIFIERS) {
+            return Ok(FieldPath::Qualifier(key.to_string()));
+        }
+        if let Some(node) = text.strip_prefix(FIGURES_OF) {
+            return Ok(FieldPath::FiguresOf(node.to_string()));
+        }
         for mark in [Mark::NoneInPeriod, Mark::NotTracked] {
             let Some(rest) = text.strip_prefix(mark.key()).and_then(|r| r.strip_prefix('.')) else { continue };
             // Narratives (`N01.text`) cannot be marked, so a key never ends in `.text`.
@@ -176,7 +201,7 @@ impl FieldPath {
     pub fn value_key(&self) -> Option<&str> {
         match self {
             FieldPath::Key(key) | FieldPath::CungKy(key) => Some(key),
-            FieldPath::Cell { .. } | FieldPath::Report(_) | FieldPath::Mark { .. } => None,
+            _ => None,
         }
     }
 }
@@ -202,6 +227,9 @@ impl fmt::Display for FieldPath {
             FieldPath::Mark { mark, key, sentence } => {
                 write!(f, "{}.{key}{}", mark.key(), if *sentence { MARK_SENTENCE } else { "" })
             }
+            FieldPath::Sentence(id) => write!(f, "{SENTENCES}{id}"),
+            FieldPath::Qualifier(key) => write!(f, "{QUALIFIERS}{key}"),
+            FieldPath::FiguresOf(node) => write!(f, "{FIGURES_OF}{node}"),
         }
     }
 }
@@ -248,6 +276,10 @@ pub enum ReportField {
     HgDenominator,
     /// Only on DANG reports.
     IncludePl1,
+    TrichYeuWithPlan,
+    PrintFigures,
+    /// The unit's name in sentences, the report's copy of the profile's.
+    UnitSentenceName,
     SignatureQuyenHan,
     SignatureChucVu,
     SignatureHoTen,
@@ -255,8 +287,9 @@ pub enum ReportField {
 }
 
 impl ReportField {
-    /// "Thông tin chung": title, document number and dates, period.
-    pub const GENERAL: [ReportField; 8] = [
+    /// "Thông tin chung": title, document number and dates, period, the
+    /// unit's name in sentences.
+    pub const GENERAL: [ReportField; 9] = [
         ReportField::Name,
         ReportField::HeaderNumber,
         ReportField::HeaderDay,
@@ -265,10 +298,16 @@ impl ReportField {
         ReportField::PeriodFrom,
         ReportField::PeriodTo,
         ReportField::HeaderDueDate,
+        ReportField::UnitSentenceName,
     ];
     /// Presentation options (checkboxes).
-    pub const OPTIONS: [ReportField; 3] =
-        [ReportField::PadSmallCounts, ReportField::HgDenominator, ReportField::IncludePl1];
+    pub const OPTIONS: [ReportField; 5] = [
+        ReportField::PadSmallCounts,
+        ReportField::HgDenominator,
+        ReportField::IncludePl1,
+        ReportField::TrichYeuWithPlan,
+        ReportField::PrintFigures,
+    ];
     /// "Ký tên, nơi nhận".
     pub const SIGNING: [ReportField; 4] = [
         ReportField::SignatureQuyenHan,
@@ -278,7 +317,7 @@ impl ReportField {
     ];
 
     /// Every field: the three lists above, in their order.
-    pub const ALL: [ReportField; 15] = [
+    pub const ALL: [ReportField; 18] = [
         ReportField::Name,
         ReportField::HeaderNumber,
         ReportField::HeaderDay,
@@ -287,9 +326,12 @@ impl ReportField {
         ReportField::PeriodFrom,
         ReportField::PeriodTo,
         ReportField::HeaderDueDate,
+        ReportField::UnitSentenceName,
         ReportField::PadSmallCounts,
         ReportField::HgDenominator,
         ReportField::IncludePl1,
+        ReportField::TrichYeuWithPlan,
+        ReportField::PrintFigures,
         ReportField::SignatureQuyenHan,
         ReportField::SignatureChucVu,
         ReportField::SignatureHoTen,
@@ -310,6 +352,9 @@ impl ReportField {
             ReportField::PadSmallCounts => "options.pad_small_counts",
             ReportField::HgDenominator => "options.hg_denominator",
             ReportField::IncludePl1 => "options.include_pl1",
+            ReportField::TrichYeuWithPlan => "options.trich_yeu_with_plan",
+            ReportField::PrintFigures => "options.print_figures",
+            ReportField::UnitSentenceName => "unit.sentence_name",
             ReportField::SignatureQuyenHan => "signature.quyen_han",
             ReportField::SignatureChucVu => "signature.chuc_vu",
             ReportField::SignatureHoTen => "signature.ho_ten",
@@ -351,7 +396,7 @@ impl RecordList {
     /// The columns of one record, by name.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            RecordList::CanCu => &["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"],
+            RecordList::CanCu => &["loai", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "phrase"],
             RecordList::Footnotes => &["id", "text"],
         }
     }
@@ -369,7 +414,7 @@ impl Report {
             FieldPath::Key(key) => self.values.get(key),
             FieldPath::CungKy(key) => self.cung_ky.get(key),
             FieldPath::Cell { list, row, column } => self.lists.get(list)?.get(*row)?.get(column),
-            FieldPath::Report(_) | FieldPath::Mark { .. } => None,
+            _ => None,
         }
     }
 
@@ -391,7 +436,7 @@ impl Report {
                 }
                 (&mut rows[*row], column)
             }
-            FieldPath::Report(_) | FieldPath::Mark { .. } => return false,
+            _ => return false,
         };
         match value {
             Some(v) => map.insert(key.clone(), v),
@@ -427,6 +472,11 @@ mod tests {
             ("not_tracked.don_tiep_nhan.cong_dan", FieldPath::mark(Mark::NotTracked, "don_tiep_nhan.cong_dan")),
             ("not_tracked.doi_thoai.text", FieldPath::mark_sentence(Mark::NotTracked, "doi_thoai")),
             ("recipients", ReportField::Recipients.into()),
+            ("sentences.opening", FieldPath::Sentence("opening".into())),
+            ("sentences.figure.N09.hg_thanh", FieldPath::Sentence("figure.N09.hg_thanh".into())),
+            ("qualifiers.asxh_tong_tien", FieldPath::Qualifier("asxh_tong_tien".into())),
+            ("options.figures.N09", FieldPath::FiguresOf("N09".into())),
+            ("unit.sentence_name", ReportField::UnitSentenceName.into()),
         ];
         for (text, path) in cases {
             assert_eq!(parse(text), path, "{text}");

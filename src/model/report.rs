@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the stored `Report` JSON layout; bump when a migration is needed.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: replaced sentences (`sentences`), the name used in sentences per kind,
+/// each citation's own phrase, the trích yếu and figure-line options. Every
+/// member added has a default, so a version-1 report reads unchanged.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One row of a repeatable list: column key → raw value.
 pub type Row = BTreeMap<String, Value>;
@@ -114,6 +117,9 @@ pub struct IssuerProfile {
     pub signer: Signature,
     /// Default recipients, without punctuation.
     pub recipients: Vec<String>,
+    /// The issuing body as named inside sentences ("Ủy ban nhân dân phường
+    /// Tân Phú", "Ban Thường vụ Huyện ủy"); empty: derived from `issuer`.
+    pub sentence_name: String,
 }
 
 /// The unit's settings, copied into each report when it is created.
@@ -142,6 +148,14 @@ impl UnitProfile {
         match kind {
             Kind::Dang => &self.dang,
             Kind::Cq => &self.cq,
+        }
+    }
+
+    /// As [`UnitProfile::issuer`], to change them.
+    pub fn issuer_mut(&mut self, kind: Kind) -> &mut IssuerProfile {
+        match kind {
+            Kind::Dang => &mut self.dang,
+            Kind::Cq => &mut self.cq,
         }
     }
 }
@@ -183,6 +197,10 @@ pub struct Citation {
     pub co_quan: String,
     /// Trích yếu.
     pub trich_yeu: String,
+    /// What follows the number and date when cited, as the unit writes it
+    /// ("của Ủy ban nhân dân phường và Ban Dân vận Đảng ủy phường về …");
+    /// empty: generated from `co_quan` and `trich_yeu`.
+    pub phrase: String,
 }
 
 /// A footnote, referenced inline by `[^id]`.
@@ -255,6 +273,34 @@ pub struct ReportOptions {
     pub format_profile: FormatProfile,
     /// Print Phụ lục I with a DANG report (CQ always prints it).
     pub include_pl1: bool,
+    /// The trích yếu names the plan ("… và phương hướng, nhiệm vụ …"); off by
+    /// default: the plan is a section of the report.
+    pub trich_yeu_with_plan: bool,
+    /// Print the generated figure lines under each section; default on.
+    #[serde(default = "default_true")]
+    pub print_figures: bool,
+    /// Per-section choice (node id → print or not) overriding `print_figures`.
+    pub figures_by_node: BTreeMap<String, bool>,
+}
+
+impl ReportOptions {
+    /// Whether the generated figure lines of node `node_id` are printed.
+    pub fn prints_figures(&self, node_id: &str) -> bool {
+        self.figures_by_node.get(node_id).copied().unwrap_or(self.print_figures)
+    }
+}
+
+/// A generated sentence the cadre replaced (issue 14 item 1): printed as
+/// written. `written_against` is the generated sentence when it was taken
+/// over (or last confirmed): when today's generated sentence differs, the
+/// figures it was written against have changed and W07 names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SentenceOverride {
+    /// The sentence as the cadre wrote it.
+    pub text: String,
+    /// The generated sentence it replaced.
+    pub written_against: String,
 }
 
 impl Default for ReportOptions {
@@ -264,6 +310,9 @@ impl Default for ReportOptions {
             hg_denominator: HgDenominator::TiepNhan,
             format_profile: FormatProfile::default(),
             include_pl1: false,
+            trich_yeu_with_plan: false,
+            print_figures: true,
+            figures_by_node: BTreeMap::new(),
         }
     }
 }
@@ -360,6 +409,10 @@ pub struct Report {
     /// Footnotes.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
+    /// Generated sentences the cadre replaced, by sentence id (`opening`,
+    /// `trich_yeu`, `figure.N09.hg_thanh`, …; see `print::SentenceId`).
+    #[serde(default)]
+    pub sentences: BTreeMap<String, SentenceOverride>,
     /// Signature block.
     #[serde(default)]
     pub signature: Signature,
@@ -430,6 +483,7 @@ impl Report {
             lists: BTreeMap::new(),
             cung_ky: BTreeMap::new(),
             footnotes: Vec::new(),
+            sentences: BTreeMap::new(),
             signature: issuer.signer.clone(),
             recipients: issuer.recipients.clone(),
             options: ReportOptions { format_profile: FormatProfile::for_kind(kind), ..ReportOptions::default() },

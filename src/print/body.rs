@@ -1,8 +1,9 @@
 //! Body blocks: numbered headings, narrative paragraphs with footnote
 //! markers, generated figure lines; and the empty-outline body.
 
+use super::sentences::SentenceId;
 use super::{Block, Note, Paragraph, Span};
-use crate::engine::{filled_rows, node_title, value_text, Evaluation, Exact};
+use crate::engine::{computed_text, filled_rows, node_title, value_text, Evaluation, Exact};
 use crate::format;
 use crate::model::{FieldPath, Footnote, Kind, Report, Value};
 use crate::template::{Column, Display, FieldType, Indicator, ListDef, ListPrint, Node, Requirement, Template};
@@ -121,14 +122,6 @@ fn delta_phrase(evaluation: &Evaluation, key: &str) -> Option<String> {
     }
 }
 
-fn with_unit(value: &str, unit: &str) -> String {
-    if unit.is_empty() {
-        value.to_string()
-    } else {
-        format!("{value} {unit}")
-    }
-}
-
 /// An indicator's value as printed: the entered value with unit and
 /// qualifier, else a computed value for the same key (e.g. `don_ton_dong`).
 fn indicator_value(
@@ -147,12 +140,12 @@ fn indicator_value(
         (Exact::Int { value }, FieldType::Int) if *value >= 0 => format::count(*value, report.options.pad_small_counts),
         _ => c.display.clone(),
     };
-    Some(with_unit(&shown, &ind.unit))
+    Some(computed_text(report, key, &c.value, &shown, &ind.unit))
 }
 
 /// A computed value as printed: counts follow the report's zero padding like
 /// entered counts ("02"), everything else reads as the engine displays it.
-fn computed_text(report: &Report, display: Display, c: &crate::engine::ComputedValue) -> String {
+fn padded_display(report: &Report, display: Display, c: &crate::engine::ComputedValue) -> String {
     match (display, &c.value) {
         (Display::Count, Exact::Int { value }) if *value >= 0 => format::count(*value, report.options.pad_small_counts),
         _ => c.display.clone(),
@@ -163,16 +156,24 @@ fn figure(text: String) -> Paragraph {
     Paragraph { spans: vec![Span::Text(text)], dash: true }
 }
 
+/// One generated figure line and the key that names it within its node
+/// (the indicator or computed key, or the row group id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FigureLine {
+    pub(crate) key: String,
+    pub(crate) text: String,
+}
+
 /// Generated figure lines of a node, built from the data: one dash line per
 /// ungrouped indicator or computed value ("- Hòa giải thành: 11 vụ (giảm 01
 /// so với cùng kỳ)", "- Tỷ lệ hòa giải thành: 84,62% (tăng 9,62 điểm % so
 /// với cùng kỳ)"), and one line per row group with data, keyed by group id.
-fn figures(
+pub(crate) fn figures(
     template: &Template,
     report: &Report,
     evaluation: &Evaluation,
     node: &Node,
-) -> (Vec<Paragraph>, HashMap<String, Paragraph>) {
+) -> (Vec<FigureLine>, HashMap<String, FigureLine>) {
     let mut lines = Vec::new();
     let indicator_keys: Vec<&str> = node.indicators.iter().map(|i| i.key.as_str()).collect();
     for ind in node.indicators.iter().filter(|i| !i.grouped) {
@@ -181,15 +182,16 @@ fn figures(
         if let Some(d) = delta_phrase(evaluation, &ind.key) {
             line.push_str(&format!(" ({d})"));
         }
-        lines.push(figure(line));
+        lines.push(FigureLine { key: ind.key.clone(), text: line });
     }
     for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
         let Some(c) = evaluation.computed.get(&def.key) else { continue };
-        let mut line = format!("- {}: {}", def.label, computed_text(report, def.display, c));
+        let shown = padded_display(report, def.display, c);
+        let mut line = format!("- {}: {}", def.label, computed_text(report, &def.key, &c.value, &shown, &def.unit));
         if let Some(d) = delta_phrase(evaluation, &def.key) {
             line.push_str(&format!(" ({d})"));
         }
-        lines.push(figure(line));
+        lines.push(FigureLine { key: def.key.clone(), text: line });
     }
     let mut groups = HashMap::new();
     for g in &node.groups {
@@ -206,17 +208,25 @@ fn figures(
         for def in node.computed.iter().filter(|c| c.per_row.is_none() && !indicator_keys.contains(&c.key.as_str())) {
             let key = FieldPath::group_key(&def.key, &g.id);
             let Some(c) = evaluation.computed.get(&key) else { continue };
-            let mut item = format!("{} {}", format::lower_first(&def.label), computed_text(report, def.display, c));
+            let value = computed_text(report, &key, &c.value, &padded_display(report, def.display, c), &def.unit);
+            let mut item = format!("{} {value}", format::lower_first(&def.label));
             if let Some(d) = delta_phrase(evaluation, &key) {
                 item.push_str(&format!(" ({d})"));
             }
             items.push(item);
         }
         if !items.is_empty() {
-            groups.insert(g.id.clone(), figure(format!("- {}: {}.", g.label, items.join("; "))));
+            let text = format!("- {}: {}.", g.label, items.join("; "));
+            groups.insert(g.id.clone(), FigureLine { key: g.id.clone(), text });
         }
     }
     (lines, groups)
+}
+
+/// A figure line as printed: the cadre's sentence when replaced.
+fn printed_figure(report: &Report, node: &Node, line: FigureLine) -> Paragraph {
+    let id = SentenceId::Figure { node: node.id.clone(), line: line.key };
+    figure(super::sentences::chosen(report, &id, line.text))
 }
 
 /// Nodes whose heading refers to Phụ lục I when the template title does not already.
@@ -267,7 +277,11 @@ pub(crate) fn filled_body(
             .filter(|n| n.periods.is_empty() || n.periods.contains(&report.period.period_type))
             .collect();
         let labelled = narratives.len() > 1;
-        let (lines, mut group_lines) = figures(template, report, evaluation, node);
+        let (lines, mut group_lines) = if report.options.prints_figures(&node.id) {
+            figures(template, report, evaluation, node)
+        } else {
+            Default::default()
+        };
         for n in &narratives {
             if let Some(text) = report.text(&n.key) {
                 let label = labelled.then_some(n.label.as_str());
@@ -276,13 +290,13 @@ pub(crate) fn filled_body(
                 out.extend(paragraphs.into_iter().map(Block::Para));
             }
             if let Some(line) = n.group.as_ref().and_then(|g| group_lines.remove(g)) {
-                out.push(Block::Para(line));
+                out.push(Block::Para(printed_figure(report, node, line)));
             }
         }
-        out.extend(lines.into_iter().map(Block::Para));
+        out.extend(lines.into_iter().map(|line| Block::Para(printed_figure(report, node, line))));
         for g in &node.groups {
             if let Some(line) = group_lines.remove(&g.id) {
-                out.push(Block::Para(line));
+                out.push(Block::Para(printed_figure(report, node, line)));
             }
         }
         for key in node.value_keys().iter().filter(|k| report.value(k).is_none()) {
@@ -311,8 +325,8 @@ fn list_blocks(node: &Node, list: &ListDef, report: &Report, evaluation: &Evalua
                 .map(|c| row.get(&c.key).map(|v| cell_text(c, v, report)).unwrap_or_default())
                 .collect();
             cells.extend(per_row.iter().map(|def| {
-                let key = format!("{}.{i}.{}", list.key, def.key);
-                evaluation.computed.get(&key).map(|c| computed_text(report, def.display, c)).unwrap_or_default()
+                let key = FieldPath::cell_key(&list.key, i, &def.key);
+                evaluation.computed.get(&key).map(|c| padded_display(report, def.display, c)).unwrap_or_default()
             }));
             cells
         })

@@ -14,6 +14,7 @@ mod body;
 pub mod docx;
 mod header;
 mod names;
+pub mod sentences;
 mod text;
 
 #[cfg(test)]
@@ -25,7 +26,8 @@ use crate::model::{Kind, Report};
 use crate::template::Template;
 
 pub use header::{number_line, recipient_lines};
-pub use names::{file_name, issuer_sentence_name, unit_phrase};
+pub use names::{default_sentence_name, file_name, issuer_sentence_name, unit_phrase};
+pub use sentences::{sentences, stale_sentences, Sentence, SentenceId};
 pub use text::plain_text;
 
 /// The whole printed document.
@@ -285,9 +287,15 @@ pub fn blank_outline(template: &Template, report: &Report) -> Document {
     }
 }
 
-/// Trích yếu from the period (docs/domain.md §1.4): DANG starts in lower case.
+/// The generated trích yếu (docs/domain.md §1.4): DANG starts in lower case;
+/// "và phương hướng, nhiệm vụ …" only when the report asks for it.
+pub(crate) fn generated_trich_yeu(report: &Report) -> String {
+    names::trich_yeu_of(report)
+}
+
+/// The trích yếu as printed: the cadre's when replaced.
 fn trich_yeu(report: &Report) -> String {
-    names::trich_yeu(report.kind, report.period.period_type, report.period.year)
+    sentences::chosen(report, &SentenceId::TrichYeu, generated_trich_yeu(report))
 }
 
 /// The trích yếu as it reads inside a sentence ("báo cáo kết quả …").
@@ -295,8 +303,24 @@ fn trich_yeu_in_sentence(report: &Report) -> String {
     format::lower_first(&trich_yeu(report))
 }
 
+/// What follows a citation's number and date, generated: "của {cơ quan} về
+/// {trích yếu}" (the editor shows it as the default of the citation's phrase).
+pub fn citation_phrase(c: &crate::model::Citation) -> String {
+    let mut parts = Vec::new();
+    let co_quan = format::nfc(c.co_quan.trim());
+    if !co_quan.is_empty() {
+        parts.push(format!("của {co_quan}"));
+    }
+    let ty = format::nfc(c.trich_yeu.trim());
+    if !ty.is_empty() {
+        parts.push(if ty.starts_with("về ") { ty } else { format!("về {ty}") });
+    }
+    parts.join(" ")
+}
+
 /// One citation: full form the first time a document is cited (loại, số ký
-/// hiệu, ngày, cơ quan, trích yếu), loại + số ký hiệu afterwards (docs/domain.md §4.5).
+/// hiệu, date in full, then the citation's own phrase or the generated
+/// "của … về …"), loại + số ký hiệu afterwards (docs/domain.md §4.5, issue 14 item 3).
 fn citation_text(c: &crate::model::Citation, first: bool) -> String {
     let loai = format::nfc(c.loai.trim());
     let so = format::nfc(c.so_ky_hieu.trim());
@@ -308,19 +332,12 @@ fn citation_text(c: &crate::model::Citation, first: bool) -> String {
         return s;
     }
     if let Some(d) = c.ngay {
-        s.push_str(&format!(" ngày {}", format::short_date(d)));
+        s.push_str(&format!(" {}", format::full_date(d)));
     }
-    let co_quan = format::nfc(c.co_quan.trim());
-    if !co_quan.is_empty() {
-        s.push_str(&format!(" của {co_quan}"));
-    }
-    let ty = format::nfc(c.trich_yeu.trim());
-    if !ty.is_empty() {
-        if ty.starts_with("về ") {
-            s.push_str(&format!(" {ty}"));
-        } else {
-            s.push_str(&format!(" về {ty}"));
-        }
+    let own = format::nfc(c.phrase.trim());
+    let phrase = if own.is_empty() { citation_phrase(c) } else { own };
+    if !phrase.is_empty() {
+        s.push_str(&format!(" {phrase}"));
     }
     s
 }
@@ -341,31 +358,47 @@ fn citations(report: &Report) -> Vec<String> {
     out
 }
 
-/// Opening paragraph (docs/domain.md §4.5, §2.1): CQ "Căn cứ …; Ủy ban nhân dân … báo
-/// cáo … như sau:", DANG "Thực hiện …, Ban Thường vụ Đảng ủy … báo cáo … như sau:".
-fn opening(report: &Report) -> Paragraph {
-    let subject = issuer_sentence_name(report);
-    let what = trich_yeu_in_sentence(report);
-    let cites = citations(report);
-    let text = match (report.kind, cites.is_empty()) {
-        (_, true) => format!("{subject} báo cáo {what} như sau:"),
-        (Kind::Cq, false) => format!("Căn cứ {}; {subject} báo cáo {what} như sau:", cites.join("; ")),
-        (Kind::Dang, false) => format!("Thực hiện {}, {subject} báo cáo {what} như sau:", cites.join("; ")),
-    };
-    Paragraph::text(text)
+/// Citations as units join them: two with "và"; more with "; " and a final
+/// "và" ("A; B và C").
+fn join_citations(cites: &[String]) -> String {
+    match cites {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} và {last}", init.join("; ")),
+    }
 }
 
-/// Closing sentence: CQ ends "./.", DANG ends ".".
-fn closing(report: &Report) -> Paragraph {
+/// The generated opening paragraph (docs/domain.md §4.5, §2.1): CQ "Căn cứ …;
+/// Ủy ban nhân dân … báo cáo … như sau:", DANG "Thực hiện …, Ban Thường vụ
+/// Đảng ủy … báo cáo … như sau:".
+pub(crate) fn generated_opening(report: &Report) -> String {
+    let subject = issuer_sentence_name(report);
+    let what = trich_yeu_in_sentence(report);
+    let cites = join_citations(&citations(report));
+    match (report.kind, cites.is_empty()) {
+        (_, true) => format!("{subject} báo cáo {what} như sau:"),
+        (Kind::Cq, false) => format!("Căn cứ {cites}; {subject} báo cáo {what} như sau:"),
+        (Kind::Dang, false) => format!("Thực hiện {cites}, {subject} báo cáo {what} như sau:"),
+    }
+}
+
+/// Opening paragraph as printed.
+fn opening(report: &Report) -> Paragraph {
+    Paragraph::text(sentences::chosen(report, &SentenceId::Opening, generated_opening(report)))
+}
+
+/// The generated closing sentence: CQ ends "./.", DANG ends ".".
+pub(crate) fn generated_closing(report: &Report) -> String {
     let end = match report.kind {
         Kind::Cq => "./.",
         Kind::Dang => ".",
     };
-    Paragraph::text(format!(
-        "Trên đây là báo cáo {} của {}{end}",
-        trich_yeu_in_sentence(report),
-        issuer_sentence_name(report)
-    ))
+    format!("Trên đây là báo cáo {} của {}{end}", trich_yeu_in_sentence(report), issuer_sentence_name(report))
+}
+
+/// Closing sentence as printed.
+fn closing(report: &Report) -> Paragraph {
+    Paragraph::text(sentences::chosen(report, &SentenceId::Closing, generated_closing(report)))
 }
 
 /// Nơi nhận and signature (docs/domain.md §4.7).
@@ -381,9 +414,8 @@ fn signing(report: &Report) -> Signing {
 }
 
 /// Heading lines of Phụ lục I (docs/domain.md §3).
-fn appendix_page(template: &Template, report: &Report, label: &str, tables: Appendix) -> AppendixPage {
-    let number = header::number_only(report);
-    let date = format::date_line("", report.header.day, report.header.month, header::issue_year(report));
+fn appendix_page(template: &Template, report: &Report, label: &str, mut tables: Appendix) -> AppendixPage {
+    sentences::apply_to_bullets(report, &mut tables);
     let title = template
         .nodes_flat()
         .into_iter()
@@ -393,7 +425,14 @@ fn appendix_page(template: &Template, report: &Report, label: &str, tables: Appe
     AppendixPage {
         label: label.to_string(),
         title,
-        attached_to: format!("(Kèm theo Báo cáo số {number} {date} của {})", issuer_sentence_name(report)),
+        attached_to: sentences::chosen(report, &SentenceId::AttachedTo, generated_attached_to(report)),
         tables,
     }
+}
+
+/// "(Kèm theo Báo cáo số 15/BC-UBND ngày 20 tháng 6 năm 2025 của Ủy ban nhân dân …)".
+pub(crate) fn generated_attached_to(report: &Report) -> String {
+    let number = header::number_only(report);
+    let date = format::date_line("", report.header.day, report.header.month, header::issue_year(report));
+    format!("(Kèm theo Báo cáo số {number} {date} của {})", issuer_sentence_name(report))
 }

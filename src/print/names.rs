@@ -44,27 +44,29 @@ fn title_word_phrase(s: &str) -> String {
     std::iter::once(first).chain(words.map(str::to_string)).collect::<Vec<_>>().join(" ")
 }
 
-/// The issuing body as named in the opening and closing sentences:
-/// CQ "Ủy ban nhân dân Phường 1"; DANG "Ban Thường vụ Đảng ủy Phường 1" when
-/// the signature is on behalf of the Ban Thường vụ, else "Đảng ủy Phường 1".
+/// The issuing body as named in the opening and closing sentences: the
+/// unit profile's sentence name for the kind when set, else derived from the
+/// header line as units write it (`format::sentence_name`): CQ "Ủy ban nhân
+/// dân phường Tân Phú", DANG "Thành ủy Cao Lãnh"; a DANG report signed on
+/// behalf of the Ban Thường vụ names it ("Ban Thường vụ Đảng ủy Phường 1").
 pub fn issuer_sentence_name(report: &Report) -> String {
-    let unit = if report.unit.name.trim().is_empty() {
-        unit_phrase(&report.unit.place)
+    let given = format::nfc(report.unit.issuer(report.kind).sentence_name.trim());
+    if !given.is_empty() {
+        return given;
+    }
+    default_sentence_name(report)
+}
+
+/// The name derived from the header, shown as the default in the profile.
+pub fn default_sentence_name(report: &Report) -> String {
+    let name = format::sentence_name(&super::header::issuer(report));
+    let on_behalf_of_standing_committee =
+        format::nfc(&report.signature.quyen_han).to_uppercase().contains("BAN THƯỜNG VỤ");
+    if report.kind == Kind::Dang && on_behalf_of_standing_committee && !name.starts_with("Ban Thường vụ") {
+        format!("Ban Thường vụ {name}")
     } else {
-        unit_phrase(&report.unit.name)
-    };
-    let body = match report.kind {
-        Kind::Cq => "Ủy ban nhân dân".to_string(),
-        Kind::Dang => {
-            let authority = format::nfc(&report.signature.quyen_han).to_uppercase();
-            if authority.contains("BAN THƯỜNG VỤ") {
-                "Ban Thường vụ Đảng ủy".to_string()
-            } else {
-                "Đảng ủy".to_string()
-            }
-        }
-    };
-    format!("{body} {unit}").trim().to_string()
+        name
+    }
 }
 
 /// File name for "Save as PDF": "BCDV_P1-SADEC_2025H1_CQ", the empty outline
@@ -85,7 +87,8 @@ pub fn file_name(report: &Report, blank: bool) -> String {
     name
 }
 
-/// Trích yếu (docs/domain.md §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ:
+/// Trích yếu (docs/domain.md §1.4, §4.2–4.3), lower-case start for DANG, capitalised for CQ,
+/// with the plan named (the report's `trich_yeu_with_plan` option; [`trich_yeu_of`] decides):
 /// DANG: "tình hình công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025"
 /// CQ:   "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ
 ///        6 tháng cuối năm 2025"
@@ -95,6 +98,21 @@ pub fn trich_yeu(kind: Kind, period: PeriodType, year: i32) -> String {
         Kind::Cq => "Kết quả thực hiện công tác dân vận",
     };
     format!("{opening} {} và phương hướng, nhiệm vụ {}", period.name(year), period.next_name(year))
+}
+
+/// The generated trích yếu of a report: without "và phương hướng, nhiệm vụ
+/// …" unless the report's option asks for it (issue 14 item 3: the plan is a
+/// section of the report).
+pub fn trich_yeu_of(report: &Report) -> String {
+    let (kind, period, year) = (report.kind, report.period.period_type, report.period.year);
+    if report.options.trich_yeu_with_plan {
+        return trich_yeu(kind, period, year);
+    }
+    let opening = match kind {
+        Kind::Dang => "tình hình công tác dân vận",
+        Kind::Cq => "Kết quả thực hiện công tác dân vận",
+    };
+    format!("{opening} {}", period.name(year))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use super::*;
 use crate::engine::{evaluate, numbering};
 use crate::fixtures::{fixed_time, full_report, unit_profile};
-use crate::model::{Citation, Footnote, PeriodType, Value};
+use crate::model::{Citation, FieldPath, Footnote, PeriodType, Value};
 use chrono::NaiveDate;
 use unicode_normalization::is_nfc;
 
@@ -121,10 +121,7 @@ fn cq_header_has_issuer_with_rule_quoc_hieu_tieu_ngu_number_and_italic_date_line
     assert_eq!(d.header.number, "Số: 15/BC-UBND");
     assert_eq!(d.header.date, "Phường 1, ngày 20 tháng 6 năm 2025");
     assert_eq!(d.title, "BÁO CÁO");
-    assert_eq!(
-        d.trich_yeu,
-        "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025"
-    );
+    assert_eq!(d.trich_yeu, "Kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025");
 }
 
 #[test]
@@ -158,7 +155,7 @@ fn dang_header_has_upper_body_issuer_star_hyphen_number_and_party_name_with_rule
     assert_eq!(texts(&d.header.right), vec![("ĐẢNG CỘNG SẢN VIỆT NAM", HeaderRole::PartyName, true)]);
     assert_eq!(d.header.number, "Số 15-BC/ĐU");
     assert_eq!(d.header.date, "Phường 1, ngày 20 tháng 12 năm 2025");
-    assert_eq!(d.trich_yeu, "tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026");
+    assert_eq!(d.trich_yeu, "tình hình công tác dân vận năm 2025");
     assert_eq!(number_line(Kind::Dang, None, "BC/ĐU"), format!("Số {NB5}-BC/ĐU"));
     assert_eq!(number_line(Kind::Dang, Some("7"), "BC/ĐU"), "Số 7-BC/ĐU");
 }
@@ -222,10 +219,10 @@ fn cq_opening_cites_each_document_in_full_then_names_the_issuer() {
     let d = doc(&full_report(Kind::Cq));
     assert_eq!(
         d.opening.plain(),
-        "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30/3/2025 của Ủy ban nhân dân thành phố và Ban Dân vận Thành ủy \
-         về phối hợp thực hiện công tác dân vận chính quyền năm 2025; Công văn số 590/PNV-DVCQ ngày 20/5/2025 của \
-         Phòng Nội vụ về việc báo cáo kết quả công tác dân vận; Ủy ban nhân dân Phường 1 báo cáo kết quả thực hiện \
-         công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng cuối năm 2025 như sau:"
+        "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 của Ủy ban nhân dân thành phố và Ban Dân \
+         vận Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025 và Công văn số 590/PNV-DVCQ ngày 20 \
+         tháng 5 năm 2025 của Phòng Nội vụ về việc báo cáo kết quả công tác dân vận; Ủy ban nhân dân Phường 1 báo cáo \
+         kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 như sau:"
     );
 }
 
@@ -237,9 +234,9 @@ fn dang_opening_starts_thuc_hien_and_a_repeated_document_is_cited_short() {
     let d = doc(&r);
     assert_eq!(
         d.opening.plain(),
-        "Thực hiện Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30/3/2025 của Ủy ban nhân dân thành phố và Ban Dân vận \
-         Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025; Kế hoạch số 98/KHPH-UBNDTP-BDVTU, \
-         Ban Thường vụ Đảng ủy Phường 1 báo cáo tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026 như sau:"
+        "Thực hiện Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 của Ủy ban nhân dân thành phố và Ban \
+         Dân vận Thành ủy về phối hợp thực hiện công tác dân vận chính quyền năm 2025 và Kế hoạch số \
+         98/KHPH-UBNDTP-BDVTU, Ban Thường vụ Đảng ủy Phường 1 báo cáo tình hình công tác dân vận năm 2025 như sau:"
     );
 }
 
@@ -248,6 +245,8 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
     let mut r = blank(Kind::Dang, PeriodType::Q3, 2025);
     r.signature.quyen_han = "T/M ĐẢNG ỦY".into();
     r.unit.name = "XÃ TÂN PHÚ".into();
+    r.unit.dang.issuer = "ĐẢNG ỦY XÃ TÂN PHÚ".into();
+    r.options.trich_yeu_with_plan = true;
     let d = doc(&r);
     assert_eq!(
         d.opening.plain(),
@@ -259,7 +258,7 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
     r.can_cu = vec![c];
     assert_eq!(
         doc(&r).opening.plain(),
-        "Thực hiện Công văn số 12-CV/BDVTU ngày 04/9/2025 về việc báo cáo quý III, Đảng ủy xã Tân Phú báo cáo tình hình \
+        "Thực hiện Công văn số 12-CV/BDVTU ngày 04 tháng 9 năm 2025 về việc báo cáo quý III, Đảng ủy xã Tân Phú báo cáo tình hình \
          công tác dân vận quý III năm 2025 và phương hướng, nhiệm vụ quý IV năm 2025 như sau:"
     );
 }
@@ -268,10 +267,11 @@ fn opening_without_citations_and_a_dang_signature_for_the_dang_uy() {
 fn closing_sentence_ends_with_slash_for_cq_and_a_full_stop_for_dang() {
     assert_eq!(
         doc(&full_report(Kind::Cq)).closing.plain(),
-        "Trên đây là báo cáo kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 và phương hướng, nhiệm vụ 6 tháng \
-         cuối năm 2025 của Ủy ban nhân dân Phường 1./."
+        "Trên đây là báo cáo kết quả thực hiện công tác dân vận 6 tháng đầu năm 2025 của Ủy ban nhân dân Phường 1./."
     );
-    let dang = doc(&full_report(Kind::Dang)).closing.plain();
+    let mut with_plan = full_report(Kind::Dang);
+    with_plan.options.trich_yeu_with_plan = true;
+    let dang = doc(&with_plan).closing.plain();
     assert_eq!(
         dang,
         "Trên đây là báo cáo tình hình công tác dân vận năm 2025 và phương hướng, nhiệm vụ năm 2026 của Ban Thường vụ Đảng ủy Phường 1."
@@ -591,6 +591,192 @@ fn the_view_model_matches_a_fresh_evaluation() {
     let r = full_report(Kind::Cq);
     let t = Template::builtin(Kind::Cq);
     assert_eq!(build(t, &r, &evaluate(t, &r)), build_report(&r));
+}
+
+// ---- Replaced sentences (issue 14 item 1) and W07 ----------------------------
+
+fn take_over(r: &mut Report, id: &SentenceId, text: &str) {
+    let t = Template::builtin(r.kind);
+    let generated = crate::print::sentences(t, r, &evaluate(t, r))
+        .into_iter()
+        .find(|s| &s.id == id)
+        .unwrap_or_else(|| panic!("{id:?} is generated"))
+        .generated;
+    r.sentences.insert(id.key(), crate::model::SentenceOverride { text: text.into(), written_against: generated });
+}
+
+#[test]
+fn every_replaced_sentence_prints_as_written() {
+    for kind in Kind::ALL {
+        let mut r = full_report(kind);
+        r.options.include_pl1 = true;
+        let t = Template::builtin(kind);
+        let all = crate::print::sentences(t, &r, &evaluate(t, &r));
+        assert!(all.iter().any(|s| matches!(s.id, SentenceId::Figure { .. })), "{kind:?} has figure lines");
+        assert!(all.iter().any(|s| matches!(s.id, SentenceId::Bullet { .. })), "{kind:?} has appendix bullets");
+        for (i, s) in all.iter().enumerate() {
+            take_over(&mut r, &s.id, &format!("Câu viết tay số {i}."));
+        }
+        let d = doc(&r);
+        assert_eq!(d.trich_yeu, "Câu viết tay số 0.");
+        assert_eq!(d.opening.plain(), "Câu viết tay số 1.");
+        assert_eq!(d.closing.plain(), "Câu viết tay số 2.");
+        let mut printed: Vec<String> = d
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.plain()),
+                _ => None,
+            })
+            .collect();
+        let appendix = d.appendix.expect("appendix printed");
+        printed.push(appendix.attached_to.clone());
+        for g in &appendix.tables.t1.groups {
+            printed.extend(g.bullets.iter().cloned());
+        }
+        printed.extend(appendix.tables.t2.bullets.iter().cloned());
+        printed.extend(appendix.tables.t3.bullets.iter().cloned());
+        for (i, s) in all.iter().enumerate().skip(3) {
+            let want = format!("Câu viết tay số {i}.");
+            assert!(printed.contains(&want), "{kind:?}: {:?} not printed as written", s.id);
+        }
+        // The generated forms are gone from the paper.
+        for s in &all {
+            assert!(!printed.contains(&s.generated), "{kind:?}: {:?} still generated", s.id);
+        }
+    }
+}
+
+#[test]
+fn sentence_ids_read_back_from_their_keys() {
+    for kind in Kind::ALL {
+        let r = full_report(kind);
+        let t = Template::builtin(kind);
+        for s in crate::print::sentences(t, &r, &evaluate(t, &r)) {
+            assert_eq!(SentenceId::parse(&s.id.key()), Some(s.id.clone()));
+        }
+    }
+    assert_eq!(SentenceId::parse("bullet.t9.0"), None);
+    assert_eq!(SentenceId::parse("figure.N09"), None);
+    assert_eq!(SentenceId::parse("nonsense"), None);
+}
+
+#[test]
+fn changing_a_figure_after_a_replacement_raises_w07_naming_the_sentence_until_confirmed() {
+    let mut r = full_report(Kind::Cq);
+    let t = Template::builtin(Kind::Cq);
+    let figure = crate::print::sentences(t, &r, &evaluate(t, &r))
+        .into_iter()
+        .find(|s| s.id == SentenceId::Figure { node: "N09".into(), line: "hg_thanh".into() })
+        .expect("a hòa giải thành line");
+    take_over(&mut r, &figure.id, "- Hòa giải thành 11 vụ, đạt kết quả tốt.");
+    take_over(&mut r, &SentenceId::Opening, "Thực hiện kế hoạch, Ủy ban nhân dân phường báo cáo như sau:");
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![], "nothing changed yet");
+    r.values.insert("hg_thanh".into(), crate::model::Value::Int(12));
+    let issues = stale_sentences(t, &r, &evaluate(t, &r));
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].rule, "W07");
+    assert_eq!(issues[0].paths, vec![FieldPath::Sentence("figure.N09.hg_thanh".into())]);
+    assert!(issues[0].message.contains("Hòa giải thành"), "{}", issues[0].message);
+    assert!(issues[0].message.contains("12 vụ"), "names today's sentence: {}", issues[0].message);
+    assert!(doc(&r).body.iter().any(|b| matches!(b, Block::Para(p) if p.plain().contains("đạt kết quả tốt"))));
+    // "Vẫn dùng câu này": the sentence now answers to today's generated one.
+    let today = crate::print::sentences(t, &r, &evaluate(t, &r)).into_iter().find(|s| s.id == figure.id).unwrap();
+    r.sentences.get_mut(&figure.id.key()).unwrap().written_against = today.generated;
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![]);
+    // A new citation changes the opening it was written against.
+    r.can_cu.push(Citation { loai: "Công văn".into(), so_ky_hieu: "1/UBND".into(), ..Citation::default() });
+    let issues = stale_sentences(t, &r, &evaluate(t, &r));
+    assert_eq!(issues.iter().map(|i| i.paths[0].to_string()).collect::<Vec<_>>(), ["sentences.opening"]);
+    // "Dùng lại câu tự động".
+    r.sentences.remove("opening");
+    assert_eq!(stale_sentences(t, &r, &evaluate(t, &r)), vec![]);
+}
+
+#[test]
+fn figure_lines_follow_the_report_option_and_the_section_override() {
+    let mut r = full_report(Kind::Cq);
+    let dashes = |r: &Report| {
+        doc(r)
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Para(p) if p.dash && p.plain().starts_with("- Hòa giải thành")))
+            .count()
+    };
+    assert_eq!(dashes(&r), 1);
+    r.options.print_figures = false;
+    assert_eq!(dashes(&r), 0);
+    r.options.figures_by_node.insert("N09".into(), true);
+    assert_eq!(dashes(&r), 1);
+    r.options.print_figures = true;
+    r.options.figures_by_node.insert("N09".into(), false);
+    assert_eq!(dashes(&r), 0);
+}
+
+#[test]
+fn names_in_sentences_come_from_the_header_or_the_profile() {
+    let mut r = full_report(Kind::Cq);
+    r.unit.cq.issuer = "ỦY BAN NHÂN DÂN THÀNH PHỐ CAO LÃNH".into();
+    assert!(doc(&r).closing.plain().ends_with("của Ủy ban nhân dân thành phố Cao Lãnh./."));
+    let t1 = evaluate(Template::builtin(Kind::Cq), &r).appendix.unwrap().t1;
+    let row = t1.groups.iter().find_map(|g| g.text_row.clone()).unwrap();
+    assert!(row.starts_with("Đối thoại giải quyết khiếu nại của Chủ tịch UBND thành phố là"), "{row}");
+    r.unit.cq.sentence_name = "Ủy ban nhân dân Thành phố".into();
+    assert!(doc(&r).closing.plain().ends_with("của Ủy ban nhân dân Thành phố./."));
+    let mut d = full_report(Kind::Dang);
+    d.unit.dang.issuer = "THÀNH ỦY CAO LÃNH".into();
+    d.signature.quyen_han = "T/M THÀNH ỦY".into();
+    let opening = doc(&d).opening.plain();
+    assert!(opening.contains(", Thành ủy Cao Lãnh báo cáo"), "{opening}");
+    assert!(!opening.contains("Thành Phố"));
+}
+
+#[test]
+fn citations_join_with_va_and_keep_their_own_phrase() {
+    let mut r = full_report(Kind::Cq);
+    r.can_cu[0].phrase = "giữa Ủy ban nhân dân phường và Ban Dân vận Đảng ủy phường".into();
+    r.can_cu.push(Citation { loai: "Hướng dẫn".into(), so_ky_hieu: "05-HD/BDVTU".into(), ..Citation::default() });
+    let opening = doc(&r).opening.plain();
+    assert!(
+        opening.starts_with(
+            "Căn cứ Kế hoạch số 98/KHPH-UBNDTP-BDVTU ngày 30 tháng 3 năm 2025 giữa Ủy ban nhân dân phường và Ban Dân \
+             vận Đảng ủy phường; Công văn số 590/PNV-DVCQ ngày 20 tháng 5 năm 2025 của Phòng Nội vụ về việc báo cáo kết \
+             quả công tác dân vận và Hướng dẫn số 05-HD/BDVTU; Ủy ban nhân dân"
+        ),
+        "{opening}"
+    );
+}
+
+#[test]
+fn totals_print_with_their_unit_word_and_qualifier_and_hon_never_rounds_up() {
+    let mut r = full_report(Kind::Cq);
+    let line = |r: &Report, start: &str| {
+        doc(r)
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Para(p) if p.plain().starts_with(start) => Some(p.plain()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no line starting {start}"))
+    };
+    assert_eq!(line(&r, "- Tổng số suất hỗ trợ"), "- Tổng số suất hỗ trợ an sinh xã hội: 1.470 suất");
+    r.qualifiers.insert("asxh_tong_suat".into(), "hơn".into());
+    assert_eq!(line(&r, "- Tổng số suất hỗ trợ"), "- Tổng số suất hỗ trợ an sinh xã hội: hơn 1.470 suất");
+    // A computed money total with "hơn": cut, not rounded up.
+    let rows = r.lists.get_mut("asxh").unwrap();
+    rows.truncate(1);
+    rows[0].insert("so_tien".into(), Value::Int(2_356_800_000));
+    r.qualifiers.insert("asxh_tong_tien".into(), "hơn".into());
+    assert_eq!(line(&r, "- Tổng số tiền hỗ trợ"), "- Tổng số tiền hỗ trợ an sinh xã hội: hơn 2,356 tỷ đồng");
+    r.qualifiers.remove("asxh_tong_tien");
+    assert_eq!(line(&r, "- Tổng số tiền hỗ trợ"), "- Tổng số tiền hỗ trợ an sinh xã hội: 2,357 tỷ đồng");
+    // An entered amount with "hơn" too, and the unit word the outline gives ("cuộc").
+    r.values.insert("quy_vi_nguoi_ngheo".into(), Value::Int(2_359_000_000));
+    assert!(line(&r, "- Vận động Quỹ").starts_with("- Vận động Quỹ “Vì người nghèo”: hơn 2,359 tỷ đồng"));
+    r.values.insert("quy_vi_nguoi_ngheo".into(), Value::Int(2_359_900_000));
+    assert!(line(&r, "- Vận động Quỹ").starts_with("- Vận động Quỹ “Vì người nghèo”: hơn 2,359 tỷ đồng"));
+    assert!(line(&r, "- Tổng số cuộc đối thoại").starts_with("- Tổng số cuộc đối thoại với nhân dân: 12 cuộc"));
 }
 
 // ---- Issue 14: lists, nothing empty, numbered tasks, zero padding ----

@@ -426,6 +426,7 @@ fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<C
             per_row: c.per_row.clone(),
             compare: c.compare,
             mentions: c.mentions.iter().map(|m| format::old_tone_placement(&format::lowercase(m))).collect(),
+            unit: c.unit.clone(),
         };
         for (ai, a) in c.alt.iter().enumerate() {
             let ap = format!("{path}.computed[{ci}].alt[{ai}]");

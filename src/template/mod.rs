@@ -319,6 +319,9 @@ pub struct ComputedDef {
     pub compare: bool,
     /// Phrases that introduce this figure in prose (W01).
     pub mentions: Vec<String>,
+    /// Unit word after a count in prose ("suất"), from the outline; empty for
+    /// money and rates (their display carries it) and for indicators' own keys.
+    pub unit: String,
 }
 
 /// Severity of an issue: errors block finalising.

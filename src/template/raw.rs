@@ -188,6 +188,9 @@ pub struct RawComputed {
     pub compare: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<String>,
+    /// Unit word after a count in prose ("suất"); money and rates carry their own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
 }
 
 fn default_mode() -> String {

@@ -97,15 +97,30 @@ pub fn ProfileScreen() -> impl IntoView {
             />
         }
     };
-    // The same five fields for each kind; labels and examples differ.
+    // The same six fields for each kind; labels and examples differ.
     let issuer_fields = move |kind: Kind| {
-        let examples: [&'static str; 5] = match kind {
-            Kind::Dang => ["ĐẢNG ỦY PHƯỜNG 1", "BC/ĐU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""],
-            Kind::Cq => ["ỦY BAN NHÂN DÂN PHƯỜNG 1", "BC-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ""],
+        let examples: [&'static str; 6] = match kind {
+            Kind::Dang => {
+                ["ĐẢNG ỦY PHƯỜNG 1", "Ban Thường vụ Đảng ủy phường", "BC/ĐU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""]
+            }
+            Kind::Cq => [
+                "ỦY BAN NHÂN DÂN PHƯỜNG 1",
+                "Ủy ban nhân dân phường Tân Phú",
+                "BC-UBND",
+                "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+                "",
+            ],
         };
         let issuer_label = if kind == Kind::Dang { "Tên tổ chức ban hành" } else { "Tên cơ quan ban hành" };
-        let fields: [(&'static str, &'static str, IssuerGet, IssuerSet); 5] = [
+        let fields: [(&'static str, &'static str, IssuerGet, IssuerSet); 6] = [
             (issuer_label, "issuer", |i| i.issuer.clone(), |i, v| i.issuer = v),
+            (
+                "Tên dùng trong câu văn (để trống: suy từ tên ở tiêu đề)",
+                "sentence_name",
+                |i| i.sentence_name.clone(),
+                |i, v| i.sentence_name = v,
+            ),
             ("Ký hiệu văn bản", "symbol", |i| i.symbol.clone(), |i, v| i.symbol = v),
             ("Thẩm quyền ký", "quyen_han", |i| i.signer.quyen_han.clone(), |i, v| i.signer.quyen_han = v),
             ("Chức vụ người ký", "chuc_vu", |i| i.signer.chuc_vu.clone(), |i, v| i.signer.chuc_vu = v),

@@ -8,11 +8,19 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
 }
 
-/// A small report with one mark of each kind, so mutations reach them too.
+/// A small report with one mark of each kind and a replaced sentence (schema
+/// 2), so the fuzzing and the tampering tests below reach them too.
 fn sample(id: &str) -> Report {
     let mut r = crate::fixtures::small_cq_report(id, now());
     r.none_in_period.insert("N16".into(), "Không phát sinh.".into());
     r.not_tracked.insert("doi_thoai_chu_tich".into(), String::new());
+    r.sentences.insert(
+        "opening".into(),
+        crate::model::SentenceOverride {
+            text: "Thực hiện Kế hoạch phối hợp, Ủy ban nhân dân phường báo cáo như sau:".into(),
+            written_against: "Ủy ban nhân dân Phường 1 báo cáo như sau:".into(),
+        },
+    );
     r
 }
 
@@ -180,6 +188,66 @@ fn every_bad_file_is_refused_with_its_own_message_and_nothing_changes() {
     }
 }
 
+/// A file as version 1 of the app wrote it: no replaced sentences, no
+/// sentence name, no citation phrase, no trích yếu or figure options.
+fn version_1_file(report: &Report) -> Vec<u8> {
+    let mut v1 = report.clone();
+    v1.sentences.clear();
+    resigned(&exported(&v1), |f| {
+        f["schemaVersion"] = json!(1);
+        let r = f["report"].as_object_mut().unwrap();
+        r.insert("schema_version".into(), json!(1));
+        r.remove("sentences");
+        for option in ["trich_yeu_with_plan", "print_figures", "figures_by_node"] {
+            r["options"].as_object_mut().unwrap().remove(option);
+        }
+        for kind in ["dang", "cq"] {
+            r["unit"][kind].as_object_mut().unwrap().remove("sentence_name");
+        }
+        for c in r["can_cu"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("phrase");
+        }
+        let text = serde_json::to_string(&f["report"]).unwrap();
+        assert!(!text.contains("sentence") && !text.contains("phrase"), "a version-1 report has none of these");
+    })
+}
+
+#[test]
+fn version_1_file_imports_with_its_content_unchanged_and_exports_again_as_version_2() {
+    let mut original = crate::fixtures::full_report(Kind::Cq);
+    original.id = "4b8f0a4e-0000-4000-8000-0000000000a1".into();
+    let incoming = read_report_file("v1.json", &version_1_file(&original), now()).unwrap();
+    assert_eq!(incoming.migrated_from, Some(1));
+    assert_eq!(incoming.report.schema_version, 2);
+    let mut expected = original.clone();
+    expected.exported_at = incoming.report.exported_at;
+    expected.status = incoming.report.status;
+    assert_eq!(incoming.report, expected, "nothing added, nothing lost");
+    let again: Json = serde_json::from_str(&exported(&incoming.report)).unwrap();
+    assert_eq!(again["schemaVersion"], json!(2));
+    assert_eq!(again["report"]["schema_version"], json!(2));
+    let back = read_report_file("v2.json", serde_json::to_string(&again).unwrap().as_bytes(), now()).unwrap();
+    assert_eq!(back.migrated_from, None);
+}
+
+#[test]
+fn replaced_sentences_with_a_bad_id_or_too_long_a_text_are_refused() {
+    let good = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000a2"));
+    let bad_id =
+        resigned(&good, |f| f["report"]["sentences"]["<script>"] = json!({"text": "x", "written_against": ""}));
+    assert!(matches!(read_report_file("s.json", &bad_id, now()), Err(ImportError::BadValue { .. })));
+    let long = "a".repeat(MAX_TEXT_CHARS + 1);
+    let too_long = resigned(&good, |f| f["report"]["sentences"]["opening"]["text"] = json!(long));
+    match read_report_file("s.json", &too_long, now()) {
+        Err(ImportError::BadValue { path, .. }) => assert_eq!(path, "sentences.opening"),
+        other => panic!("{other:?}"),
+    }
+    let not_an_object = resigned(&good, |f| f["report"]["sentences"]["opening"] = json!(3));
+    assert!(read_report_file("s.json", &not_an_object, now()).is_err());
+    let kept = read_report_file("s.json", good.as_bytes(), now()).unwrap();
+    assert_eq!(kept.report.sentences["opening"].written_against, "Ủy ban nhân dân Phường 1 báo cáo như sau:");
+}
+
 #[test]
 fn version_0_file_from_the_spec_sketch_is_migrated() {
     let good = exported(&sample("4b8f0a4e-0000-4000-8000-000000000005"));
@@ -336,7 +404,7 @@ fn a_duplicate_key_at_any_depth_is_refused_on_both_roads() {
     // only the last, so the checksum still matches.
     for (at, hidden) in [
         ("\"hg_thanh\": 11", "\"hg_thanh\": 999,\n      \"hg_thanh\": 11"),
-        ("\"schemaVersion\": 1", "\"schemaVersion\": 1,\n  \"schemaVersion\": 1"),
+        ("\"schemaVersion\": 2", "\"schemaVersion\": 2,\n  \"schemaVersion\": 2"),
         ("\"kind\": \"CQ\"", "\"kind\": \"DANG\", \"kind\": \"CQ\""),
     ] {
         let text = file.replacen(at, hidden, 1);

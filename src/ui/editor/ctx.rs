@@ -110,6 +110,11 @@ impl Ctx {
     /// Open the section of an issue (its first path, else its node).
     pub fn jump_to_issue(&self, issue: &Issue) {
         match issue.paths.first() {
+            // A replaced sentence (W07) is shown in its node's section, or in "Thông tin chung".
+            Some(path @ FieldPath::Sentence(_)) => {
+                self.current.set(issue.node_id.clone().unwrap_or_else(|| GENERAL.to_string()));
+                focus_field_soon(path.to_string());
+            }
             Some(path) => self.jump_to(&path.to_string()),
             None => {
                 if let Some(node) = &issue.node_id {

@@ -3,8 +3,10 @@
 //! recipients and footnotes ("Ký tên, nơi nhận").
 
 use super::ctx::Ctx;
+use super::sentences::SentenceEditor;
 use crate::editor::journal::Edit;
 use crate::model::{Citation, FieldPath, Footnote, RecordList, Report, ReportField as Field};
+use crate::print::SentenceId;
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
@@ -106,12 +108,18 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
     }
 }
 
-static CITATION_FIELDS: [RecordField<Citation>; 5] = [
+static CITATION_FIELDS: [RecordField<Citation>; 6] = [
     RecordField { key: "loai", label: "Loại văn bản", kind: "text", get: |c| c.loai.clone() },
     RecordField { key: "so_ky_hieu", label: "Số, ký hiệu", kind: "text", get: |c| c.so_ky_hieu.clone() },
     RecordField { key: "ngay", label: "Ngày", kind: "date", get: |c| date_text(c.ngay) },
     RecordField { key: "co_quan", label: "Cơ quan ban hành", kind: "text", get: |c| c.co_quan.clone() },
     RecordField { key: "trich_yeu", label: "Trích yếu", kind: "text", get: |c| c.trich_yeu.clone() },
+    RecordField {
+        key: "phrase",
+        label: "Viết sau số và ngày (để trống: «của cơ quan … về …»)",
+        kind: "text",
+        get: |c| c.phrase.clone(),
+    },
 ];
 
 static FOOTNOTE_FIELDS: [RecordField<Footnote>; 2] = [
@@ -128,6 +136,11 @@ pub fn GeneralForm() -> impl IntoView {
     let is_dang = ctx.report.with_untracked(|r| r.kind == crate::model::Kind::Dang);
     let pad = ctx.report.with_untracked(|r| r.options.pad_small_counts);
     let include_pl1 = ctx.report.with_untracked(|r| r.options.include_pl1);
+    let with_plan = ctx.report.with_untracked(|r| r.options.trich_yeu_with_plan);
+    let print_figures = ctx.report.with_untracked(|r| r.options.print_figures);
+    let default_name = ctx.report.with_untracked(crate::print::default_sentence_name);
+    let all = super::sentences::sentences_memo(ctx);
+    let has_appendix = Memo::new(move |_| all.with(|a| a.iter().any(|s| s.id == SentenceId::AttachedTo)));
     let alt_denominator =
         ctx.report.with_untracked(|r| r.options.hg_denominator == crate::model::HgDenominator::ThanhPlusKhongThanh);
     view! {
@@ -153,8 +166,30 @@ pub fn GeneralForm() -> impl IntoView {
                 ctx, RecordList::CanCu, "Căn cứ (văn bản trích dẫn ở phần mở đầu)", "+ Thêm văn bản căn cứ", |r| &r.can_cu,
                 &CITATION_FIELDS,
             )}
+            <fieldset class="sentences">
+                <legend>"Câu văn trong bản in"</legend>
+                <ReportField field=Field::UnitSentenceName label="Tên đơn vị dùng trong câu văn"
+                    hint=format!("Để trống thì dùng «{default_name}»")
+                    get=|r| r.unit.issuer(r.kind).sentence_name.clone() />
+                <label class="check">
+                    <input type="checkbox" name=Field::TrichYeuWithPlan.name() checked=with_plan disabled=move || ctx.locked.get()
+                        on:change=move |ev| ctx.set(Field::TrichYeuWithPlan.name(), event_target_checked(&ev).to_string()) />
+                    "Trích yếu có thêm «và phương hướng, nhiệm vụ …»"
+                </label>
+                <SentenceEditor id=SentenceId::TrichYeu all=all />
+                <SentenceEditor id=SentenceId::Opening all=all />
+                <SentenceEditor id=SentenceId::Closing all=all />
+                <Show when=move || has_appendix.get()>
+                    <SentenceEditor id=SentenceId::AttachedTo all=all />
+                </Show>
+            </fieldset>
             <fieldset>
                 <legend>"Tùy chọn trình bày"</legend>
+                <label class="check">
+                    <input type="checkbox" name=Field::PrintFigures.name() checked=print_figures disabled=move || ctx.locked.get()
+                        on:change=move |ev| ctx.set(Field::PrintFigures.name(), event_target_checked(&ev).to_string()) />
+                    "In các dòng số liệu tự động dưới mỗi mục"
+                </label>
                 <label class="check">
                     <input type="checkbox" name=Field::PadSmallCounts.name() checked=pad disabled=move || ctx.locked.get()
                         on:change=move |ev| ctx.set(Field::PadSmallCounts.name(), event_target_checked(&ev).to_string()) />

@@ -9,6 +9,7 @@ mod general;
 mod inputs;
 mod issues;
 mod section;
+mod sentences;
 
 use crate::editor::{autosave::Autosave, drafts, paging};
 use crate::engine::{can_finalise, evaluate, Issue};
@@ -67,6 +68,15 @@ pub fn EditorScreen(id: String) -> impl IntoView {
     }
 }
 
+/// The engine's evaluation with W07 added: replaced sentences whose figures
+/// changed (made by `print`, which writes the sentences).
+fn evaluate_with_sentences(template: &Template, report: &crate::model::Report) -> crate::engine::Evaluation {
+    let mut evaluation = evaluate(template, report);
+    let stale = crate::print::stale_sentences(template, report, &evaluation);
+    evaluation.issues.extend(stale);
+    evaluation
+}
+
 #[component]
 fn Editor(opened: drafts::Opened) -> impl IntoView {
     let kind = opened.report.kind;
@@ -80,9 +90,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let eval = Memo::new(move |_| {
         evaluate_now.track();
         if report.with_untracked(paging::evaluates_later) {
-            report.with_untracked(|r| evaluate(template, r))
+            report.with_untracked(|r| evaluate_with_sentences(template, r))
         } else {
-            report.with(|r| evaluate(template, r))
+            report.with(|r| evaluate_with_sentences(template, r))
         }
     });
     let pending_evaluation = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);

@@ -124,9 +124,13 @@ fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label:
     let compare = indicator.compare && indicator.ty.is_numeric();
     let delta_key = key.clone();
     let delta = move || ctx.eval.with(|e| e.deltas.get(&delta_key).map(|d| d.text.clone()));
+    let qualifier = crate::editor::paths::takes_qualifier(&indicator.ty).then(|| {
+        view! { <QualifierSelect key=key.clone() label=format!("Từ chỉ mức độ trước số ({label})") /> }
+    });
     view! {
         <div class="indicator" class:compare=compare>
-            <ValueInput at=FieldPath::key(&key) label=label unit=indicator.unit.clone() ty=indicator.ty.clone() />
+            <ValueInput at=FieldPath::key(&key) label=label.clone() unit=indicator.unit.clone() ty=indicator.ty.clone() />
+            {qualifier}
             {required.then(|| view! {
                 <MarkInput kind=Mark::NotTracked key=key.clone() label="Không theo dõi"
                     sentence_label="Câu in thay số liệu (để trống: không in gì)" />
@@ -135,6 +139,27 @@ fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label:
                 <ValueInput at=FieldPath::cung_ky(&key) label=format!("Cùng kỳ {year}") unit=indicator.unit.clone() ty=indicator.ty.clone() />
                 <p class="delta" aria-live="polite">{move || delta().map(|d| format!("So với cùng kỳ: {d}"))}</p>
             })}
+        </div>
+    }
+}
+
+/// The word printed before a figure ("hơn 2,35 tỷ đồng", "khoảng 1.250 suất").
+#[component]
+pub fn QualifierSelect(key: String, label: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let name = FieldPath::Qualifier(key.clone()).to_string();
+    let id = field_id(&name);
+    let current = ctx.report.with_untracked(|r| r.qualifiers.get(&key).cloned().unwrap_or_default());
+    let name_for_input = name.clone();
+    view! {
+        <div class="field qualifier">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name disabled=move || ctx.locked.get()
+                on:change=move |ev| ctx.set(name_for_input.clone(), event_target_value(&ev))>
+                {crate::model::limits::QUALIFIERS.into_iter().map(|q| view! {
+                    <option value=q selected=q == current>{if q.is_empty() { "(không)" } else { q }}</option>
+                }).collect_view()}
+            </select>
         </div>
     }
 }
@@ -235,6 +260,7 @@ pub fn SectionForm(node: &'static Node, #[prop(into)] heading: String) -> impl I
                 }
             }).collect_view()}
             <ComputedBox node_id=node.id.clone() />
+            <super::sentences::NodeSentences node=node />
             {node.lists.iter().map(|l| view! { <ListEditor list=l /> }).collect_view()}
             {is_appendix.then(|| view! {
                 <p><a class="button" href=crate::route::Route::print(&report_id).href()>"Xem Phụ lục I trong bản in"</a></p>

@@ -292,7 +292,7 @@ test('10a. a draft from a newer app (schema_version 99) opens read-only with the
 
     const why = page.locator('.notices .notice.warn', { hasText: 'phiên bản mới hơn' });
     await why.waitFor();
-    assert.match(await why.innerText(), /định dạng 99 > 1[\s\S]*Chỉ xem, xuất tệp hoặc xóa được/);
+    assert.match(await why.innerText(), /định dạng 99 > 2[\s\S]*Chỉ xem, xuất tệp hoặc xóa được/);
     assert.ok(await page.getByRole('button', { name: 'Hoàn thành', exact: true }).isDisabled());
     assert.equal(await field(page, 'name').getAttribute('readonly'), '');
     await openSection(page, 'Hòa giải ở cơ sở');
@@ -352,7 +352,7 @@ test('10c. a draft of an older format / outline version opens with the migration
     assert.ok(await page.getByRole('button', { name: 'Hoàn thành', exact: true }).isEnabled());
     await field(page, 'N01.text').fill('Sửa sau khi chuyển phiên bản');
     const env = await waitForDraft(page, id, (e) => e.report.texts['N01.text'] === 'Sửa sau khi chuyển phiên bản');
-    assert.equal(env.report.schema_version, 1);
+    assert.equal(env.report.schema_version, 2);
     assert.equal(env.report.template.version, 1);
     assert.equal(env.template_version, 1);
     assert.equal(env.report.values.retired_key, 7, 'values the outline no longer shows are kept');

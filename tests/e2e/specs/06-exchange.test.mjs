@@ -429,7 +429,7 @@ function badCorpus(base) {
     ['khong-phai-utf8.json', Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), /không phải văn bản UTF-8/],
     ['mang-rong.json', '[]', /không phải tệp báo cáo Dân vận \(loại tệp «không rõ»\)/],
     ['sai-loai-tep.json', resign({ ...clone(base), schema: 'danvan-baocao' }), /không phải tệp báo cáo Dân vận \(loại tệp «danvan-baocao»\)/],
-    ['phien-ban-moi.json', resign({ ...clone(base), schemaVersion: 2 }), /phiên bản mới hơn của ứng dụng \(định dạng 2, ứng dụng này đọc đến 1\)/],
+    ['phien-ban-moi.json', resign({ ...clone(base), schemaVersion: 3 }), /phiên bản mới hơn của ứng dụng \(định dạng 3, ứng dụng này đọc đến 2\)/],
     ['thieu-ma-kiem-tra.json', (({ sha256: _, ...rest }) => rest)(base), /thiếu mã kiểm tra \(sha256\)/],
     ['sua-tay.json', (() => { const f = clone(base); f.report.values.hg_thanh = 12; return f; })(), /mã kiểm tra không khớp/],
     ['thieu-report.json', resign((({ report: _, ...rest }) => rest)(base)), /không đúng cấu trúc báo cáo \(thiếu phần report\)/],

@@ -25,7 +25,7 @@ const signed = (content) => ({ ...content, sha256: sha256Hex(canonical(content))
 /** A checksum-valid report file holding `report`. */
 function reportFile(report) {
   return signed({
-    schema: 'danvan-report', schemaVersion: 1, appVersion: 'e2e', reportId: report.id,
+    schema: 'danvan-report', schemaVersion: 2, appVersion: 'e2e', reportId: report.id,
     template: report.template, kind: report.kind, period: report.period, unit: report.unit,
     createdAt: report.created_at, updatedAt: report.updated_at, exportedAt: report.exported_at ?? report.updated_at,
     report,
