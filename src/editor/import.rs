@@ -83,25 +83,13 @@ pub fn apply<S: KeyValueStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::checksum;
     use crate::exchange::import::read_report_file;
-    use crate::exchange::{checksum, export};
+    use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported};
     use crate::model::Status;
     use crate::storage::MemoryStore;
-    use chrono::TimeZone;
     use proptest::prelude::*;
     use serde_json::{json, Value as Json};
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
-    }
-
-    fn sample(id: &str) -> Report {
-        crate::fixtures::small_cq_report(id, now())
-    }
-
-    fn exported(report: &Report) -> String {
-        export(Template::builtin(report.kind), report, "test", now()).json
-    }
 
     #[test]
     fn export_delete_import_gives_back_the_identical_report() {

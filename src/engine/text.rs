@@ -337,12 +337,9 @@ fn mentions_w01(
         .iter()
         .filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none())
         .collect();
-    let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
-    if phrases.is_empty() {
+    let Some(phrases) = distinct(insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect()) else {
         return;
-    }
-    phrases.sort();
-    phrases.dedup();
+    };
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
         for (i, f) in longest_matches(&phrases, |i| find_mentions(t, nums, phrases[i], "", true)) {
@@ -374,6 +371,13 @@ fn mentions_w01(
     }
 }
 
+/// The phrases to look for, sorted and each once; none when there are none.
+fn distinct<T: Ord>(mut phrases: Vec<T>) -> Option<Vec<T>> {
+    phrases.sort();
+    phrases.dedup();
+    (!phrases.is_empty()).then_some(phrases)
+}
+
 /// Figures found by several phrases (by index), each owned by the longest
 /// phrase that introduces it ("đang giải quyết 70" beats "giải quyết 70").
 fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<(usize, Found)> {
@@ -399,13 +403,9 @@ fn mentions_w02(
     cur: &Side,
     issues: &mut Vec<Issue>,
 ) {
-    let mut phrases: Vec<(&str, &str)> =
+    let phrases: Vec<(&str, &str)> =
         node.indicators.iter().flat_map(|i| i.mentions.iter().map(move |m| (m.as_str(), i.unit.as_str()))).collect();
-    if phrases.is_empty() {
-        return;
-    }
-    phrases.sort();
-    phrases.dedup();
+    let Some(phrases) = distinct(phrases) else { return };
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
         let texts_only: Vec<&str> = phrases.iter().map(|(p, _)| *p).collect();

@@ -1,20 +1,9 @@
 use super::*;
 use crate::exchange::{checksum, export};
+use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported};
 use crate::model::{Kind, PeriodType};
 use chrono::TimeZone;
 use serde_json::json;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
-}
-
-fn sample(id: &str) -> Report {
-    crate::fixtures::small_cq_report(id, now())
-}
-
-fn exported(report: &Report) -> String {
-    export(Template::builtin(report.kind), report, "test", now()).json
-}
 
 /// Change a parsed export and give it a valid checksum again, so the check
 /// under test is the one after the checksum.
