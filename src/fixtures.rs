@@ -643,6 +643,17 @@ pub fn exported(report: &Report) -> String {
     crate::exchange::export(Template::builtin(report.kind), report, "test", exchange_time()).json
 }
 
+/// Change a parsed export file and give it a valid checksum again, so the
+/// check under test is the one after the checksum. Panics on text that is
+/// not a JSON object (a test's own mistake).
+pub fn resigned(json: &str, change: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut file: serde_json::Value = serde_json::from_str(json).expect("an export file");
+    file.as_object_mut().expect("a JSON object").remove("sha256");
+    change(&mut file);
+    file["sha256"] = serde_json::Value::String(crate::exchange::checksum(&file));
+    serde_json::to_vec(&file).expect("JSON")
+}
+
 /// The figures of the docs/domain.md §5.1 worked example (Phụ lục I), the
 /// current ones and cùng kỳ.
 pub fn spec_5_1_figures(r: &mut Report) {

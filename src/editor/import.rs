@@ -83,13 +83,12 @@ pub fn apply<S: KeyValueStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::checksum;
     use crate::exchange::import::read_report_file;
-    use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported};
+    use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported, resigned};
     use crate::model::Status;
     use crate::storage::MemoryStore;
     use proptest::prelude::*;
-    use serde_json::{json, Value as Json};
+    use serde_json::json;
 
     #[test]
     fn export_delete_import_gives_back_the_identical_report() {
@@ -144,17 +143,6 @@ mod tests {
         apply(&store, &report, Choice::Replace, || unreachable!(), now()).unwrap();
         let stored = drafts::open(&store, &report.id).unwrap().report;
         assert_eq!(stored.texts["N01.text"], "Bản mới hơn");
-    }
-
-    /// Change a parsed export and give it a valid checksum again, so the check
-    /// under test is the one after the checksum.
-    fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
-        let mut file: Json = serde_json::from_str(json).unwrap();
-        file.as_object_mut().unwrap().remove("sha256");
-        change(&mut file);
-        let sha = checksum(&file);
-        file["sha256"] = Json::String(sha);
-        serde_json::to_vec(&file).unwrap()
     }
 
     proptest! {

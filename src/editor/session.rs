@@ -350,6 +350,26 @@ mod tests {
         session.changed(at);
     }
 
+    /// Editor "a" and editor "b" open the draft; "b" saves "thẻ kia" as
+    /// revision 2; then, when `typing`, "a" types "thẻ này" (not saved yet).
+    /// Returns the store, "a" and its report.
+    fn other_tab_saved(typing: bool) -> (DraftStore<MemoryStore>, Session, Report) {
+        let store = store_with_draft();
+        let (mut mine, mut my_report) = open(&store, "a");
+        let (mut theirs, mut their_report) = open(&store, "b");
+        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
+        assert!(matches!(theirs.flush(&store, &their_report, 0, 0.0, now()), Flush::Saved { revision: 2, .. }));
+        if typing {
+            type_name(&mut mine, &store, &mut my_report, "thẻ này", 0.0);
+        }
+        (store, mine, my_report)
+    }
+
+    /// The text another tab's save leaves under the draft's key.
+    fn stored_text(store: &DraftStore<MemoryStore>) -> Option<String> {
+        store.backend().get(&crate::storage::draft_key(ID)).unwrap()
+    }
+
     fn stored_name(store: &DraftStore<MemoryStore>) -> String {
         drafts::open(store, ID).unwrap().report.name
     }
@@ -397,12 +417,7 @@ mod tests {
 
     #[test]
     fn a_revision_stored_by_another_tab_is_a_conflict_and_nothing_is_overwritten() {
-        let store = store_with_draft();
-        let (mut mine, mut my_report) = open(&store, "a");
-        let (mut theirs, mut their_report) = open(&store, "b");
-        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
-        assert!(matches!(theirs.flush(&store, &their_report, 0, 0.0, now()), Flush::Saved { revision: 2, .. }));
-        type_name(&mut mine, &store, &mut my_report, "thẻ này", 0.0);
+        let (store, mut mine, my_report) = other_tab_saved(true);
         assert_eq!(mine.flush(&store, &my_report, 0, 0.0, now()), Flush::Conflict { stored: 2 });
         assert_eq!(mine.conflict(), Some(2));
         assert_eq!(stored_name(&store), "thẻ kia");
@@ -412,12 +427,7 @@ mod tests {
 
     #[test]
     fn keeping_mine_after_a_conflict_saves_over_the_other_tab() {
-        let store = store_with_draft();
-        let (mut mine, mut my_report) = open(&store, "a");
-        let (mut theirs, mut their_report) = open(&store, "b");
-        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
-        theirs.flush(&store, &their_report, 0, 0.0, now());
-        type_name(&mut mine, &store, &mut my_report, "thẻ này", 0.0);
+        let (store, mut mine, my_report) = other_tab_saved(true);
         mine.flush(&store, &my_report, 0, 0.0, now());
         assert!(mine.keep_mine());
         assert_eq!(mine.conflict(), None);
@@ -428,12 +438,7 @@ mod tests {
 
     #[test]
     fn using_theirs_drops_this_tabs_edits_and_journal() {
-        let store = store_with_draft();
-        let (mut mine, mut my_report) = open(&store, "a");
-        let (mut theirs, mut their_report) = open(&store, "b");
-        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
-        theirs.flush(&store, &their_report, 0, 0.0, now());
-        type_name(&mut mine, &store, &mut my_report, "thẻ này", 0.0);
+        let (store, mut mine, my_report) = other_tab_saved(true);
         mine.flush(&store, &my_report, 0, 0.0, now());
         let shown = mine.use_theirs(&store).unwrap();
         assert_eq!(shown.report.name, "thẻ kia");
@@ -530,12 +535,8 @@ mod tests {
 
     #[test]
     fn another_tabs_save_is_adopted_when_nothing_is_pending() {
-        let store = store_with_draft();
-        let (mut mine, _) = open(&store, "a");
-        let (mut theirs, mut their_report) = open(&store, "b");
-        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
-        theirs.flush(&store, &their_report, 0, 0.0, now());
-        let raw = store.backend().get(&crate::storage::draft_key(ID)).unwrap();
+        let (store, mut mine, _) = other_tab_saved(false);
+        let raw = stored_text(&store);
         match mine.other_tab(raw.as_deref()) {
             OtherTab::Adopt(report) => assert_eq!(report.name, "thẻ kia"),
             other => panic!("expected the other tab's report, got {other:?}"),
@@ -546,13 +547,8 @@ mod tests {
 
     #[test]
     fn another_tabs_save_while_edits_are_pending_is_a_conflict() {
-        let store = store_with_draft();
-        let (mut mine, mut my_report) = open(&store, "a");
-        let (mut theirs, mut their_report) = open(&store, "b");
-        type_name(&mut theirs, &store, &mut their_report, "thẻ kia", 0.0);
-        theirs.flush(&store, &their_report, 0, 0.0, now());
-        type_name(&mut mine, &store, &mut my_report, "thẻ này", 0.0);
-        let raw = store.backend().get(&crate::storage::draft_key(ID)).unwrap();
+        let (store, mut mine, _) = other_tab_saved(true);
+        let raw = stored_text(&store);
         assert_eq!(mine.other_tab(raw.as_deref()), OtherTab::Conflict { stored: 2 });
         assert_eq!(mine.conflict(), Some(2));
         assert_eq!(mine.other_tab(None), OtherTab::Deleted);

@@ -309,8 +309,9 @@ pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issu
         if texts.is_empty() {
             continue;
         }
-        mentions_w01(template, report, node, &texts, cur, issues);
-        mentions_w02(template, report, node, &texts, cur, issues);
+        let at = NodeTexts { template, report, node, texts, cur };
+        mentions_w01(&at, issues);
+        mentions_w02(&at, issues);
     }
     for p in &prepared {
         let node_id = p.key.split('.').next();
@@ -319,18 +320,22 @@ pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issu
     }
 }
 
+/// The narratives of one node with figures in them, and what W01 and W02
+/// check them against.
+struct NodeTexts<'a> {
+    template: &'a Template,
+    report: &'a Report,
+    node: &'a Node,
+    texts: Vec<&'a Prepared<'a>>,
+    cur: &'a Side,
+}
+
 fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
+fn mentions_w01(at: &NodeTexts, issues: &mut Vec<Issue>) {
+    let &NodeTexts { template, report, node, ref texts, cur } = at;
     let insts: Vec<_> = template
         .index
         .computed
@@ -395,14 +400,8 @@ fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<
     found
 }
 
-fn mentions_w02(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
+fn mentions_w02(at: &NodeTexts, issues: &mut Vec<Issue>) {
+    let &NodeTexts { template, report, node, ref texts, cur } = at;
     let phrases: Vec<(&str, &str)> =
         node.indicators.iter().flat_map(|i| i.mentions.iter().map(move |m| (m.as_str(), i.unit.as_str()))).collect();
     let Some(phrases) = distinct(phrases) else { return };

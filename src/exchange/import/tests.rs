@@ -1,20 +1,9 @@
 use super::*;
-use crate::exchange::{checksum, export};
-use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported};
+use crate::exchange::export;
+use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported, resigned};
 use crate::model::{Kind, PeriodType};
 use chrono::TimeZone;
 use serde_json::json;
-
-/// Change a parsed export and give it a valid checksum again, so the check
-/// under test is the one after the checksum.
-fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
-    let mut file: Json = serde_json::from_str(json).unwrap();
-    file.as_object_mut().unwrap().remove("sha256");
-    change(&mut file);
-    let sha = checksum(&file);
-    file["sha256"] = Json::String(sha);
-    serde_json::to_vec(&file).unwrap()
-}
 
 /// (file name, bytes, expected error) for every way a file can be bad.
 fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
