@@ -13,7 +13,7 @@ mod section;
 use crate::editor::journal::Edit;
 use crate::editor::session::{Flush, OtherTab, Recovered, Session};
 use crate::editor::{drafts, paging};
-use crate::engine::{can_finalise, evaluate, Evaluation, Issue};
+use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
 use crate::route::Route;
 use crate::template::Template;
@@ -81,7 +81,44 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         open_store().map(|store| session.start(&store, &opened, new_id, chrono::Utc::now())).map_err(|e| e.message());
     let session = StoredValue::new(session);
     let report = RwSignal::new(opened.report);
-    let eval = live_evaluation(template, report);
+    // A report with long lists is evaluated when typing pauses, so each
+    // keystroke only updates its field; any other report on every keystroke.
+    let evaluate_now = RwSignal::new(0u64);
+    let eval = Memo::new(move |_| {
+        evaluate_now.track();
+        if report.with_untracked(paging::evaluates_later) {
+            report.with_untracked(|r| evaluate(template, r))
+        } else {
+            report.with(|r| evaluate(template, r))
+        }
+    });
+    let pending_evaluation = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    let evaluate_again = move || {
+        evaluate_now.try_update(|n| *n += 1);
+    };
+    Effect::new(move |was_later: Option<bool>| {
+        report.track();
+        let later = report.with_untracked(paging::evaluates_later);
+        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
+            handle.clear();
+        }
+        match (was_later, later) {
+            // First run: the memo has just evaluated the report as opened.
+            (None, _) | (Some(false), false) => {}
+            // Rows were removed: the memo follows the report again from now on.
+            (Some(true), false) => evaluate_again(),
+            (Some(_), true) => {
+                let pause = Duration::from_millis(paging::EVALUATE_PAUSE_MS);
+                pending_evaluation.set_value(set_timeout_with_handle(evaluate_again, pause).ok());
+            }
+        }
+        later
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     let read_only = opened.read_only.clone();
     let stored_raw = StoredValue::new(opened.stored.clone());
     let is_read_only = read_only.is_some();
@@ -422,47 +459,4 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// The evaluation the editor shows. A report with long lists is evaluated
-/// when typing pauses, so each keystroke only updates its field; any other
-/// report on every keystroke.
-fn live_evaluation(template: &'static Template, report: RwSignal<Report>) -> Memo<Evaluation> {
-    let evaluate_now = RwSignal::new(0u64);
-    let eval = Memo::new(move |_| {
-        evaluate_now.track();
-        if report.with_untracked(paging::evaluates_later) {
-            report.with_untracked(|r| evaluate(template, r))
-        } else {
-            report.with(|r| evaluate(template, r))
-        }
-    });
-    let pending_evaluation = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
-    let evaluate_again = move || {
-        evaluate_now.try_update(|n| *n += 1);
-    };
-    Effect::new(move |was_later: Option<bool>| {
-        report.track();
-        let later = report.with_untracked(paging::evaluates_later);
-        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
-            handle.clear();
-        }
-        match (was_later, later) {
-            // First run: the memo has just evaluated the report as opened.
-            (None, _) | (Some(false), false) => {}
-            // Rows were removed: the memo follows the report again from now on.
-            (Some(true), false) => evaluate_again(),
-            (Some(_), true) => {
-                let pause = Duration::from_millis(paging::EVALUATE_PAUSE_MS);
-                pending_evaluation.set_value(set_timeout_with_handle(evaluate_again, pause).ok());
-            }
-        }
-        later
-    });
-    on_cleanup(move || {
-        if let Some(handle) = pending_evaluation.try_get_value().flatten() {
-            handle.clear();
-        }
-    });
-    eval
 }
