@@ -84,11 +84,15 @@ pub fn apply<S: KeyValueStore>(
 mod tests {
     use super::*;
     use crate::exchange::import::read_report_file;
-    use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported, resigned};
+    use crate::fixtures::{exchange_time as now, exported, resigned};
     use crate::model::Status;
     use crate::storage::MemoryStore;
     use proptest::prelude::*;
     use serde_json::json;
+
+    fn sample(id: &str) -> Report {
+        crate::fixtures::small_cq_report(id, now())
+    }
 
     #[test]
     fn export_delete_import_gives_back_the_identical_report() {

@@ -21,7 +21,7 @@ mod raw;
 
 pub use error::TemplateError;
 
-use crate::model::{Kind, Period, PeriodType, Report, TemplateRef, UnitProfile};
+use crate::model::{Kind, PeriodType, Report, TemplateRef, UnitProfile};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -404,7 +404,8 @@ impl Report {
     ) -> Report {
         let template = Template::builtin(kind);
         let reference = TemplateRef { id: template.id.clone(), version: template.version };
-        Report::for_template(reference, id, kind, Period::calendar(period_type, year), unit, now)
+        let period = crate::model::Period::calendar(period_type, year);
+        Report::for_template(reference, id, kind, period, unit, now)
     }
 }
 

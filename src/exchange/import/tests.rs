@@ -1,9 +1,13 @@
 use super::*;
 use crate::exchange::export;
-use crate::fixtures::{exchange_sample as sample, exchange_time as now, exported, resigned};
+use crate::fixtures::{exchange_time as now, exported, resigned};
 use crate::model::{Kind, PeriodType};
 use chrono::TimeZone;
 use serde_json::json;
+
+fn sample(id: &str) -> Report {
+    crate::fixtures::small_cq_report(id, now())
+}
 
 /// (file name, bytes, expected error) for every way a file can be bad.
 fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
