@@ -64,6 +64,64 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
 }
 
+/// When the exchange tests make and export their reports.
+pub fn exchange_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).single().unwrap_or_default()
+}
+
+/// The export file of `report` as app version "test" writes it at [`exchange_time`].
+pub fn exported(report: &Report) -> String {
+    crate::exchange::export(Template::builtin(report.kind), report, "test", exchange_time()).json
+}
+
+/// Change a parsed export file and give it a valid checksum again, so the
+/// check under test is the one after the checksum. Panics on text that is
+/// not a JSON object (a test's own mistake).
+pub fn resigned(json: &str, change: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut file: serde_json::Value = serde_json::from_str(json).expect("an export file");
+    file.as_object_mut().expect("a JSON object").remove("sha256");
+    change(&mut file);
+    file["sha256"] = serde_json::Value::String(crate::exchange::checksum(&file));
+    serde_json::to_vec(&file).expect("JSON")
+}
+
+/// The figures of the docs/domain.md §5.1 worked example (Phụ lục I), the
+/// current ones and cùng kỳ.
+pub fn spec_5_1_figures(r: &mut Report) {
+    let current = [
+        ("don_tiep_nhan.cbccvc", 0),
+        ("don_thuoc_tham_quyen.cbccvc", 0),
+        ("don_da_giai_quyet.cbccvc", 0),
+        ("don_tiep_nhan.cong_dan", 7),
+        ("don_thuoc_tham_quyen.cong_dan", 6),
+        ("don_da_giai_quyet.cong_dan", 5),
+        ("doi_thoai_chu_tich", 4),
+        ("tcd_thuong_xuyen_luot", 52),
+        ("tcd_thuong_xuyen_nguoi", 49),
+        ("tcd_dinh_ky_luot", 26),
+        ("tcd_dinh_ky_nguoi", 30),
+        ("hg_tiep_nhan", 13),
+        ("hg_dua_ra_hoa_giai", 13),
+        ("hg_thanh", 11),
+        ("hg_khong_thanh", 2),
+    ];
+    let cung_ky = [
+        ("don_tiep_nhan.cong_dan", 9),
+        ("don_thuoc_tham_quyen.cong_dan", 9),
+        ("don_da_giai_quyet.cong_dan", 6),
+        ("doi_thoai_chu_tich", 3),
+        ("tcd_thuong_xuyen_luot", 60),
+        ("tcd_thuong_xuyen_nguoi", 58),
+        ("tcd_dinh_ky_luot", 24),
+        ("tcd_dinh_ky_nguoi", 24),
+        ("hg_tiep_nhan", 16),
+        ("hg_thanh", 12),
+        ("hg_khong_thanh", 4),
+    ];
+    r.values.extend(current.map(|(k, v)| (k.to_string(), Value::Int(v))));
+    r.cung_ky.extend(cung_ky.map(|(k, v)| (k.to_string(), Value::Int(v))));
+}
+
 const ORGS: [&str; 10] =
     ["MTTQ", "HOI_LHPN", "DOAN_TN", "HOI_CCB", "HOI_ND", "CONG_DOAN", "HOI_NCT", "HOI_CTD", "HOI_KHUYEN_HOC", "KHAC"];
 

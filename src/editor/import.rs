@@ -84,23 +84,14 @@ pub fn apply<S: KeyValueStore>(
 mod tests {
     use super::*;
     use crate::exchange::import::read_report_file;
-    use crate::exchange::{checksum, export};
+    use crate::fixtures::{exchange_time as now, exported, resigned};
     use crate::model::Status;
     use crate::storage::MemoryStore;
-    use chrono::TimeZone;
     use proptest::prelude::*;
-    use serde_json::{json, Value as Json};
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
-    }
+    use serde_json::json;
 
     fn sample(id: &str) -> Report {
         crate::fixtures::small_cq_report(id, now())
-    }
-
-    fn exported(report: &Report) -> String {
-        export(Template::builtin(report.kind), report, "test", now()).json
     }
 
     #[test]
@@ -156,17 +147,6 @@ mod tests {
         apply(&store, &report, Choice::Replace, || unreachable!(), now()).unwrap();
         let stored = drafts::open(&store, &report.id).unwrap().report;
         assert_eq!(stored.texts["N01.text"], "Bản mới hơn");
-    }
-
-    /// Change a parsed export and give it a valid checksum again, so the check
-    /// under test is the one after the checksum.
-    fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
-        let mut file: Json = serde_json::from_str(json).unwrap();
-        file.as_object_mut().unwrap().remove("sha256");
-        change(&mut file);
-        let sha = checksum(&file);
-        file["sha256"] = Json::String(sha);
-        serde_json::to_vec(&file).unwrap()
     }
 
     proptest! {

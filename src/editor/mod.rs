@@ -6,3 +6,4 @@ pub mod journal;
 pub mod locate;
 pub mod paging;
 pub mod paths;
+pub mod session;

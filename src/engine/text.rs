@@ -309,8 +309,9 @@ pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issu
         if texts.is_empty() {
             continue;
         }
-        mentions_w01(template, report, node, &texts, cur, issues);
-        mentions_w02(template, report, node, &texts, cur, issues);
+        let at = NodeTexts { template, report, node, texts, cur };
+        mentions_w01(&at, issues);
+        mentions_w02(&at, issues);
     }
     for p in &prepared {
         let node_id = p.key.split('.').next();
@@ -319,30 +320,31 @@ pub(crate) fn text_checks(template: &Template, report: &Report, cur: &Side, issu
     }
 }
 
+/// The narratives of one node with figures in them, and what W01 and W02
+/// check them against.
+struct NodeTexts<'a> {
+    template: &'a Template,
+    report: &'a Report,
+    node: &'a Node,
+    texts: Vec<&'a Prepared<'a>>,
+    cur: &'a Side,
+}
+
 fn node_label(template: &Template, report: &Report, id: &str) -> String {
     template.node(id).map(|n| super::node_title(n, report)).unwrap_or_else(|| id.to_string())
 }
 
-fn mentions_w01(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
+fn mentions_w01(at: &NodeTexts, issues: &mut Vec<Issue>) {
+    let &NodeTexts { template, report, node, ref texts, cur } = at;
     let insts: Vec<_> = template
         .index
         .computed
         .iter()
         .filter(|c| c.node_id == node.id && c.display.is_rate() && c.per_row.is_none())
         .collect();
-    let mut phrases: Vec<&str> = insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect();
-    if phrases.is_empty() {
+    let Some(phrases) = distinct(insts.iter().flat_map(|c| c.mentions.iter().map(String::as_str)).collect()) else {
         return;
-    }
-    phrases.sort();
-    phrases.dedup();
+    };
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
         for (i, f) in longest_matches(&phrases, |i| find_mentions(t, nums, phrases[i], "", true)) {
@@ -374,6 +376,13 @@ fn mentions_w01(
     }
 }
 
+/// The phrases to look for, sorted and each once; none when there are none.
+fn distinct<T: Ord>(mut phrases: Vec<T>) -> Option<Vec<T>> {
+    phrases.sort();
+    phrases.dedup();
+    (!phrases.is_empty()).then_some(phrases)
+}
+
 /// Figures found by several phrases (by index), each owned by the longest
 /// phrase that introduces it ("đang giải quyết 70" beats "giải quyết 70").
 fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<(usize, Found)> {
@@ -391,21 +400,11 @@ fn longest_matches(phrases: &[&str], find: impl Fn(usize) -> Vec<Found>) -> Vec<
     found
 }
 
-fn mentions_w02(
-    template: &Template,
-    report: &Report,
-    node: &Node,
-    texts: &[&Prepared],
-    cur: &Side,
-    issues: &mut Vec<Issue>,
-) {
-    let mut phrases: Vec<(&str, &str)> =
+fn mentions_w02(at: &NodeTexts, issues: &mut Vec<Issue>) {
+    let &NodeTexts { template, report, node, ref texts, cur } = at;
+    let phrases: Vec<(&str, &str)> =
         node.indicators.iter().flat_map(|i| i.mentions.iter().map(move |m| (m.as_str(), i.unit.as_str()))).collect();
-    if phrases.is_empty() {
-        return;
-    }
-    phrases.sort();
-    phrases.dedup();
+    let Some(phrases) = distinct(phrases) else { return };
     for p in texts {
         let (key, t, nums) = (p.key, &p.text, &p.nums);
         let texts_only: Vec<&str> = phrases.iter().map(|(p, _)| *p).collect();

@@ -61,6 +61,12 @@ impl Period {
         (from, to)
     }
 
+    /// The period `period_type` of `year` with its calendar bounds.
+    pub fn calendar(period_type: PeriodType, year: i32) -> Period {
+        let (from, to) = Period::calendar_bounds(period_type, year);
+        Period { period_type, year, from, to }
+    }
+
     /// `from`/`to` as stored, falling back to the calendar bounds.
     pub fn effective_bounds(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let (f, t) = Period::calendar_bounds(self.period_type, self.year);
@@ -458,20 +464,19 @@ impl Report {
         template: TemplateRef,
         id: impl Into<String>,
         kind: Kind,
-        period_type: PeriodType,
-        year: i32,
+        period: Period,
         unit: UnitProfile,
         now: DateTime<Utc>,
     ) -> Report {
         let issuer = unit.issuer(kind).clone();
-        let (from, to) = Period::calendar_bounds(period_type, year);
+        let Period { period_type, year, .. } = period;
         let name = format!("Báo cáo {} – {}", period_type.name(year), kind.label());
         Report {
             schema_version: SCHEMA_VERSION,
             id: id.into(),
             template,
             kind,
-            period: Period { period_type, year, from, to },
+            period,
             hierarchy_model: HierarchyModel::for_period(period_type, year),
             name,
             header: Header { year: Some(report_year_guess(period_type, year, now)), ..Header::default() },

@@ -1,6 +1,6 @@
 use super::*;
 use crate::engine::{evaluate, numbering};
-use crate::fixtures::{fixed_time, full_report, unit_profile};
+use crate::fixtures::{fixed_time, full_report, spec_5_1_figures, unit_profile};
 use crate::model::{Citation, FieldPath, Footnote, PeriodType, Value};
 use chrono::NaiveDate;
 use unicode_normalization::is_nfc;
@@ -62,44 +62,6 @@ fn required_only(kind: Kind, period: PeriodType) -> Report {
         }
     }
     r
-}
-
-/// The docs/domain.md §5.1 figures (Phụ lục I worked example).
-fn spec_5_1(r: &mut Report) {
-    for (k, v) in [
-        ("don_tiep_nhan.cbccvc", 0),
-        ("don_thuoc_tham_quyen.cbccvc", 0),
-        ("don_da_giai_quyet.cbccvc", 0),
-        ("don_tiep_nhan.cong_dan", 7),
-        ("don_thuoc_tham_quyen.cong_dan", 6),
-        ("don_da_giai_quyet.cong_dan", 5),
-        ("doi_thoai_chu_tich", 4),
-        ("tcd_thuong_xuyen_luot", 52),
-        ("tcd_thuong_xuyen_nguoi", 49),
-        ("tcd_dinh_ky_luot", 26),
-        ("tcd_dinh_ky_nguoi", 30),
-        ("hg_tiep_nhan", 13),
-        ("hg_dua_ra_hoa_giai", 13),
-        ("hg_thanh", 11),
-        ("hg_khong_thanh", 2),
-    ] {
-        r.values.insert(k.into(), Value::Int(v));
-    }
-    for (k, v) in [
-        ("don_tiep_nhan.cong_dan", 9),
-        ("don_thuoc_tham_quyen.cong_dan", 9),
-        ("don_da_giai_quyet.cong_dan", 6),
-        ("doi_thoai_chu_tich", 3),
-        ("tcd_thuong_xuyen_luot", 60),
-        ("tcd_thuong_xuyen_nguoi", 58),
-        ("tcd_dinh_ky_luot", 24),
-        ("tcd_dinh_ky_nguoi", 24),
-        ("hg_tiep_nhan", 16),
-        ("hg_thanh", 12),
-        ("hg_khong_thanh", 4),
-    ] {
-        r.cung_ky.insert(k.into(), Value::Int(v));
-    }
 }
 
 // ---- Header ---------------------------------------------------------------
@@ -394,7 +356,7 @@ fn dang_danh_gia_chung_uses_run_in_labels() {
 #[test]
 fn figures_are_generated_from_the_data_with_units_deltas_and_rates() {
     let mut r = required_only(Kind::Cq, PeriodType::H1);
-    spec_5_1(&mut r);
+    spec_5_1_figures(&mut r);
     let p = paragraphs(&doc(&r));
     for line in [
         "- Hòa giải thành: 11 vụ (giảm 01 so với cùng kỳ)",
@@ -414,7 +376,7 @@ fn figures_are_generated_from_the_data_with_units_deltas_and_rates() {
 #[test]
 fn appendix_has_heading_lines_and_the_engine_tables_with_spec_bullets() {
     let mut r = required_only(Kind::Cq, PeriodType::H1);
-    spec_5_1(&mut r);
+    spec_5_1_figures(&mut r);
     r.header.number = Some("15".into());
     r.header.day = Some(20);
     r.header.month = Some(6);
@@ -450,7 +412,7 @@ fn appendix_has_heading_lines_and_the_engine_tables_with_spec_bullets() {
 #[test]
 fn dang_prints_phu_luc_only_on_request_and_then_refers_to_it_once() {
     let mut r = required_only(Kind::Dang, PeriodType::Q3);
-    spec_5_1(&mut r);
+    spec_5_1_figures(&mut r);
     let d = doc(&r);
     assert!(d.appendix.is_none());
     assert!(!headings(&d).iter().any(|h| h.contains("phụ lục")));

@@ -436,7 +436,8 @@ impl Report {
     ) -> Report {
         let template = Template::builtin(kind);
         let reference = TemplateRef { id: template.id.clone(), version: template.version };
-        Report::for_template(reference, id, kind, period_type, year, unit, now)
+        let period = crate::model::Period::calendar(period_type, year);
+        Report::for_template(reference, id, kind, period, unit, now)
     }
 }
 

@@ -15,6 +15,25 @@ fn input_text(ev: &leptos::ev::Event) -> String {
     nfc(&event_target_value(ev))
 }
 
+/// The control `id` with its label above and its hint below; `control`
+/// gets the id and its `aria-describedby` (the hint, when there is one).
+fn labelled<V: IntoView>(
+    label: String,
+    id: String,
+    hint: Option<String>,
+    control: impl FnOnce(String, Option<String>) -> V,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let described = hint.as_ref().map(|_| hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {control(id, described)}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+        </div>
+    }
+}
+
 /// One-line text with a label above it.
 #[component]
 pub fn TextInput(
@@ -26,12 +45,8 @@ pub fn TextInput(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] readonly: Signal<bool>,
 ) -> impl IntoView {
-    let id = field_id(&name);
-    let hint_id = format!("{id}-hint");
-    let described = hint.as_ref().map(|_| hint_id.clone());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+    labelled(label, field_id(&name), hint, move |id, described| {
+        view! {
             <input
                 id=id
                 name=name
@@ -42,9 +57,8 @@ pub fn TextInput(
                 readonly=move || readonly.get()
                 on:input=move |ev| on_change.run(input_text(&ev))
             />
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-        </div>
-    }
+        }
+    })
 }
 
 /// Multi-line text that grows with its content.
@@ -58,12 +72,8 @@ pub fn TextArea(
     #[prop(optional, into)] readonly: Signal<bool>,
     #[prop(optional)] rows: Option<u32>,
 ) -> impl IntoView {
-    let id = field_id(&name);
-    let hint_id = format!("{id}-hint");
-    let described = hint.as_ref().map(|_| hint_id.clone());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+    labelled(label, field_id(&name), hint, move |id, described| {
+        view! {
             <textarea
                 id=id
                 name=name
@@ -73,7 +83,6 @@ pub fn TextArea(
                 prop:value=value
                 on:input=move |ev| on_change.run(input_text(&ev))
             ></textarea>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-        </div>
-    }
+        }
+    })
 }

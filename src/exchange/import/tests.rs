@@ -1,12 +1,9 @@
 use super::*;
-use crate::exchange::{checksum, export};
+use crate::exchange::export;
+use crate::fixtures::{exchange_time as now, exported, resigned};
 use crate::model::{Kind, PeriodType};
 use chrono::TimeZone;
 use serde_json::json;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 7, 2, 3, 0, 0).unwrap()
-}
 
 /// A small report with one mark of each kind and a replaced sentence (schema
 /// 2), so the fuzzing and the tampering tests below reach them too.
@@ -22,21 +19,6 @@ fn sample(id: &str) -> Report {
         },
     );
     r
-}
-
-fn exported(report: &Report) -> String {
-    export(Template::builtin(report.kind), report, "test", now()).json
-}
-
-/// Change a parsed export and give it a valid checksum again, so the check
-/// under test is the one after the checksum.
-fn resigned(json: &str, change: impl FnOnce(&mut Json)) -> Vec<u8> {
-    let mut file: Json = serde_json::from_str(json).unwrap();
-    file.as_object_mut().unwrap().remove("sha256");
-    change(&mut file);
-    let sha = checksum(&file);
-    file["sha256"] = Json::String(sha);
-    serde_json::to_vec(&file).unwrap()
 }
 
 /// (file name, bytes, expected error) for every way a file can be bad.

@@ -848,21 +848,23 @@ struct Cell {
 
 /// The body section: A4 portrait, page number from page 2 (`w:titlePg`).
 fn body_section() -> String {
-    format!(
-        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderPage\"/>\
-         <w:headerReference w:type=\"first\" r:id=\"rIdHeaderEmpty\"/>\
-         <w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>{}<w:titlePg/></w:sectPr>",
-        page_margins()
-    )
+    section("rIdHeaderPage", &format!("<w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>"), "<w:titlePg/>")
 }
 
 /// Phụ lục I: landscape A4 (width and height swapped), no page number (it
 /// is numbered apart from the report, as in the HTML print).
 fn appendix_section() -> String {
+    let page =
+        format!("<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"{PAGE_H}\" w:h=\"{PAGE_W}\" w:orient=\"landscape\"/>");
+    section("rIdHeaderEmpty", &page, "")
+}
+
+/// A section's properties: the header of its pages (the first page's is
+/// always empty), its page, the margins, then `after`.
+fn section(default_header: &str, page: &str, after: &str) -> String {
     format!(
-        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderEmpty\"/>\
-         <w:headerReference w:type=\"first\" r:id=\"rIdHeaderEmpty\"/>\
-         <w:type w:val=\"nextPage\"/><w:pgSz w:w=\"{PAGE_H}\" w:h=\"{PAGE_W}\" w:orient=\"landscape\"/>{}</w:sectPr>",
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{default_header}\"/>\
+         <w:headerReference w:type=\"first\" r:id=\"rIdHeaderEmpty\"/>{page}{}{after}</w:sectPr>",
         page_margins()
     )
 }

@@ -11,11 +11,12 @@ mod issues;
 mod section;
 mod sentences;
 
-use crate::editor::{autosave::Autosave, drafts, paging};
+use crate::editor::journal::Edit;
+use crate::editor::session::{Flush, OtherTab, Recovered, Session};
+use crate::editor::{drafts, paging};
 use crate::engine::{can_finalise, evaluate, Issue};
 use crate::model::{Report, Status};
 use crate::route::Route;
-use crate::storage::{Envelope, Previous, SaveError};
 use crate::template::Template;
 use crate::ui::download::download;
 use crate::ui::marks::mark;
@@ -83,6 +84,12 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let template: &'static Template = Template::builtin(kind);
     let id = opened.report.id.clone();
     let storage_key = crate::storage::draft_key(&id);
+    let mut session = Session::new(&opened, &new_id());
+    // Before the report is shown: journals replayed into it are taken over,
+    // stale ones kept in copies.
+    let started =
+        open_store().map(|store| session.start(&store, &opened, new_id, chrono::Utc::now())).map_err(|e| e.message());
+    let session = StoredValue::new(session);
     let report = RwSignal::new(opened.report);
     // A report with long lists is evaluated when typing pauses, so each
     // keystroke only updates its field; any other report on every keystroke.
@@ -122,7 +129,6 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             handle.clear();
         }
     });
-    let revision = StoredValue::new(opened.revision);
     let read_only = opened.read_only.clone();
     let stored_raw = StoredValue::new(opened.stored.clone());
     let is_read_only = read_only.is_some();
@@ -134,78 +140,58 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let list_pages = RwSignal::new(std::collections::HashMap::new());
     let save_state = RwSignal::new(SaveState::Idle);
     let save_error = RwSignal::new(None::<String>);
-    let conflict = RwSignal::new(None::<u64>);
+    // Whether the conflict banner shows: follows the session's outcomes.
+    let conflict = RwSignal::new(false);
     let notice = RwSignal::new(opened.notice.clone());
     let finalise_errors = RwSignal::new(Vec::<Issue>::new());
     let has_previous = RwSignal::new(opened.has_previous);
     let generation = RwSignal::new(0u32);
     let current = RwSignal::new(GENERAL.to_string());
-    let autosave = StoredValue::new(Autosave::default());
-    // `.prev` keeps the revision this editor opened; later autosaves leave it.
-    let previous = StoredValue::new(Previous::Keep);
     let pending_edits = use_context::<PendingEdits>().map(|p| p.0);
-    let replayed = !opened.journal.is_empty();
-    let stale_journals = if is_read_only { Vec::new() } else { opened.stale_journals.clone() };
-    // The copies that hold stale journals' edits: (id, name, number of edits).
-    let recovered = RwSignal::new(Vec::<(String, String, usize)>::new());
-    let journal = StoredValue::new(opened.journal.clone());
-    // This editor's own journal: another tab on the same draft has its own.
-    let journal_id = StoredValue::new(drafts::journal_id(&id, &new_id()));
-
-    // Forget this editor's journal (everything in it is saved, or dropped
-    // by the cadre's choice).
-    let clear_own_journal = move || {
-        journal.try_update_value(|j| j.entries.clear());
-        if let (Ok(store), Some(id)) = (open_store(), journal_id.try_get_value()) {
-            let _ = store.clear_journal(&id);
-        }
-    };
+    let recovered = RwSignal::new(Vec::<Recovered>::new());
+    // The browser's store; when it cannot be opened, the error notice says why.
+    let store_or_say = move || open_store().map_err(|e| save_error.set(Some(e.message()))).ok();
 
     // Write now if anything is pending. Uses try_* reads: it also runs while
     // the editor is being torn down (navigation, page hide).
     let flush = move || {
-        let Some(true) = autosave.try_with_value(|a| a.pending()) else { return };
-        if conflict.try_get_untracked().flatten().is_some() || is_read_only {
-            return;
-        }
+        let Some(true) = session.try_with_value(Session::wants_save) else { return };
         let started = now_ms();
         let Some(progress) = eval.try_with_untracked(|e| e.progress.percent()) else {
             return;
         };
-        let (Some(expected), Some(keep)) = (revision.try_get_value(), previous.try_get_value()) else { return };
         mark("bcdv:save-start");
-        let result = open_store().map_err(SaveError::Storage).and_then(|store| {
-            report.with_untracked(|r| drafts::save(&store, r, progress, Some(expected), keep, chrono::Utc::now()))
-        });
+        let flushed = match open_store() {
+            Ok(store) => report.with_untracked(|r| {
+                session.try_update_value(|s| s.flush(&store, r, progress, started, chrono::Utc::now()))
+            }),
+            Err(e) => Some(Flush::Failed(e.message())),
+        };
         mark("bcdv:save-end");
-        match result {
-            Ok(outcome) => {
-                revision.set_value(outcome.revision);
-                previous.set_value(Previous::Leave);
-                autosave.update_value(|a| a.saved(started));
-                // Everything journaled so far is in this revision.
-                clear_own_journal();
+        match flushed {
+            Some(Flush::Saved { .. }) => {
                 has_previous.set(true);
                 save_error.set(None);
                 save_state.set(SaveState::Saved(local_hhmm()));
             }
-            Err(SaveError::Conflict { stored, .. }) => {
-                conflict.set(Some(stored));
+            Some(Flush::Conflict { .. }) => {
+                conflict.set(true);
                 save_state.set(SaveState::Failed(String::new()));
             }
-            Err(e) => {
-                save_error.set(Some(e.message()));
-                save_state.set(SaveState::Failed(e.message()));
+            Some(Flush::Failed(message)) => {
+                save_error.set(Some(message.clone()));
+                save_state.set(SaveState::Failed(message));
             }
+            Some(Flush::NothingToDo) | None => return,
         }
         if let Some(p) = pending_edits {
-            let _ = p.try_set(autosave.try_with_value(|a| a.pending()).unwrap_or(false));
+            let _ = p.try_set(session.try_with_value(Session::pending).unwrap_or(false));
         }
     };
 
     let changed = Callback::new(move |_: ()| {
         let now = now_ms();
-        let due = autosave.try_update_value(|a| a.changed(now)).unwrap_or(now);
+        let due = session.try_update_value(|s| s.changed(now)).unwrap_or(now);
         if save_error.get_untracked().is_none() {
             save_state.set(SaveState::Pending);
         }
@@ -214,7 +200,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }
         set_timeout(
             move || {
-                if autosave.try_with_value(|a| a.is_due(now_ms())).unwrap_or(false) {
+                if session.try_with_value(|s| s.is_due(now_ms())).unwrap_or(false) {
                     flush();
                 }
             },
@@ -222,76 +208,38 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         );
     });
 
-    let record = Callback::new(move |edit: crate::editor::journal::Edit| {
-        if is_read_only {
-            return;
-        }
-        journal.update_value(|j| {
-            j.base_revision = revision.get_value();
-            j.entries.push(edit);
-        });
-        // Best effort: when storage is full the banner already says so.
-        if let (Ok(store), Some(raw)) =
-            (open_store(), journal.try_with_value(|j| serde_json::to_string(j).ok()).flatten())
-        {
-            let _ = store.write_journal(&journal_id.get_value(), &raw);
+    let record = Callback::new(move |edit: Edit| {
+        if let Ok(store) = open_store() {
+            session.update_value(|s| s.record(&store, edit));
         }
     });
 
     let ctx = Ctx { template, report, eval, locked, current, generation, changed, record, issues, list_pages };
     provide_context(ctx);
-    if replayed {
-        // Restored keystrokes are saved as a normal edit. This editor takes
-        // the replayed journals over: under its own id first, so a crash
-        // right now still loses nothing.
-        if let (Ok(store), Some(raw)) = (open_store(), journal.with_value(|j| serde_json::to_string(j).ok())) {
-            if store.write_journal(&journal_id.get_value(), &raw).is_ok() {
-                for old in &opened.replayed_journals {
-                    let _ = store.clear_journal(old);
-                }
+    match started {
+        Ok(started) => {
+            // Restored keystrokes are saved as a normal edit.
+            if started.replayed {
+                changed.run(());
+            }
+            recovered.set(started.recovered);
+            if let Some(message) = started.failed {
+                save_error.set(Some(message));
             }
         }
-        changed.run(());
-    }
-    for stale in &stale_journals {
-        // Edits made on an older revision than the one stored (another tab
-        // saved since): both are kept, the stored draft as it is, the edits
-        // in a copy, and the cadre is told where.
-        let now = chrono::Utc::now();
-        let copy = open_store()
-            .map_err(SaveError::Storage)
-            .and_then(|store| report.with_untracked(|r| drafts::save_recovered_copy(&store, r, stale, &new_id(), now)));
-        match copy {
-            Ok(copy) => recovered.update(|v| v.push((copy.id, copy.name, stale.1.entries.len()))),
-            Err(e) => save_error.set(Some(format!(
-                "Có thay đổi chưa lưu từ lần mở trước nhưng không lưu được thành bản sao: {} \
-                 Các thay đổi đó vẫn được giữ trong bộ nhớ của trình duyệt.",
-                e.message()
-            ))),
-        }
+        Err(message) => save_error.set(Some(message)),
     }
 
-    // Replace what is on screen with a stored revision (other tab, restore).
-    let adopt = move |r: Report, rev: u64| {
-        // The screen now shows exactly what is stored: nothing of this tab
-        // is left to journal.
-        journal.update_value(|j| j.entries.clear());
+    // Show a stored revision the session is now based on (other tab, restore).
+    let show = move |r: Report| {
         report.set(r);
-        revision.set_value(rev);
-        autosave.set_value(Autosave::default());
-        conflict.set(None);
+        conflict.set(false);
         generation.update(|g| *g += 1);
         save_state.set(SaveState::Saved(local_hhmm()));
     };
-    let reload_from_storage = move || {
-        let id = report.with_untracked(|r| r.id.clone());
-        match open_store().map_err(|e| e.message()).and_then(|s| drafts::open(&s, &id).map_err(|e| e.message())) {
-            Ok(o) => {
-                has_previous.set(o.has_previous);
-                adopt(o.report, o.revision);
-            }
-            Err(m) => save_error.set(Some(m)),
-        }
+    let show_opened = move |o: Box<drafts::Opened>| {
+        has_previous.set(o.has_previous);
+        show(o.report);
     };
 
     // Flush when the page is hidden or closed: tablets kill background tabs.
@@ -307,22 +255,18 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         if ev.key().as_deref() != Some(storage_key.as_str()) {
             return;
         }
-        let Some(raw) = ev.new_value() else {
-            notice.set(Some(
+        let new_value = ev.new_value();
+        match session.try_update_value(|s| s.other_tab(new_value.as_deref())) {
+            Some(OtherTab::Deleted) => notice.set(Some(
                 "Báo cáo này vừa bị xóa ở một thẻ khác. Nội dung trên màn hình chưa mất: hãy xuất tệp nếu cần giữ."
                     .into(),
-            ));
-            return;
-        };
-        let Ok(envelope) = serde_json::from_str::<Envelope>(&raw) else { return };
-        if envelope.revision <= revision.get_value() {
-            return;
-        }
-        if autosave.with_value(|a| a.pending()) {
-            conflict.set(Some(envelope.revision));
-        } else if let Ok(r) = serde_json::from_value::<Report>(envelope.report) {
-            adopt(r, envelope.revision);
-            notice.set(Some("Bản nháp vừa được cập nhật từ một thẻ khác; đang hiển thị bản mới nhất.".into()));
+            )),
+            Some(OtherTab::Conflict { .. }) => conflict.set(true),
+            Some(OtherTab::Adopt(r)) => {
+                show(*r);
+                notice.set(Some("Bản nháp vừa được cập nhật từ một thẻ khác; đang hiển thị bản mới nhất.".into()));
+            }
+            Some(OtherTab::Ignore) | None => {}
         }
     });
     on_cleanup(move || {
@@ -390,20 +334,17 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
             return;
         }
         flush();
-        let id = report.with_untracked(|r| r.id.clone());
-        match open_store().map_err(SaveError::Storage).and_then(|s| s.restore_previous(&id, chrono::Utc::now())) {
-            Ok(_) => {
-                // `.prev` now holds what was on screen: keep it to switch back.
-                previous.set_value(Previous::Leave);
-                reload_from_storage();
-            }
-            Err(e) => {
+        let Some(store) = store_or_say() else { return };
+        match session.try_update_value(|s| s.restore_previous(&store, chrono::Utc::now())) {
+            Some(Ok(o)) => show_opened(o),
+            Some(Err(failed)) => {
                 // A previous revision that was not this draft's is quarantined: none is left.
-                if matches!(e, SaveError::Damaged(_)) {
+                if failed.no_previous {
                     has_previous.set(false);
                 }
-                save_error.set(Some(e.message()));
+                save_error.set(Some(failed.message));
             }
+            None => {}
         }
     };
 
@@ -472,26 +413,27 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                         <button type="button" class="primary" on:click=export_now>"Xuất tệp ngay"</button>
                     </div>
                 })}
-                {move || conflict.get().map(|_| view! {
+                {move || conflict.get().then(|| view! {
                     <div class="notice error conflict">
                         <p>"Báo cáo này vừa được lưu ở một thẻ (tab) khác trong khi bạn đang sửa ở đây. Chưa bản nào bị ghi đè. Chọn bản muốn giữ:"</p>
                         <button type="button" on:click=move |_| {
-                            if let Some(stored) = conflict.get_untracked() {
-                                revision.set_value(stored);
-                                conflict.set(None);
+                            if session.try_update_value(Session::keep_mine).unwrap_or(false) {
+                                conflict.set(false);
                                 flush();
                             }
                         }>"Giữ bản đang sửa ở đây"</button>
                         <button type="button" on:click=move |_| {
-                            // The cadre chose the other tab's version: this
-                            // tab's edits are dropped, journal included, so
-                            // reopening the draft cannot bring them back.
-                            clear_own_journal();
-                            reload_from_storage();
+                            // The cadre chose the other tab's version: see `Session::use_theirs`.
+                            let Some(store) = store_or_say() else { return };
+                            match session.try_update_value(|s| s.use_theirs(&store)) {
+                                Some(Ok(o)) => show_opened(o),
+                                Some(Err(m)) => save_error.set(Some(m)),
+                                None => {}
+                            }
                         }>"Dùng bản ở thẻ kia"</button>
                     </div>
                 })}
-                {move || recovered.get().into_iter().map(|(id, name, n)| view! {
+                {move || recovered.get().into_iter().map(|Recovered { id, name, edits: n }| view! {
                     <div class="notice warn recovered">
                         <p>{format!(
                             "Có {n} thay đổi chưa lưu từ lần mở trước (thẻ bị đóng hoặc trang bị tắt đột ngột), \

@@ -338,3 +338,49 @@ export async function openDraft(s, page, id, title) {
   await editorReady(page);
   if (title) await openSection(page, title);
 }
+
+/**
+ * Let `page`'s timers be held: while held, window.setTimeout callbacks are
+ * queued until released, so autosave never runs in that page, as if the
+ * cadre were still typing (a conflict with another tab, or a crash where
+ * only the journal holds the edits). Playwright's clock is per context and
+ * would freeze every tab. Call before the page loads the app.
+ */
+export async function holdableTimers(page) {
+  await page.addInitScript(() => {
+    const real = window.setTimeout.bind(window);
+    const held = [];
+    window.__hold = false;
+    window.setTimeout = (fn, ms, ...args) => {
+      if (window.__hold) { held.push([fn, args]); return 0; }
+      return real(fn, ms, ...args);
+    };
+    window.__release = () => { window.__hold = false; for (const [fn, args] of held.splice(0)) real(fn, 0, ...args); };
+  });
+}
+/** Hold `page`'s timers from now on (see `holdableTimers`). */
+export const holdTimers = (page) => page.evaluate(() => { window.__hold = true; });
+/** Run the held timers of `page` and stop holding. */
+export const releaseTimers = (page) => page.evaluate(() => window.__release());
+
+/**
+ * Two pages on one new CQ draft (Q3 2025) whose N01 text "Bản gốc" is
+ * saved: page A (`s.page`) and page B, a second page opened on it. With
+ * `holdB`, B's timers are held once it shows the draft (see
+ * `holdableTimers`), so its edits stay unsaved while A saves: the conflict
+ * case, made deterministic.
+ */
+export async function twoTabs(s, { holdB }) {
+  const id = await createReport(s.page, { kind: 'CQ', period: 'Q3', year: 2025 });
+  await openSection(s.page, 'ĐẶC ĐIỂM TÌNH HÌNH');
+  await field(s.page, 'N01.text').fill('Bản gốc');
+  await waitForDraft(s.page, id, (e) => e.report.texts['N01.text'] === 'Bản gốc');
+  await savedChip(s.page);
+  const bw = await s.newPage();
+  const b = bw.page;
+  if (holdB) await holdableTimers(b);
+  await openDraft(s, b, id, 'ĐẶC ĐIỂM TÌNH HÌNH');
+  assert.equal(await field(b, 'N01.text').inputValue(), 'Bản gốc');
+  if (holdB) await holdTimers(b);
+  return { id, a: s.page, b, bErrors: bw.consoleErrors };
+}

@@ -1,6 +1,8 @@
-// Poppler helpers for print tests: text with layout, words with boxes,
-// fonts, page sizes, PNG renders.
+// Print helpers: Chromium's "Save as PDF", then poppler on the PDF: text
+// with layout, words with boxes, fonts, page sizes, PNG renders.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { outDir } from './harness.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -57,3 +59,19 @@ export const word = (page, text) => page.words.find((w) => w.text === text);
 
 /** Words on the same visual line as `w` (centre within half a line). */
 export const sameLine = (a, b) => Math.abs((a.yMin + a.yMax) / 2 - (b.yMin + b.yMax) / 2) < 4;
+
+/**
+ * Print `page` to tests/e2e/out/<name>.pdf as "Save as PDF" would (print
+ * media, A4, the page size of the CSS), once the four faces of the bundled
+ * serif are loaded; returns the PDF's path.
+ */
+export async function printPdf(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(async () => {
+    await Promise.all(['400 14pt', '700 14pt', 'italic 400 14pt', 'italic 700 14pt'].map((f) => document.fonts.load(`${f} "BCDV Serif"`, 'Ạ')));
+  });
+  const path = join(outDir, `${name}.pdf`);
+  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  return path;
+}

@@ -65,6 +65,16 @@ async function seedDraft(page, id = 'seeded-offline', name = 'Báo cáo 6 tháng
   }, [id, name]);
 }
 
+/** A watched page of the app holding a seeded draft, once the service worker controls it. */
+async function seededAppPage(env) {
+  const watched = await watchedPage(env.browser.context, env.server.origin);
+  await watched.page.goto(env.server.url);
+  await appReady(watched.page);
+  await seedDraft(watched.page);
+  await controlled(watched.page);
+  return watched;
+}
+
 /** Every same-origin response the page receives, with where it came from. */
 function recordResponses(page) {
   const seen = [];
@@ -111,11 +121,7 @@ test('sw.js precaches exactly the files of this build under a content-hashed cac
 test('after one visit the app opens from the service worker with the server stopped', async () => {
   const env = await setup();
   try {
-    const first = await watchedPage(env.browser.context, env.server.origin);
-    await first.page.goto(env.server.url);
-    await appReady(first.page);
-    await seedDraft(first.page);
-    await controlled(first.page);
+    const first = await seededAppPage(env);
     assert.deepEqual(await appCaches(first.page), [builtServiceWorker().cacheName]);
 
     await env.server.close();
@@ -150,11 +156,7 @@ test('after one visit the app opens from the service worker with the server stop
 test('with the network off, a reload still opens the app', async () => {
   const env = await setup();
   try {
-    const { page, consoleErrors } = await watchedPage(env.browser.context, env.server.origin);
-    await page.goto(env.server.url);
-    await appReady(page);
-    await seedDraft(page);
-    await controlled(page);
+    const { page, consoleErrors } = await seededAppPage(env);
 
     await env.browser.context.setOffline(true);
     const responses = recordResponses(page);
@@ -194,11 +196,7 @@ test('a new deployment is offered, and taken only when the user asks', async () 
 
   const env = await setup();
   try {
-    const { page, consoleErrors } = await watchedPage(env.browser.context, env.server.origin);
-    await page.goto(env.server.url);
-    await appReady(page);
-    await seedDraft(page);
-    await controlled(page);
+    const { page, consoleErrors } = await seededAppPage(env);
     assert.ok(await banner(page).isHidden(), 'nothing offered on the first visit');
 
     // Deploy B at the same origin; the reload's registration checks sw.js.

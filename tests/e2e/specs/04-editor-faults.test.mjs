@@ -9,6 +9,7 @@ import {
   withApp, appReady, appStorage,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, downloadOf, editorReady,
   openDraft as openDraftAt,
+  releaseTimers, twoTabs,
 } from '../lib/harness.mjs';
 
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
@@ -158,45 +159,8 @@ test('6. a corrupted entry is quarantined with a notice, and the valid draft sti
   });
 });
 
-/**
- * Two pages on one draft. Page B's timers can be held (window.setTimeout
- * queued until released) so its edits stay unsaved, as if the cadre were
- * still typing, while page A saves: the conflict case, made deterministic.
- * (Playwright's clock is per context, so it would freeze A as well.)
- */
-async function holdableTimers(page) {
-  await page.addInitScript(() => {
-    const real = window.setTimeout.bind(window);
-    const held = [];
-    window.__hold = false;
-    window.setTimeout = (fn, ms, ...args) => {
-      if (window.__hold) { held.push([fn, args]); return 0; }
-      return real(fn, ms, ...args);
-    };
-    window.__release = () => { window.__hold = false; for (const [fn, args] of held.splice(0)) real(fn, 0, ...args); };
-  });
-}
-const hold = (page) => page.evaluate(() => { window.__hold = true; });
-const release = (page) => page.evaluate(() => window.__release());
-
-async function twoTabs(s, { freezeB }) {
-  const id = await createReport(s.page, { kind: 'CQ', period: 'Q3', year: 2025 });
-  await openSection(s.page, N01);
-  await field(s.page, 'N01.text').fill('Bản gốc');
-  await waitForDraft(s.page, id, (e) => e.report.texts['N01.text'] === 'Bản gốc');
-  await savedChip(s.page);
-  const a = s.page;
-  const bw = await s.newPage();
-  const b = bw.page;
-  if (freezeB) await holdableTimers(b);
-  await openDraft(s, b, id);
-  assert.equal(await field(b, 'N01.text').inputValue(), 'Bản gốc');
-  if (freezeB) await hold(b);
-  return { id, a, b, bErrors: bw.consoleErrors };
-}
-
 async function makeConflict(s) {
-  const t = await twoTabs(s, { freezeB: true });
+  const t = await twoTabs(s, { holdB: true });
   const { id, a, b } = t;
   await field(b, 'N01.text').fill('Bản sửa ở thẻ B');
   await b.locator('.save-chip').getByText('Đang chờ lưu…').waitFor();
@@ -207,7 +171,7 @@ async function makeConflict(s) {
   await conflict.waitFor();
   assert.match(await conflict.innerText(), /vừa được lưu ở một thẻ \(tab\) khác[\s\S]*Chưa bản nào bị ghi đè/);
   // B's pending save does not overwrite A's, even when its timer fires.
-  await release(b);
+  await releaseTimers(b);
   await b.waitForTimeout(600);
   assert.equal((await storedDraft(a, id)).revision, saved.revision, 'B wrote nothing');
   assert.equal(await field(b, 'N01.text').inputValue(), 'Bản sửa ở thẻ B', "B's text still on screen");
@@ -250,7 +214,7 @@ test('7b. two tabs, conflict, "Dùng bản ở thẻ kia": B shows A\'s text', a
 
 test('7c. two tabs, no unsaved edits in B: B updates itself from A\'s save', async () => {
   await withSession({}, async (s) => {
-    const { id, a, b, bErrors } = await twoTabs(s, { freezeB: false });
+    const { id, a, b, bErrors } = await twoTabs(s, { holdB: false });
     await openSection(b, 'Hòa giải ở cơ sở');
     await openSection(b, N01);
     await field(a, 'N01.text').fill('Bản mới từ thẻ A');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launch, watchedPage, appReady, axeViolations, outDir } from '../lib/harness.mjs';
-import { layoutText, pages, fonts, renderPng, word, sameLine } from '../lib/pdf.mjs';
+import { layoutText, pages, fonts, renderPng, word, sameLine, printPdf } from '../lib/pdf.mjs';
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
@@ -149,18 +149,6 @@ async function openPrint(kind, id) {
   await watched.page.locator('article.doc').waitFor({ timeout: 20_000 });
   await watched.page.evaluate(() => document.fonts.ready);
   return { ...watched, dialogs };
-}
-
-/** Print to PDF as "Save as PDF" would, into tests/e2e/out/. */
-async function printPdf(page, name) {
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(async () => {
-    await Promise.all(['400 14pt', '700 14pt', 'italic 400 14pt', 'italic 700 14pt'].map((f) => document.fonts.load(`${f} "BCDV Serif"`, 'Ạ')));
-  });
-  const path = join(outDir, `${name}.pdf`);
-  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  return path;
 }
 
 /** Level-1 heading numbers in reading order ("I.", "II." or "I-", "II-"). */

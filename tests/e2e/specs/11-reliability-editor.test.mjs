@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   withApp, until, storedDraft, waitForDraft, field, createReport, openSection, savedChip, editorReady,
   appStorage, appReady, openDraft as openDraftAt,
+  holdableTimers, holdTimers, releaseTimers, twoTabs,
 } from '../lib/harness.mjs';
 
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
@@ -17,27 +18,6 @@ const SIGNING = 'Ký tên, nơi nhận';
 
 /** Open draft `id` in `page` at section `title` (N01 unless given). */
 const openDraft = (s, page, id, title = N01) => openDraftAt(s, page, id, title);
-
-/**
- * Let a page's timers be held (queued until released): with them held,
- * autosave never runs, so what survives a close or a crash can only come
- * from the journal. (Playwright's clock is per context and would freeze
- * the other tab too.)
- */
-async function holdableTimers(page) {
-  await page.addInitScript(() => {
-    const real = window.setTimeout.bind(window);
-    const held = [];
-    window.__hold = false;
-    window.setTimeout = (fn, ms, ...args) => {
-      if (window.__hold) { held.push([fn, args]); return 0; }
-      return real(fn, ms, ...args);
-    };
-    window.__release = () => { window.__hold = false; for (const [fn, args] of held.splice(0)) real(fn, 0, ...args); };
-  });
-}
-const hold = (page) => page.evaluate(() => { window.__hold = true; });
-const release = (page) => page.evaluate(() => window.__release());
 
 /** Keys of the crash journals of draft `id` (one per editor that has unsaved edits). */
 const journalKeys = (page, id) => page.evaluate((prefix) => Object.keys(localStorage)
@@ -56,17 +36,7 @@ async function crash(page) {
  * becomes "Bản sửa ở thẻ B (tiếp)".
  */
 async function conflict(s) {
-  const id = await createReport(s.page, { kind: 'CQ', period: 'Q3', year: 2025 });
-  await openSection(s.page, N01);
-  await field(s.page, 'N01.text').fill('Bản gốc');
-  await waitForDraft(s.page, id, (e) => e.report.texts['N01.text'] === 'Bản gốc');
-  await savedChip(s.page);
-  const a = s.page;
-  const bw = await s.newPage();
-  const b = bw.page;
-  await holdableTimers(b);
-  await openDraft(s, b, id);
-  await hold(b);
+  const { id, a, b, bErrors } = await twoTabs(s, { holdB: true });
   await field(b, 'N01.text').fill('Bản sửa ở thẻ B');
   await b.locator('.save-chip').getByText('Đang chờ lưu…').waitFor();
   await field(a, 'N01.text').fill('Bản sửa ở thẻ A');
@@ -75,8 +45,8 @@ async function conflict(s) {
   // The cadre in B goes on typing before choosing.
   await field(b, 'N01.text').press('End');
   await b.keyboard.type(' (tiếp)');
-  await release(b);
-  return { id, a, b, bErrors: bw.consoleErrors, savedRevision: saved.revision };
+  await releaseTimers(b);
+  return { id, a, b, bErrors, savedRevision: saved.revision };
 }
 
 test('defect 5: "Dùng bản ở thẻ kia" shows the other tab\'s version, and reopening never brings the dropped text back', async () => {
@@ -205,7 +175,7 @@ test('defect 8: after a renderer crash every kind of field edited since the last
     await savedChip(page);
     const again = (await s.newPage()).page; // a headless browser whose only tab crashed cannot open one
     await page.bringToFront();
-    await hold(page); // from here on nothing is saved: only the journal holds the edits
+    await holdTimers(page); // from here on nothing is saved: only the journal holds the edits
     const before = await storedDraft(page, id);
 
     // List rows: remove row 1, edit a row, add a row and fill it, move it up.

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, watchedPage, appReady, outDir, repoRoot } from '../lib/harness.mjs';
-import { pages, fonts, renderPng } from '../lib/pdf.mjs';
+import { pages, fonts, renderPng, printPdf } from '../lib/pdf.mjs';
 
 const MM = 72 / 25.4;
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
@@ -60,18 +60,6 @@ async function openPrint(page, id) {
   await page.goto(`${server.url}#/in/${id}`);
   await page.locator('article.doc').waitFor({ timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
-}
-
-/** Print to PDF as "Save as PDF" would (as 05-print does). */
-async function printPdf(page, name) {
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(async () => {
-    await Promise.all(['400 14pt', '700 14pt', 'italic 400 14pt', 'italic 700 14pt'].map((f) => document.fonts.load(`${f} "BCDV Serif"`, 'Ạ')));
-  });
-  const path = join(outDir, `${name}.pdf`);
-  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  return path;
 }
 
 /** Click the Word button, save the download in tests/e2e/out/; returns its path and name. */
