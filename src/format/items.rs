@@ -27,6 +27,18 @@ pub fn item_number(index: usize) -> String {
     format!("{}.", index + 1)
 }
 
+/// The text with the item at 0-based `index` swapped with the one before it
+/// (`up`) or after it; `None` when there is no such neighbour. The lines
+/// move as typed (markers, spacing), blank lines stay where they are.
+pub fn move_item(text: &str, index: usize, up: bool) -> Option<String> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let items: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let other = if up { index.checked_sub(1)? } else { index + 1 };
+    let (a, b) = (*items.get(index)?, *items.get(other)?);
+    lines.swap(a, b);
+    Some(lines.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +67,16 @@ mod tests {
         assert_eq!(task_items("1.\n-"), ["1.", "-"]);
         assert_eq!(item_number(0), "1.");
         assert_eq!(item_number(9), "10.");
+    }
+
+    #[test]
+    fn an_item_moves_up_or_down_past_its_neighbour_and_blank_lines_stay() {
+        let text = "1. Một\n\n- Hai\nBa";
+        assert_eq!(move_item(text, 1, true).as_deref(), Some("- Hai\n\n1. Một\nBa"));
+        assert_eq!(move_item(text, 1, false).as_deref(), Some("1. Một\n\nBa\n- Hai"));
+        assert_eq!(task_items(&move_item(text, 2, true).unwrap()), ["Một", "Ba", "Hai"]);
+        assert_eq!(move_item(text, 0, true), None, "the first item has nothing above it");
+        assert_eq!(move_item(text, 2, false), None, "the last item has nothing below it");
+        assert_eq!(move_item(text, 7, true), None);
     }
 }

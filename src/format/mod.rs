@@ -25,7 +25,7 @@ use num_rational::Ratio;
 pub use date::{
     compact_date, date_line, date_time, full_date, hour_minute, local_date_time, short_date, MOMENT_YEARS, UNKNOWN_TIME,
 };
-pub use items::{item_number, task_items};
+pub use items::{item_number, move_item, task_items};
 pub use money::{money, money_exact, money_not_above, money_rounds_down};
 pub use names::{level_word, sentence_name};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};

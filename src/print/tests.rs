@@ -20,24 +20,23 @@ fn texts(lines: &[HeaderLine]) -> Vec<(&str, HeaderRole, bool)> {
     lines.iter().map(|l| (l.text.as_str(), l.role, l.rule_below)).collect()
 }
 
-fn headings(d: &Document) -> Vec<String> {
+/// One text per heading of the body, made from its number and title.
+fn heading_texts(d: &Document, text: impl Fn(&str, &str) -> String) -> Vec<String> {
     d.body
         .iter()
         .filter_map(|b| match b {
-            Block::Heading { number, title, .. } => Some(format!("{number} {title}")),
+            Block::Heading { number, title, .. } => Some(text(number, title)),
             _ => None,
         })
         .collect()
 }
 
+fn headings(d: &Document) -> Vec<String> {
+    heading_texts(d, |number, title| format!("{number} {title}"))
+}
+
 fn numbers(d: &Document) -> Vec<String> {
-    d.body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { number, .. } => Some(number.clone()),
-            _ => None,
-        })
-        .collect()
+    heading_texts(d, |number, _| number.to_string())
 }
 
 fn paragraphs(d: &Document) -> Vec<String> {
@@ -1037,5 +1036,44 @@ mod body_content {
         let e = evaluate(Template::builtin(Kind::Dang), &r);
         assert!(e.errors().is_empty(), "the golden report can be finalised: {:?}", e.errors());
         check_golden("dang-thi-tran", &plain_text(&doc(&r)));
+    }
+
+    #[test]
+    fn the_golden_reports_with_every_sentence_replaced_print_the_replacements_and_a_changed_figure_raises_w07() {
+        for kind in Kind::ALL {
+            let mut r = golden_report(kind);
+            let t = Template::builtin(kind);
+            let all = crate::print::sentences(t, &r, &evaluate(t, &r));
+            assert!(all.len() > 4, "{kind:?}: trích yếu, opening, closing and figure lines are replaceable");
+            for (i, s) in all.iter().enumerate() {
+                take_over(&mut r, &s.id, &format!("Câu viết tay số {i}."));
+            }
+            let text = plain_text(&doc(&r));
+            for i in 0..all.len() {
+                assert_eq!(
+                    text.matches(&format!("Câu viết tay số {i}.")).count(),
+                    1,
+                    "{kind:?}: replacement {i} printed once"
+                );
+            }
+            assert!(crate::print::stale_sentences(t, &r, &evaluate(t, &r)).is_empty(), "{kind:?}: nothing stale yet");
+            // A figure a replaced figure line was written against changes.
+            let key = all
+                .iter()
+                .find_map(|s| match &s.id {
+                    SentenceId::Figure { line, .. } if matches!(r.values.get(line), Some(Value::Int(_))) => {
+                        Some(line.clone())
+                    }
+                    _ => None,
+                })
+                .expect("a figure line of an entered value");
+            let bumped = match r.values[&key] {
+                Value::Int(n) => Value::Int(n + 1),
+                ref other => panic!("{key} is a count, not {other:?}"),
+            };
+            r.values.insert(key.clone(), bumped);
+            let stale = crate::print::stale_sentences(t, &r, &evaluate(t, &r));
+            assert!(stale.iter().any(|i| i.rule == "W07"), "{kind:?}: changing {key} raises W07");
+        }
     }
 }

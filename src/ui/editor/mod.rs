@@ -353,29 +353,6 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let finalised = move || report.with(|r| r.status == Status::Finalised);
     let report_id = id.clone();
 
-    let section_view = move || {
-        generation.track();
-        let section = current.get();
-        let period = report.with_untracked(|r| r.period.period_type);
-        let numbers = report.with_untracked(|r| crate::engine::numbering(template, r));
-        match section.as_str() {
-            GENERAL => view! { <GeneralForm /> }.into_any(),
-            SIGNING => view! { <SigningForm /> }.into_any(),
-            node_id => match template.node(node_id).filter(|n| n.applies_to(period)) {
-                Some(node) => {
-                    let number = numbers
-                        .iter()
-                        .find(|(n, _)| n == node_id)
-                        .map(|(_, num)| format!("{num} "))
-                        .unwrap_or_default();
-                    let heading = format!("{number}{}", report.with_untracked(|r| crate::engine::node_title(node, r)));
-                    view! { <SectionForm node=node heading=heading /> }.into_any()
-                }
-                None => view! { <p>"Mục này không có trong kỳ báo cáo."</p> }.into_any(),
-            },
-        }
-    };
-
     view! {
         <section class="screen editor">
             <div class="editor-bar">
@@ -433,7 +410,64 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                         }>"Dùng bản ở thẻ kia"</button>
                     </div>
                 })}
-                {move || recovered.get().into_iter().map(|Recovered { id, name, edits: n }| view! {
+                <RecoveredNotices recovered=recovered />
+                {move || finalised().then(|| view! {
+                    <p class="notice ok">"Báo cáo đã hoàn thành: số liệu được khóa. Bấm «Sửa lại» nếu cần chỉnh sửa."</p>
+                })}
+            </div>
+            <div class="notices" role="status" aria-live="polite">
+                {move || notice.get().map(|m| view! { <p class="notice warn">{m}</p> })}
+                <FinaliseErrors errors=finalise_errors />
+            </div>
+            <CungKyPicker />
+            <div class="editor-body">
+                <Checklist />
+                <div class="editor-main"><CurrentSection /></div>
+                <IssuePanel />
+            </div>
+        </section>
+    }
+}
+
+/// The form of the section chosen in the checklist (rebuilt when a stored
+/// revision replaces what is on screen).
+#[component]
+fn CurrentSection() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (template, report) = (ctx.template, ctx.report);
+    move || {
+        ctx.generation.track();
+        let section = ctx.current.get();
+        let period = report.with_untracked(|r| r.period.period_type);
+        match section.as_str() {
+            GENERAL => view! { <GeneralForm /> }.into_any(),
+            SIGNING => view! { <SigningForm /> }.into_any(),
+            node_id => match template.node(node_id).filter(|n| n.applies_to(period)) {
+                Some(node) => {
+                    let numbers = report.with_untracked(|r| crate::engine::numbering(template, r));
+                    let number = numbers
+                        .iter()
+                        .find(|(n, _)| n == node_id)
+                        .map(|(_, num)| format!("{num} "))
+                        .unwrap_or_default();
+                    let heading = format!("{number}{}", report.with_untracked(|r| crate::engine::node_title(node, r)));
+                    view! { <SectionForm node=node heading=heading /> }.into_any()
+                }
+                None => view! { <p>"Mục này không có trong kỳ báo cáo."</p> }.into_any(),
+            },
+        }
+    }
+}
+
+/// Where the edits of a stale crash journal were kept (a copy of the draft).
+#[component]
+fn RecoveredNotices(recovered: RwSignal<Vec<Recovered>>) -> impl IntoView {
+    move || {
+        recovered
+            .get()
+            .into_iter()
+            .map(|Recovered { id, name, edits: n }| {
+                view! {
                     <div class="notice warn recovered">
                         <p>{format!(
                             "Có {n} thay đổi chưa lưu từ lần mở trước (thẻ bị đóng hoặc trang bị tắt đột ngột), \
@@ -442,31 +476,29 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                         )}</p>
                         <a class="button" href=Route::edit(&id).href()>"Mở bản sao"</a>
                     </div>
-                }).collect_view()}
-                {move || finalised().then(|| view! {
-                    <p class="notice ok">"Báo cáo đã hoàn thành: số liệu được khóa. Bấm «Sửa lại» nếu cần chỉnh sửa."</p>
-                })}
-            </div>
-            <div class="notices" role="status" aria-live="polite">
-                {move || notice.get().map(|m| view! { <p class="notice warn">{m}</p> })}
-                {move || (!finalise_errors.with(Vec::is_empty)).then(|| view! {
-                    <div class="notice error">
-                        <p><strong>"Chưa hoàn thành được: còn các lỗi sau."</strong></p>
-                        <ul>
-                            {finalise_errors.get().into_iter().map(|issue| {
-                                let message = issue.message.clone();
-                                view! { <li><button type="button" class="issue-link" on:click=move |_| ctx.jump_to_issue(&issue)>{message}</button></li> }
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })}
-            </div>
-            <CungKyPicker />
-            <div class="editor-body">
-                <Checklist />
-                <div class="editor-main">{section_view}</div>
-                <IssuePanel />
-            </div>
-        </section>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// Why "Hoàn thành" was refused: each error opens its field.
+#[component]
+fn FinaliseErrors(errors: RwSignal<Vec<Issue>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="notice error">
+                    <p><strong>"Chưa hoàn thành được: còn các lỗi sau."</strong></p>
+                    <ul>
+                        {errors.get().into_iter().map(|issue| {
+                            let message = issue.message.clone();
+                            view! { <li><button type="button" class="issue-link" on:click=move |_| ctx.jump_to_issue(&issue)>{message}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }

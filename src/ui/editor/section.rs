@@ -28,6 +28,7 @@ pub fn NarrativeInput(
         Memo::new(move |_| ctx.messages_for(&key))
     };
     let key_for_input = key.clone();
+    let key_for_move = key.clone();
     let hint_id = format!("{id}-hint");
     let described = if items { format!("{hint_id} {msgs_id}") } else { msgs_id.clone() };
     view! {
@@ -36,19 +37,42 @@ pub fn NarrativeInput(
             {items.then(|| view! {
                 <p class="hint" id=hint_id.clone()>"Mỗi dòng một mục; bản in tự đánh số 1., 2., … (số hoặc gạch đầu dòng gõ ở đầu dòng được bỏ)."</p>
             })}
-            <textarea id=id name=key rows="5" aria-describedby=described readonly=move || ctx.locked.get() prop:value=initial
+            <textarea id=id name=key rows="5" aria-describedby=described readonly=move || ctx.locked.get() prop:value=move || typed.get()
                 on:input=move |ev| {
                     let text = crate::format::nfc(&event_target_value(&ev));
-                    if items {
-                        typed.set(text.clone());
-                    }
+                    typed.set(text.clone());
                     ctx.set(key_for_input.clone(), text)
                 }></textarea>
             {items.then(|| view! {
                 <div class="items-preview">
                     <p class="items-preview-label">"Sẽ in:"</p>
                     <ol>
-                        {move || typed.with(|t| crate::format::task_items(t)).into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                        {move || {
+                            let all = typed.with(|t| crate::format::task_items(t));
+                            let last = all.len().saturating_sub(1);
+                            all.into_iter().enumerate().map(|(i, item)| {
+                                let number = i + 1;
+                                let move_to = {
+                                    let key = key_for_move.clone();
+                                    move |up: bool| {
+                                        if let Some(text) = typed.with_untracked(|t| crate::format::move_item(t, i, up)) {
+                                            typed.set(text.clone());
+                                            ctx.set(key.clone(), text);
+                                        }
+                                    }
+                                };
+                                let move_down = move_to.clone();
+                                view! {
+                                    <li>
+                                        <span>{item}</span>
+                                        <button type="button" class="item-move" aria-label=format!("Đưa mục {number} lên")
+                                            disabled=move || i == 0 || ctx.locked.get() on:click=move |_| move_to(true)>"↑"</button>
+                                        <button type="button" class="item-move" aria-label=format!("Đưa mục {number} xuống")
+                                            disabled=move || i == last || ctx.locked.get() on:click=move |_| move_down(false)>"↓"</button>
+                                    </li>
+                                }
+                            }).collect_view()
+                        }}
                     </ol>
                 </div>
             })}

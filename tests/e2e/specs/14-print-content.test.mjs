@@ -27,6 +27,8 @@ const TASKS = 'PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2025';
 const NONE_SENTENCE = 'Trong kỳ, phường chưa tổ chức bình chọn mô hình “Dân vận khéo”.';
 const UNTRACKED_SENTENCE = 'Chủ tịch Ủy ban nhân dân phường đối thoại lồng ghép trong các buổi tiếp công dân.';
 const TASK_TEXT = '1. Tiếp tục triển khai kế hoạch công tác dân vận.\n2) Nâng cao chất lượng tiếp công dân.\n\n- Sơ kết mô hình hội quán.';
+// Typed in another order, then put right with the item's "Đưa mục 2 lên" button.
+const TASK_TYPED = '2) Nâng cao chất lượng tiếp công dân.\n1. Tiếp tục triển khai kế hoạch công tác dân vận.\n\n- Sơ kết mô hình hội quán.';
 const TASKS_PRINTED = [
   '1. Tiếp tục triển khai kế hoạch công tác dân vận.',
   '2. Nâng cao chất lượng tiếp công dân.',
@@ -91,9 +93,12 @@ async function fillReport(page) {
   await field(page, 'not_tracked.doi_thoai_chu_tich').check();
   await field(page, 'not_tracked.doi_thoai_chu_tich.text').fill(UNTRACKED_SENTENCE);
   await openSection(page, TASKS);
-  await field(page, 'N23.text').fill(TASK_TEXT);
+  await field(page, 'N23.text').fill(TASK_TYPED);
+  await page.getByRole('button', { name: 'Đưa mục 2 lên' }).click();
+  assert.equal(await field(page, 'N23.text').inputValue(), TASK_TEXT, 'the item moved up in the text area');
+  assert.ok(await page.getByRole('button', { name: 'Đưa mục 1 lên' }).isDisabled(), 'the first item cannot move up');
   // The editor previews the numbered items the paper will print.
-  const preview = page.locator('.items-preview li');
+  const preview = page.locator('.items-preview li span');
   await until(async () => (await preview.allInnerTexts()).length === 3, { what: 'three previewed items' });
   assert.deepEqual(await preview.allInnerTexts(), TASKS_PRINTED.map((t) => t.replace(/^\d\. /, '')));
   await waitForDraft(page, id, (e) => e.report.texts['N23.text'] === TASK_TEXT
