@@ -1022,20 +1022,22 @@ mod body_content {
         );
     }
 
+    /// The golden report of `kind` can be finalised and prints as its golden file.
+    fn check_golden_report(kind: Kind, name: &str) {
+        let r = golden_report(kind);
+        let e = evaluate(Template::builtin(kind), &r);
+        assert!(e.errors().is_empty(), "the golden report can be finalised: {:?}", e.errors());
+        check_golden(name, &plain_text(&doc(&r)));
+    }
+
     #[test]
     fn golden_whole_printed_text_of_a_city_peoples_committee_report() {
-        let r = golden_report(Kind::Cq);
-        let e = evaluate(Template::builtin(Kind::Cq), &r);
-        assert!(e.errors().is_empty(), "the golden report can be finalised: {:?}", e.errors());
-        check_golden("cq-thanh-pho", &plain_text(&doc(&r)));
+        check_golden_report(Kind::Cq, "cq-thanh-pho");
     }
 
     #[test]
     fn golden_whole_printed_text_of_a_town_party_committee_report() {
-        let r = golden_report(Kind::Dang);
-        let e = evaluate(Template::builtin(Kind::Dang), &r);
-        assert!(e.errors().is_empty(), "the golden report can be finalised: {:?}", e.errors());
-        check_golden("dang-thi-tran", &plain_text(&doc(&r)));
+        check_golden_report(Kind::Dang, "dang-thi-tran");
     }
 
     #[test]
