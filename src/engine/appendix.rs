@@ -137,12 +137,16 @@ pub(crate) fn build(template: &Template, report: &Report, cur: &Side, prev: &Sid
         let (tn, tq, dg, td) =
             (k("don_tiep_nhan"), k("don_thuoc_tham_quyen"), k("don_da_giai_quyet"), k("don_ton_dong"));
         let mut items: Vec<(&str, &str, &str)> = Vec::new();
-        let text_row = if gid == "cong_dan" {
-            items.push(("Cuộc đối thoại", "doi_thoai_chu_tich", ""));
-            let n = cx.cur("doi_thoai_chu_tich").map(|n| fmt::count(n, pad)).unwrap_or_else(|| "…".to_string());
-            Some(format!("Đối thoại giải quyết khiếu nại của Chủ tịch UBND {} là {} cuộc", cap_word(report), n))
-        } else {
-            None
+        let untracked = report.not_tracked.get("doi_thoai_chu_tich").filter(|_| cx.cur("doi_thoai_chu_tich").is_none());
+        let text_row = match (gid, untracked) {
+            // "Không theo dõi": the cadre's sentence in place of the count, or no row.
+            ("cong_dan", Some(sentence)) => Some(sentence.clone()).filter(|s| !s.trim().is_empty()),
+            ("cong_dan", None) => {
+                items.push(("Cuộc đối thoại", "doi_thoai_chu_tich", ""));
+                let n = cx.cur("doi_thoai_chu_tich").map(|n| fmt::count(n, pad)).unwrap_or_else(|| "…".to_string());
+                Some(format!("Đối thoại giải quyết khiếu nại của Chủ tịch UBND {} là {} cuộc", cap_word(report), n))
+            }
+            _ => None,
         };
         items.extend([
             ("Số lượng đơn, thư tiếp nhận", tn.as_str(), ""),

@@ -952,6 +952,18 @@ mod body_content {
         let d = doc(&r);
         assert!(paragraphs(&d).iter().any(|p| p.starts_with("Chủ tịch Ủy ban nhân dân thành phố đối thoại")));
         assert!(!paragraphs(&d).iter().any(|p| p.contains("Đối thoại của Chủ tịch")));
+        // Phụ lục I says the same in place of "… là … cuộc", and without the sentence says nothing.
+        let row = |r: &Report| {
+            let groups = crate::engine::evaluate(template, r).appendix.expect("Phụ lục I").t1.groups;
+            groups.iter().find(|g| g.group == "cong_dan").and_then(|g| g.text_row.clone())
+        };
+        assert!(
+            row(&r).is_some_and(|t| t.starts_with("Chủ tịch Ủy ban nhân dân thành phố đối thoại")),
+            "{:?}",
+            row(&r)
+        );
+        r.not_tracked.insert("doi_thoai_chu_tich".into(), String::new());
+        assert_eq!(row(&r), None, "no row and no “…”");
         r.not_tracked.clear();
         let e = evaluate(template, &r);
         assert!(e.errors().iter().any(|i| i.rule == "E10" && i.paths.iter().any(|p| *p == "doi_thoai_chu_tich")));
