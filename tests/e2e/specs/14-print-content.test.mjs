@@ -5,7 +5,7 @@
 // "Không theo dõi", and tasks typed with the cadre's own numbers. The print
 // view (and its PDF, read with pdftotext) shows the lists, the sentence and
 // the numbered tasks, no empty heading and numbers without gaps; the marks
-// survive a reload and export → delete → import. axe finds nothing on the
+// survive a reload, export → delete → import and backup → restore. axe finds nothing on the
 // editor with the new controls open, in both tablet orientations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   withApp, axeViolations, outDir, until, storedDraft, waitForDraft, field, createReport, openSection, savedChip, editorReady,
+  appReady,
 } from '../lib/harness.mjs';
 import { layoutText } from '../lib/pdf.mjs';
 
@@ -135,7 +136,7 @@ function assertNoGaps(headings) {
   }
 }
 
-test('1. lists, a "Không phát sinh trong kỳ" section, an untracked figure and numbered tasks print as the unit signs them; the marks survive reload and export → delete → import', async () => {
+test('1. lists, a "Không phát sinh trong kỳ" section, an untracked figure and numbered tasks print as the unit signs them; the marks survive reload, export → delete → import and backup → restore', async () => {
   mkdirSync(outDir, { recursive: true });
   await withApp({}, async (s) => {
     const { page } = s;
@@ -219,6 +220,23 @@ test('1. lists, a "Không phát sinh trong kỳ" section, an untracked figure an
     await editorReady(page);
     await openSection(page, DVK);
     assert.ok(await field(page, 'none_in_period.N16').isChecked(), 'the mark is back after import');
+
+    // Backup → wipe → restore: the marks come back with the draft.
+    await page.locator('header.topbar a.brand').click();
+    const [backup] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByRole('button', { name: 'Sao lưu tất cả' }).click(),
+    ]);
+    const backupBytes = readFileSync(await backup.path());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await appReady(page);
+    await page.getByText('Chưa có báo cáo nào').waitFor();
+    await page.locator('input[name="import-files"]').setInputFiles([{ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: backupBytes }]);
+    const restored = await until(() => storedDraft(page, id), { what: 'the restored draft' });
+    assert.deepEqual(restored.report.none_in_period, { N16: NONE_SENTENCE }, 'the Không phát sinh mark is restored');
+    assert.deepEqual(restored.report.not_tracked, { doi_thoai_chu_tich: UNTRACKED_SENTENCE }, 'the Không theo dõi mark is restored');
+    assert.equal(restored.report.texts['N23.text'], TASK_TEXT, 'the tasks are restored');
     assert.deepEqual(s.dialogs.length, 1, 'one dialog: the delete confirmation');
   }, { setup: acceptConfirms });
 });
