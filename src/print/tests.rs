@@ -40,7 +40,12 @@ fn numbers(d: &Document) -> Vec<String> {
 }
 
 fn paragraphs(d: &Document) -> Vec<String> {
-    d.body
+    plain_paragraphs(&d.body)
+}
+
+/// The plain text of each paragraph among `blocks`.
+fn plain_paragraphs(blocks: &[Block]) -> Vec<String> {
+    blocks
         .iter()
         .filter_map(|b| match b {
             Block::Para(p) => Some(p.plain()),
@@ -777,6 +782,11 @@ mod body_content {
         d.body[start + 1..].iter().take_while(|b| !matches!(b, Block::Heading { .. })).cloned().collect()
     }
 
+    /// The plain text of each paragraph under the heading of `node_id`.
+    fn paragraphs_under(d: &Document, node_id: &str) -> Vec<String> {
+        plain_paragraphs(&under(d, node_id))
+    }
+
     #[test]
     fn a_list_prints_as_a_table_with_a_header_row_at_its_node() {
         let mut r = blank(Kind::Cq, PeriodType::H1, 2025);
@@ -822,13 +832,7 @@ mod body_content {
             ],
         );
         let d = doc(&r);
-        let paras: Vec<String> = under(&d, "N06")
-            .iter()
-            .filter_map(|b| match b {
-                Block::Para(p) => Some(p.plain()),
-                _ => None,
-            })
-            .collect();
+        let paras: Vec<String> = paragraphs_under(&d, "N06");
         assert_eq!(
             paras,
             [
@@ -972,13 +976,7 @@ mod body_content {
     #[test]
     fn tasks_print_numbered_without_doubling_typed_numbers() {
         let d = doc(&golden_report(Kind::Cq));
-        let tasks: Vec<String> = under(&d, "N23")
-            .iter()
-            .filter_map(|b| match b {
-                Block::Para(p) => Some(p.plain()),
-                _ => None,
-            })
-            .collect();
+        let tasks: Vec<String> = paragraphs_under(&d, "N23");
         assert_eq!(
             tasks,
             [
