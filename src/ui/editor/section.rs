@@ -40,7 +40,10 @@ pub fn NarrativeInput(
             <textarea id=id name=key rows="5" aria-describedby=described readonly=move || ctx.locked.get() prop:value=move || typed.get()
                 on:input=move |ev| {
                     let text = crate::format::nfc(&event_target_value(&ev));
-                    typed.set(text.clone());
+                    // Only the items' preview follows the typing; a plain narrative's text area is its own state.
+                    if items {
+                        typed.set(text.clone());
+                    }
                     ctx.set(key_for_input.clone(), text)
                 }></textarea>
             {items.then(|| view! {
