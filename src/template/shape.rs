@@ -87,6 +87,7 @@ const TYPE: &str = "^(INT|MONEY|TEXT|DATE|ENUM|DEC\\([0-6]\\))$";
 /// The patterns the schema uses, each with its code below (the app has no
 /// regex engine); `the_app_and_a_standard_validator_agree_on_the_schema_patterns`
 /// checks that this list is the schema's and that both read them alike.
+#[cfg(test)]
 pub(super) const PATTERNS: [&str; 3] = [IDENT, DATE, TYPE];
 
 /// Whether `s` matches `pattern`; None for a pattern this code does not know.
