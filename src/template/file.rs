@@ -39,11 +39,7 @@ impl std::error::Error for OutlineFileError {}
 /// Every string of `v` (members and values) in NFC.
 fn to_nfc(v: &mut serde_json::Value) {
     match v {
-        serde_json::Value::String(s) => {
-            if !s.is_ascii() {
-                *s = crate::format::nfc(s);
-            }
-        }
+        serde_json::Value::String(s) if !s.is_ascii() => *s = crate::format::nfc(s),
         serde_json::Value::Array(items) => items.iter_mut().for_each(to_nfc),
         serde_json::Value::Object(members) => members.values_mut().for_each(to_nfc),
         _ => {}
