@@ -1008,6 +1008,7 @@ async function main() {
 
 function fmt(x, unit) {
   if (x == null) return '–';
+  if (unit === '') return String(Math.round(x)); // a count
   if (unit === '×') return x.toFixed(2);
   if (unit === 'MB') return x.toFixed(2);
   if (unit === 'kB') return x >= 100 ? x.toFixed(0) : x.toFixed(1);
