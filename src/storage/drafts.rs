@@ -280,8 +280,8 @@ impl<S: KeyValueStore> DraftStore<S> {
         // id could not be opened is left alone rather than listed.
         let is_draft = |k: &&String| k.strip_prefix(DRAFT_PREFIX).and_then(DraftId::parse).is_some();
         for key in keys.iter().filter(is_draft) {
-            match self.read_envelope(key) {
-                Ok(Some(env)) => found.push(env.summary),
+            match self.read_listed(key) {
+                Ok(Some(summary)) => found.push(summary),
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -635,6 +635,24 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
     }
 
+    /// [`Self::read_envelope`] for the list: the same checks and quarantine,
+    /// without building the report (see `listed`).
+    fn read_listed(&self, key: &str) -> Result<Option<DraftSummary>, Problem> {
+        let raw = match self.store.get(key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Problem::Storage(e)),
+        };
+        let id = key.strip_prefix(DRAFT_PREFIX).unwrap_or(key);
+        match serde_json::from_str::<listed::ListedEnvelope>(&raw) {
+            Ok(env) => match foreign(&env.summary.id, env.report.0.as_ref(), id) {
+                None => Ok(Some(env.summary)),
+                Some(inner) => Err(self.quarantine(key, &raw, &format!("mã báo cáo bên trong ({inner}) không khớp"))),
+            },
+            Err(e) => Err(self.quarantine(key, &raw, &format!("không đọc được ({e})"))),
+        }
+    }
+
     /// Move an unreadable entry aside so the app keeps working, never losing it.
     fn quarantine(&self, key: &str, raw: &str, reason: &str) -> Problem {
         let kept = self.keep_aside(key, raw);
@@ -689,10 +707,15 @@ fn next_revision(stored: Option<u64>) -> u64 {
 
 /// The id inside `env` (its summary's or its report's) when it is not `id`.
 fn foreign_id(env: &Envelope, id: &str) -> Option<String> {
-    if env.summary.id != id {
-        return Some(env.summary.id.clone());
+    foreign(&env.summary.id, env.report.get("id"), id)
+}
+
+/// [`foreign_id`] from the summary's id and the report's `id` member.
+fn foreign(summary_id: &str, report_id: Option<&serde_json::Value>, id: &str) -> Option<String> {
+    if summary_id != id {
+        return Some(summary_id.to_string());
     }
-    match env.report.get("id") {
+    match report_id {
         None => None,
         Some(serde_json::Value::String(inner)) if inner == id => None,
         Some(serde_json::Value::String(inner)) => Some(inner.clone()),
@@ -736,6 +759,8 @@ pub fn profile_tag(raw: Option<&str>) -> u64 {
 pub fn parse_profile<T: serde::de::DeserializeOwned>(raw: &str) -> Result<StoredProfile<T>, serde_json::Error> {
     Ok(StoredProfile { profile: serde_json::from_str(raw)?, tag: profile_tag(Some(raw)) })
 }
+
+mod listed;
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ mod exchange_panel;
 mod fields;
 mod files;
 mod home;
+mod later;
 mod marks;
 mod offline;
 mod panic_banner;
@@ -16,11 +17,11 @@ mod shared;
 mod storage_ui;
 mod summary;
 
-/// Install the panic banner, register the service worker and mount the app
-/// on `<body>` in place of the static shell of `index.html`.
+/// Install the panic banner, mount the app on `<body>` in place of the
+/// static shell of `index.html`, and register the service worker once the
+/// first screen has been painted.
 pub fn start() {
     panic_banner::install();
-    offline::register_service_worker();
     // The shell (top bar and "Đang mở…", painted before the wasm arrived)
     // goes in the same task as the app comes: the browser never paints
     // both, and the app's top bar lands where the shell's was.
@@ -28,4 +29,5 @@ pub fn start() {
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    later::after_first_paint(offline::register_service_worker);
 }

@@ -47,8 +47,12 @@ pub fn SaveChip(state: RwSignal<SaveState>) -> impl IntoView {
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let text = RwSignal::new(String::new());
-    wasm_bindgen_futures::spawn_local(async move {
-        text.set(describe_storage().await);
+    // Reads every stored entry and asks the browser twice: not before the list is shown.
+    super::later::after_first_paint(move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            // `try_set`: the home screen may already be gone.
+            text.try_set(describe_storage().await);
+        })
     });
     view! { <p class="storage-status">{move || text.get()}</p> }
 }

@@ -15,7 +15,8 @@
 //   BENCH_TWIGGY    `twiggy top -f csv` of the names-kept wasm
 //   BENCH_NOTE      a sentence added under the table (e.g. "machine busy")
 //   BENCH_ONLY      while working on one metric: only these scenarios
-//                   (comma-separated: home1,home4,editor1,editor4,print4,static4,merge4,docx4,biglist4);
+//                   (comma-separated: home1,home4,editor1,editor4,print4,static4,merge4,docx4,biglist4,
+//                   firstvisit,staticeditor4);
 //                   prints their metrics and writes nothing
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
@@ -38,6 +39,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const PROBE = join(here, 'lib/probe.js');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const STATIC_PATH = '/bench-static-print.html';
+const STATIC_EDITOR_PATH = '/bench-static-editor.html';
 const TYPE_DELAY = 20; // ms between keystrokes (page.keyboard.type delay)
 const TYPED = 'Nhan dan phan khoi, tin tuong vao su lanh dao cua Dang va chinh quyen; 12 khom to chuc ngay chu nhat xanh, ' +
   'thu gom rac thai, khai thong cong ranh, gop phan xay dung do thi van minh. Cac to tu quan duy tri sinh hoat dinh ky, ' +
@@ -104,7 +106,8 @@ const loadBreakdown = (page) => page.evaluate(() => {
   const res = performance.getEntriesByType('resource');
   const end = (re) => { const e = res.find((r) => re.test(r.name)); return e ? Math.round(e.responseEnd) : null; };
   const nav = performance.getEntriesByType('navigation')[0];
-  return { htmlEnd: nav && Math.round(nav.responseEnd), domContentLoaded: nav && Math.round(nav.domContentLoadedEventEnd), cssEnd: end(/\.css$/), jsEnd: end(/bao-cao-dan-van-[0-9a-f]+\.js$/), wasmEnd: end(/\.wasm$/), appStarted: Math.round(window.__bench.marks.appStarted ?? NaN) };
+  const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+  return { fcp: fcp ? fcp.startTime : null, htmlEnd: nav && Math.round(nav.responseEnd), domContentLoaded: nav && Math.round(nav.domContentLoadedEventEnd), cssEnd: end(/\.css$/), jsEnd: end(/bao-cao-dan-van-[0-9a-f]+\.js$/), wasmEnd: end(/\.wasm$/), appStarted: Math.round(window.__bench.marks.appStarted ?? NaN) };
 });
 async function waitMark(page, names, timeout = 60_000) {
   const list = Array.isArray(names) ? names : [names];
@@ -306,6 +309,87 @@ async function staticCold(server, throttle) {
     const fonts = await page.evaluate(() => window.__bench.fonts ?? []);
     return { laidOut: m.printLaidOut, loadEvent: m.loadEvent, fonts };
   }, { throttle, seed: false });
+}
+
+/**
+ * The editor's first screen of the full CQ report as a static page: the
+ * rendered document with scripts and preloads removed, served from the same
+ * origin with the same CSS (the yardstick of the cold-load ratios).
+ */
+async function captureStaticEditor(server) {
+  return session(server, async ({ page }) => {
+    await page.goto(`${server.origin}/#/bao-cao/${CQ}`, { waitUntil: 'commit' });
+    await waitMark(page, 'editorFieldFrame');
+    await sleep(500);
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
+      return '<!DOCTYPE html>\n' + doc.outerHTML;
+    });
+    server.setExtra(STATIC_EDITOR_PATH, html);
+    return { staticBytes: html.length };
+  }, { throttle: 1 });
+}
+
+async function staticEditorCold(server, throttle) {
+  return session(server, async ({ page }) => {
+    await page.goto(`${server.origin}${STATIC_EDITOR_PATH}`, { waitUntil: 'commit' });
+    await waitMark(page, 'editorFieldFrame', 60_000);
+    await page.waitForFunction(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'), null, { timeout: 10_000 }).catch(() => {});
+    const m = await marks(page);
+    return { editorFieldFrame: m.editorFieldFrame, fcp: (await loadBreakdown(page)).fcp };
+  }, { throttle, seed: false });
+}
+
+/** What a path costs on a first visit, by what it is (fonts and icons apart). */
+function firstVisitKind(path) {
+  const c = category(path);
+  if (c === 'fonts') return 'fonts';
+  if (/\.(png|svg|ico|webp)$/i.test(path)) return 'icons';
+  return 'app';
+}
+
+/**
+ * A first visit as a cadre makes it: a fresh profile with the service worker
+ * allowed, the home screen, the worker installed (it fills its cache), then a
+ * stored report opened. The page's own requests (CDP) are priced at what the
+ * server sends for each path; the server's log tells whether any URL crossed
+ * the network twice (page and service worker together).
+ */
+async function firstVisit(server) {
+  return session(server, async ({ page, cdp }) => {
+    const pagePaths = new Set();
+    cdp.on('Network.requestWillBeSent', ({ request }) => {
+      if (request.url.startsWith(server.origin)) pagePaths.add(new URL(request.url).pathname);
+    });
+    const from = server.requests.length;
+    await page.goto(`${server.origin}/#/`, { waitUntil: 'commit' });
+    await waitMark(page, 'homeFrame');
+    // The worker registers after the first paint and fills its cache; wait until it is active.
+    const activated = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise((ok) => setTimeout(() => ok(false), 30_000)),
+    ]));
+    await sleep(1000);
+    await page.evaluate((id) => { location.hash = `#/bao-cao/${id}`; }, CQ);
+    await waitMark(page, 'editorFieldFrame');
+    await sleep(1500);
+    const log = server.requests.slice(from).filter((r) => !r.path.startsWith('/__bench/'));
+    const counts = new Map();
+    // A 304 (revalidated, no body) did not fetch the file again.
+    for (const r of log) if (r.status === 200) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+    const revalidated = log.filter((r) => r.status === 304).length;
+    const twice = [...counts.entries()].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+    const byKind = { app: { br: 0, files: [] }, fonts: { br: 0, files: [] }, icons: { br: 0, files: [] } };
+    for (const path of pagePaths) {
+      const f = server.files.get(path === '/' ? '/index.html' : path);
+      if (!f || path.startsWith('/__bench/')) continue;
+      const k = byKind[firstVisitKind(path)];
+      k.br += (f.br ?? f.raw).length;
+      k.files.push(path);
+    }
+    return { activated, byKind, requests: log.length, revalidated, urls: counts.size, twice };
+  }, { throttle: 1 });
 }
 
 async function mergeCold(server, throttle) {
@@ -689,7 +773,7 @@ async function main() {
   log(`serving ${DIST} with brotli at ${server.url}`);
   const size = sizes(server.files);
 
-  const R = { home1: [], home4: [], editor1: [], editor4: [], print4: [], static4: [], merge4: [], docx4: [], biglist4: [] };
+  const R = { home1: [], home4: [], editor1: [], editor4: [], print4: [], static4: [], merge4: [], docx4: [], biglist4: [], firstvisit: [], staticeditor4: [] };
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
   const wanted = (k) => !only || only.has(k);
   let print = { available: false, why: 'not checked' };
@@ -704,6 +788,9 @@ async function main() {
     }
   };
 
+  // Once: the static copy of the editor's first screen (yardstick of the cold-load ratios).
+  const staticEditor = (wanted('editor4') || wanted('staticeditor4')) ? await attempt('static editor page', () => captureStaticEditor(server)) : null;
+
   // Rounds interleave the scenarios, so background load spreads evenly.
   for (let run = 1; run <= RUNS; run++) {
     log(`round ${run}/${RUNS}`);
@@ -711,6 +798,9 @@ async function main() {
     if (wanted('home1')) push('home1', await attempt(`home 1× run ${run}`, () => homeCold(server, 1)));
     if (wanted('home4')) push('home4', await attempt(`home 4× run ${run}`, () => homeCold(server, 4)));
     if (wanted('editor1')) push('editor1', await attempt(`editor 1× run ${run}`, () => editorCold(server, 1)));
+    // Bytes and the server's log do not change from run to run.
+    if (run === 1 && wanted('firstvisit')) push('firstvisit', await attempt('first visit', () => firstVisit(server)));
+    if (staticEditor && wanted('staticeditor4')) push('staticeditor4', await attempt(`static editor 4× run ${run}`, () => staticEditorCold(server, 4)));
     // The print scenarios need the editor's first run (it checks the print view exists).
     if (wanted('editor4') || (run === 1 && (wanted('print4') || wanted('static4')))) {
       const e4 = await attempt(`editor 4× run ${run}`, () => editorCold(server, 4, { typing: true, capturePrint: true }));
@@ -747,7 +837,15 @@ async function main() {
     M[key] = { label, unit, ...s, budget, pass, ...extra };
   };
   const kB = (b) => b / 1000;
-  add('bytes.appCode', 'wasm + JS + CSS (brotli)', 'kB', [kB(size.appCode.br)], 160, { group: 'size' });
+  const fv = R.firstvisit[0];
+  if (fv) {
+    const list = (k) => fv.byKind[k].files.map((p) => (p === '/' ? 'index.html' : p.slice(1))).sort().join(', ');
+    add('bytes.firstVisit', `first visit, what the home screen and the editor fetched (wasm, JS, CSS, HTML, manifest; brotli): ${list('app')}`, 'kB', [kB(fv.byKind.app.br)], 160, { group: 'size' });
+    add('bytes.firstVisitFonts', `  fonts fetched on that visit: ${list('fonts') || 'none'}`, 'kB', [kB(fv.byKind.fonts.br)], null, { group: 'size' });
+    add('bytes.firstVisitIcons', `  icons fetched on that visit: ${list('icons') || 'none'}`, 'kB', [kB(fv.byKind.icons.br)], null, { group: 'size' });
+    add('net.twice', `first visit (home, service worker installed, a report opened): URLs fetched from the network more than once (${fv.urls} URLs, ${fv.requests} requests of which ${fv.revalidated} answered 304 Not Modified${fv.twice.length ? ': ' + fv.twice.join(', ') : ''}${fv.activated ? '' : '; the service worker did not activate'})`, '', [fv.twice.length], 0, { group: 'size' });
+  }
+  add('bytes.appCode', 'the whole app: wasm + JS + CSS of every file in the build (brotli)', 'kB', [kB(size.appCode.br)], null, { group: 'size' });
   add('bytes.wasm', 'wasm (brotli)', 'kB', [kB(size.byCategory.wasm.br)], null, { group: 'size' });
   add('bytes.js', 'JS (brotli)', 'kB', [kB(size.byCategory.js.br)], null, { group: 'size' });
   add('bytes.css', 'CSS (brotli)', 'kB', [kB(size.byCategory.css.br)], null, { group: 'size' });
@@ -769,6 +867,14 @@ async function main() {
   add('load.editor4.wasm', '  of which: wasm fully downloaded (resource timing) 4×', 'ms', pick('editor4', (r) => r.breakdown?.wasmEnd), null, { group: 'load' });
   add('load.editor4.started', '  of which: app started (wasm compiled, main() mounted the editor) 4×', 'ms', pick('editor4', (r) => r.breakdown?.appStarted), null, { group: 'load' });
   add('load.home4.wasm', 'home 4×: wasm fully downloaded (resource timing)', 'ms', pick('home4', (r) => r.breakdown?.wasmEnd), null, { group: 'load' });
+  // Yardstick: the editor's first screen as a static page, in a fresh profile at 4× in the same round.
+  const sameRound = (f) => R.editor4.map((e, i) => (R.staticeditor4[i] && f(e) != null && f(R.staticeditor4[i]) ? f(e) / f(R.staticeditor4[i]) : null)).filter((x) => x != null);
+  add('load.fcp4', 'first contentful paint, cold load of the editor 4×', 'ms', pick('editor4', (r) => r.breakdown?.fcp), null, { group: 'load' });
+  add('load.fcpHome4', 'first contentful paint, cold load of home 4×', 'ms', pick('home4', (r) => r.breakdown?.fcp), null, { group: 'load' });
+  add('load.staticFcp4', 'the editor\'s first screen as a static HTML page (no scripts): first contentful paint 4×', 'ms', pick('staticeditor4', (r) => r.fcp), null, { group: 'load' });
+  add('load.staticField4', 'that static page: first editable field shown 4×', 'ms', pick('staticeditor4', (r) => r.editorFieldFrame), null, { group: 'load' });
+  add('load.fcpRatio', 'first contentful paint 4×, editor ÷ static page (same round)', '×', sameRound((r) => r.breakdown ? r.breakdown.fcp : r.fcp), 1.2, { group: 'load' });
+  add('load.editorRatio', 'cold load → first editable field of the full report 4× ÷ static page (same round)', '×', sameRound((r) => r.editorFieldFrame), 1.3, { group: 'load' });
   add('load.openSection4', 'open section 1 (click → textarea shown) 4×', 'ms', pick('editor4', (r) => r.openSectionMs), null, { group: 'load' });
 
   add('typing.p75', 'typing 300 chars 4×: p75 event duration per keystroke', 'ms', pick('editor4', (r) => r.typing?.p75), 40, { group: 'typing' });
@@ -800,7 +906,7 @@ async function main() {
     add('print.static4', 'same content as a static HTML page (no scripts) 4×', 'ms', pick('static4', (r) => r.laidOut), null, { group: 'print' });
     add('print.warm4', 'print view opened from the editor → all pages laid out with fonts 4×', 'ms', warm.filter((x) => x != null), null, { group: 'print' });
     add('print.warmRatio', 'print view opened from the editor ÷ static HTML (same round)', '×', warmRatios, 1.2, { group: 'print' });
-    add('print.ratio', 'cold load of the print view (app download and start included) ÷ static HTML (same round)', '×', ratios, null, { group: 'print' });
+    add('print.ratio', 'cold load of the print view (app download and start included) ÷ static HTML (same round)', '×', ratios, 1.5, { group: 'print' });
   }
   const shape = R.merge4[0] ? `; table of ${R.merge4[0].rows} rows × ${R.merge4[0].columns} columns, ${R.merge4[0].cells.toLocaleString('en')} cells` : '';
   add('merge.200', `merge 200 full ward files 4× (files picked → table shown${shape})`, 'ms', pick('merge4', (r) => r.mergeMs), 1000, { group: 'merge' });
@@ -838,7 +944,7 @@ async function main() {
 
   if (only) {
     for (const m of Object.values(M)) {
-      if (m.group !== 'size' && m.median != null) console.log(`${m.label}: ${fmt(m.median, m.unit)} ${m.unit} (${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)})${m.budget != null ? `, budget ${m.budget}` : ''}`);
+      if ((m.group !== 'size' || /^(first visit|  fonts fetched|  icons fetched)/.test(m.label)) && m.median != null) console.log(`${m.label}: ${fmt(m.median, m.unit)} ${m.unit} (${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)})${m.budget != null ? `, budget ${m.budget}` : ''}`);
     }
     return;
   }
@@ -902,6 +1008,7 @@ async function main() {
 
 function fmt(x, unit) {
   if (x == null) return '–';
+  if (unit === '') return String(Math.round(x)); // a count
   if (unit === '×') return x.toFixed(2);
   if (unit === 'MB') return x.toFixed(2);
   if (unit === 'kB') return x >= 100 ? x.toFixed(0) : x.toFixed(1);
@@ -943,11 +1050,12 @@ function markdown(r) {
     L.push('');
   }
   L.push('## Budgets', '');
-  L.push('- wasm + JS + CSS ≤ 160 kB brotli; the bundled print fonts counted separately, ≤ 120 kB.');
+  L.push('- First visit (issue 16): what the home screen and the editor fetch (wasm, JS, CSS, HTML, manifest) ≤ 160 kB brotli, fonts and icons listed apart; the whole app is reported beside it; no URL fetched from the network twice during the first visit (server log). The bundled print fonts ≤ 120 kB.');
+  L.push('- Against a static HTML page of the editor\'s first screen in the same round (issue 16): first contentful paint at 4× ≤ 1.2×, cold load → first editable field of the full report at 4× ≤ 1.3×; a cold print view ≤ 1.5× the static print page.');
   L.push('- Cold load at 4× ≤ 900 ms (home screen, and a stored full report\'s editor to its first editable field; the narrative textarea, one click later, is held to the same budget).');
   L.push('- Typing at 4×: p75 ≤ 40 ms and worst ≤ 100 ms (Event Timing durations of keydown/keypress/input/keyup).');
   L.push('- Autosave of a full report ≤ 5 ms (the whole save, measured at 4×).');
-  L.push('- Print view: a cold load of `#/in/<id>` ≤ 1 s at 4× (issue 8); opening it from the editor ≤ 1.2× the same content as static HTML (issue 6: "from opening the print view … to all pages laid out"; a cold load also downloads and starts the whole app, which no static page does, so its ratio is shown without a budget).');
+  L.push('- Print view: a cold load of `#/in/<id>` ≤ 1 s at 4× (issue 8); opening it from the editor ≤ 1.2× the same content as static HTML (issue 6: "from opening the print view … to all pages laid out"); a cold load, which also downloads and starts the app, ≤ 1.5× the static page (issue 16).');
   L.push('- Merge of 200 ward files ≤ 1 s at 4×: files picked → merged table on screen; each unit\'s own rates and issues fill in right after (shown as a separate line).');
   L.push('- JS heap + wasm memory ≤ 4 MB after the home screen has loaded.');
   L.push('- Word file (issue 15): click to download of the full CQ report\'s .docx ≤ 150 ms at 4×, from the print view and from the editor; the Word writer adds ≤ 25 kB brotli to the download.');
@@ -985,6 +1093,8 @@ function markdown(r) {
 const NOTES_PLACEHOLDER = existsSync(join(repo, 'tests/bench/NOTES.md')) ? readFileSync(join(repo, 'tests/bench/NOTES.md'), 'utf8').trim() : '';
 
 const METHOD = `- **Bytes**: every file of the build is brotli-compressed at quality 11 when the server starts (PNG and woff2 are sent as they are); the table adds up what the server sends for each category. "Home load, page body bytes" is the sum of \`content-length\` of the responses the page itself received (CDP \`Network\`), i.e. without the service worker's precache, which downloads the whole build once more on a first visit.
+- **First visit**: once per benchmark, a fresh profile with the service worker allowed (the two fixture reports stored, so one can be opened): \`#/\` until the draft list is shown, then until the service worker is active (it fills its cache), then \`#/bao-cao/<id>\` of the CQ report until its first editable field is shown. The bytes are every path the page itself requested (CDP \`Network\`), priced at what the server sends for it (brotli when smaller), fonts and icons apart; the server's log of the whole visit (page and service worker) counts the URLs sent with a body more than once (a revalidation answered 304 Not Modified, as a static host with ETags answers, has no body).
+- **Static pages**: the editor's first screen of the full CQ report (rendered once at the start, \`outerHTML\` without scripts and preloads) and the print view (from the editor session of round 1), served from the same origin with the same CSS and fonts; each round loads them in a fresh profile at 4× and times them as the app (first contentful paint from the \`paint\` entries; the first editable field as for the editor).
 - **Cold load**: a new Chromium profile per run (no HTTP cache, no service worker, no code cache); the two full fixture reports (CQ and ĐẢNG, \`src/fixtures.rs\`) are written to localStorage from a blank page of the same origin exactly as the app stores them, then CPU throttling is set and the app URL is opened. Times are \`performance.now()\` (from navigation start) at the animation frame in which the element first exists (MutationObserver in an init script): the draft list for home; for the editor (\`#/bao-cao/<id>\` of the CQ report) the first input/textarea/select in the form that is neither readonly nor disabled; then the probe clicks section 1 in the checklist and times its narrative textarea \`N01.text\`.
 - **Typing**: in the 4× editor session, 300 ASCII characters are typed at the end of \`N01.text\` with \`page.keyboard.type\` (${TYPE_DELAY} ms delay), which sends real keydown/keypress/input/keyup. A \`PerformanceObserver\` on \`event\` entries (\`durationThreshold: 16\`, buffered) gives each event's duration; every keystroke gets the longest of its events (0 when none reached 16 ms), p75 is over the 300 keystrokes, worst is the longest event. "keydown → next frame" is measured in page: keydown's timestamp to the next \`requestAnimationFrame\`; "after that frame" to a task queued from it.
 - **Autosave**: one save is the span between the editor's performance marks \`bcdv:save-start\` and \`bcdv:save-end\` around \`drafts::save\` (read the stored revision from the head of the entry, serialise the report, write it, read it back; \`.prev\` is written once per editing session and the index only for a new draft). \`Storage.prototype.setItem\`/\`getItem\` are wrapped in page to report the \`setItem\` of the draft alone and the time inside storage calls. Median of the saves made while typing (about one every 2 s).

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zc } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 // One MIME table for the test harness and the benchmark server.
 export { MIME } from '../../e2e/lib/harness.mjs';
@@ -39,7 +40,9 @@ function entry(path, raw, type) {
   const ext = extname(path).toLowerCase();
   const br = INCOMPRESSIBLE.has(ext) ? null : brotli(raw);
   // Like a real host: send brotli only when it is smaller.
-  return { path, raw, br: br && br.length < raw.length ? br : null, type: type ?? MIME[ext] ?? 'application/octet-stream' };
+  // Like a real static host, a validator: a revalidation (no-cache) is answered 304 without a body.
+  const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`;
+  return { path, raw, br: br && br.length < raw.length ? br : null, type: type ?? MIME[ext] ?? 'application/octet-stream', etag };
 }
 
 /** Load and precompress every file of `root`. */
@@ -56,7 +59,7 @@ export function precompress(root) {
 
 /**
  * Start the server. Returns { url, origin, files, setExtra(path, html),
- * requests (a log of {path, encoding, bytes}), close() }.
+ * requests (a log of {path, status, encoding, bytes}), close() }.
  */
 export async function startBrotliServer(root) {
   const files = precompress(root);
@@ -79,10 +82,15 @@ export async function startBrotliServer(root) {
       return;
     }
     const acceptsBr = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+    if ((req.headers['if-none-match'] ?? '').split(/,\s*/).includes(f.etag)) {
+      requests.push({ path, status: 304, bytes: 0 });
+      res.writeHead(304, { etag: f.etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }).end();
+      return;
+    }
     const body = acceptsBr && f.br ? f.br : f.raw;
-    const headers = { 'content-type': f.type, 'cache-control': 'no-cache', 'content-length': body.length, vary: 'accept-encoding' };
+    const headers = { 'content-type': f.type, 'cache-control': 'no-cache', 'content-length': body.length, vary: 'accept-encoding', etag: f.etag };
     if (body === f.br) headers['content-encoding'] = 'br';
-    requests.push({ path, encoding: headers['content-encoding'] ?? 'identity', bytes: body.length });
+    requests.push({ path, status: 200, encoding: headers['content-encoding'] ?? 'identity', bytes: body.length });
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
