@@ -141,6 +141,12 @@ fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
     Ok((reports, profile, unreadable))
 }
 
+/// The import/backup panel from its own wasm chunk (see `on_demand`).
+#[leptos::lazy]
+pub fn exchange_panel(on_changed: Callback<()>) -> AnyView {
+    view! { <ExchangePanel on_changed=on_changed /> }.into_any()
+}
+
 #[component]
 pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let lines = RwSignal::new(Vec::<Line>::new());

@@ -9,6 +9,7 @@ mod files;
 mod home;
 mod marks;
 mod offline;
+mod on_demand;
 mod panic_banner;
 mod print;
 mod profile;
