@@ -1,5 +1,4 @@
-use super::exchange_panel::exchange_panel;
-use super::on_demand::on_demand_part;
+use super::exchange_panel::ExchangePanel;
 use super::shared::new_id;
 use super::storage_ui::{open_store, StorageStatus};
 use crate::editor::drafts;
@@ -145,7 +144,7 @@ pub fn Home() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            {on_demand_part(exchange_panel(Callback::new(move |_| refresh())))}
+            <ExchangePanel on_changed=move |_| refresh() />
             <StorageStatus />
         </section>
     }
