@@ -145,14 +145,14 @@ fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
 }
 
 /// Every outcome of the picked files, in order (see `handle`).
-#[leptos::lazy]
-fn import_files(picked: Vec<Picked>) -> Vec<Outcome> {
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn import_files(picked: Vec<Picked>) -> Vec<Outcome> {
     picked.into_iter().flat_map(handle).collect()
 }
 
 /// "Sao lưu tất cả": the backup offered as a download, and what to tell.
-#[leptos::lazy]
-fn backup_all() -> Outcome {
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn backup_all() -> Outcome {
     let result = all_reports().and_then(|(reports, profile, unreadable)| {
         let now = chrono::Utc::now();
         let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());

@@ -3,6 +3,11 @@
 //! `#[lazy]` functions: the build hook (src/web/split.mjs) cuts each into its
 //! own wasm chunk, fetched the first time it is used, so the first download
 //! holds only the home screen and the editor. A leaf: it imports no screen.
+//!
+//! They are lazy only with the crate feature `split`, which index.html turns
+//! on for trunk: a `#[lazy]` function leaves an import of the splitter's
+//! placeholder module in the linked wasm, which only the split resolves, so
+//! test binaries (never split) build them as plain `async fn`s.
 
 use leptos::prelude::*;
 use std::future::Future;

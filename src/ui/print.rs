@@ -13,8 +13,8 @@ use crate::template::Template;
 use leptos::prelude::*;
 
 /// The print view from its own wasm chunk (see `on_demand`).
-#[leptos::lazy]
-pub fn print_screen(id: String) -> AnyView {
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn print_screen(id: String) -> AnyView {
     view! { <PrintScreen id=id /> }.into_any()
 }
 

@@ -10,8 +10,8 @@ type IssuerGet = fn(&IssuerProfile) -> String;
 type IssuerSet = fn(&mut IssuerProfile, String);
 
 /// The unit profile from its own wasm chunk (see `on_demand`).
-#[leptos::lazy]
-pub fn profile_screen() -> AnyView {
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn profile_screen() -> AnyView {
     view! { <ProfileScreen /> }.into_any()
 }
 

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Tổng hợp from its own wasm chunk (see `on_demand`).
-#[leptos::lazy]
-pub fn summary_screen() -> AnyView {
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn summary_screen() -> AnyView {
     view! { <SummaryScreen /> }.into_any()
 }
 

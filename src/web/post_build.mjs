@@ -17,6 +17,8 @@ if (!dir) throw new Error('post_build.mjs must run as a trunk hook (TRUNK_STAGIN
 const split = splitWasm(dir, {
   release: process.env.TRUNK_PROFILE === 'release',
   targetDir: process.env.CARGO_TARGET_DIR || 'target',
+  // .ci/bench builds a second site with function names for its profiles.
+  keepNames: process.env.BCDV_KEEP_NAMES === '1',
 });
 const list = (files) => files.map(([name, bytes]) => `${name} ${bytes}`).join(', ');
 console.log(`post_build: split main ${list(split.main)}; chunks ${list(split.chunks)}`);

@@ -1,11 +1,12 @@
 // Screens on demand (issue 16, item 3): cuts the linked wasm into the main
 // module (home and editor) and one chunk per `#[lazy]` function of src/ui
-// (print view, tổng hợp, unit profile, import/backup panel, Word writer),
-// plus the chunks they share. trunk 0.21 has no split step, so the build
+// (print view, tổng hợp, unit profile, reading imported files, making a
+// backup, the Word writer), plus the chunks they share. trunk 0.21 has no split step, so the build
 // hook does what `cargo leptos build --split` does:
 //   1. wasm-split-cli (crate wasm_split_cli_support) on the wasm as linked
-//      (build.rs links the app with --emit-relocs): main module, chunks and
-//      their loader `__wasm_split.js`;
+//      (with the crate feature `split`, which index.html turns on; build.rs
+//      links the app with --emit-relocs): main module, chunks and their
+//      loader `__wasm_split.js`;
 //   2. wasm-bindgen on the main module (it keeps the exports the chunks
 //      import: --keep-lld-exports);
 //   3. wasm-opt -Oz on every wasm (release only; index.html turns trunk's own
@@ -39,8 +40,10 @@ const replaceAll = (text, from, to) => {
 /**
  * Split the app in `dir` (trunk's staging folder, index.html not yet
  * rewritten by post_build.mjs). Returns the new file names and sizes.
+ * `keepNames` (for .ci/bench's CPU profiles and twiggy) keeps the function
+ * names and skips wasm-opt.
  */
-export function splitWasm(dir, { release, targetDir = 'target' }) {
+export function splitWasm(dir, { release, targetDir = 'target', keepNames = false }) {
   const linked = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${BIN}.wasm`);
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
@@ -54,11 +57,11 @@ export function splitWasm(dir, { release, targetDir = 'target' }) {
     const bound = join(work, 'bound');
     run('wasm-split-cli', [linked, split, '--out-name', 'app']);
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
-      '--out-dir', bound, '--out-name', 'app', join(split, 'app.wasm')]);
+      ...(keepNames ? ['--keep-debug'] : []), '--out-dir', bound, '--out-name', 'app', join(split, 'app.wasm')]);
     const chunks = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== 'app.wasm').sort();
     if (chunks.length === 0) throw new Error('split: wasm-split-cli made no chunk (no #[lazy] function?)');
     const wasmPaths = [join(bound, 'app_bg.wasm'), ...chunks.map((f) => join(split, f))];
-    if (release) {
+    if (release && !keepNames) {
       for (const path of wasmPaths) run('wasm-opt', ['-Oz', ...WASM_FEATURES, path, '-o', path]);
     }
 
