@@ -1,5 +1,6 @@
 //! Screens loaded on demand. The print view, tổng hợp, the unit profile,
-//! reading imported files, making a backup and the Word writer are
+//! reading imported files (and the editor's file of last year for cùng kỳ),
+//! making a backup and the Word writer are
 //! `#[lazy]` functions: the build hook (src/web/split.mjs) cuts each into its
 //! own wasm chunk, fetched the first time it is used, so the first download
 //! holds only the home screen and the editor. A leaf: it imports no screen.

@@ -33,7 +33,7 @@ function chunkFiles() {
 // (src/web/split.mjs names a chunk after it; shared code is in `-chunk-` files).
 const PIECES = {
   print: 'print-screen', summary: 'summary-screen', profile: 'profile-screen', import: 'import-files',
-  backup: 'backup-all', docx: 'docx-file', editorDocx: 'report-docx-file',
+  backup: 'backup-all', docx: 'docx-file', editorDocx: 'report-docx-file', cungKyFile: 'read-previous',
 };
 const isPiece = (file, piece) => new RegExp(`^bao-cao-dan-van-${PIECES[piece]}-[0-9a-f]{16}\\.wasm$`).test(file);
 const fileName = (url) => new URL(url).pathname.split('/').pop();
@@ -86,13 +86,14 @@ async function backupAndRestore(page) {
     name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text, 'utf8'),
   });
   await page.locator('.import-results li.ok').filter({ hasText: 'đã có sẵn, không có gì thay đổi' }).first().waitFor();
+  return backup;
 }
 
 /** Open each on-demand screen and use each on-demand piece; returns nothing, fails if one does not render. */
 async function visitEveryPiece(page, origin, id) {
   await open(page, origin, '#/');
   await page.getByRole('heading', { level: 1, name: 'Báo cáo của đơn vị' }).waitFor();
-  await backupAndRestore(page);
+  const backup = await backupAndRestore(page);
 
   await open(page, origin, `#/in/${id}`);
   await page.locator('.print-root .sheet').first().waitFor();
@@ -106,6 +107,12 @@ async function visitEveryPiece(page, origin, id) {
   const docx = await downloadOf(page, () => page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click());
   assert.match(docx.name, /\.docx$/);
   assert.ok(docx.text.startsWith('PK'), 'the Word file is a ZIP archive');
+  // Last year's figures from a file: the import checks run (and refuse a backup).
+  await page.getByRole('button', { name: 'Lấy số liệu cùng kỳ' }).click();
+  await page.locator('input[name="cung-ky-file"]').setInputFiles({
+    name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text, 'utf8'),
+  });
+  await page.getByText(`«${backup.name}»`).first().waitFor();
 
   await open(page, origin, '#/tong-hop');
   await page.getByRole('heading', { level: 1, name: 'Tổng hợp báo cáo các đơn vị' }).waitFor();
