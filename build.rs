@@ -9,6 +9,12 @@ use std::path::Path;
 const TEMPLATES: [&str; 4] = ["catalogue.json", "cq.json", "dang.json", "outline.schema.json"];
 
 fn main() {
+    // The linked wasm keeps its relocations so the post-build split
+    // (src/web/post_build.mjs, wasm-split-cli) can cut the on-demand screens
+    // into their own chunks. Only the app binary: test binaries are never split.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for name in TEMPLATES {
         let source = Path::new("src/template").join(name);

@@ -1,10 +1,11 @@
 use super::editor::EditorScreen;
 use super::home::Home;
 use super::offline::UpdatePrompt;
-use super::print::PrintScreen;
-use super::profile::ProfileScreen;
+use super::on_demand::on_demand;
+use super::print::print_screen;
+use super::profile::profile_screen;
 use super::shared::PendingEdits;
-use super::summary::SummaryScreen;
+use super::summary::summary_screen;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -46,10 +47,10 @@ pub fn App() -> impl IntoView {
         <main id="noi-dung">
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
-                Route::Profile => view! { <ProfileScreen /> }.into_any(),
-                Route::Summary => view! { <SummaryScreen /> }.into_any(),
+                Route::Profile => on_demand(profile_screen()),
+                Route::Summary => on_demand(summary_screen()),
                 Route::Edit(id) => view! { <EditorScreen id=id.into_string() /> }.into_any(),
-                Route::Print(id) => view! { <PrintScreen id=id.into_string() /> }.into_any(),
+                Route::Print(id) => on_demand(print_screen(id.into_string())),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

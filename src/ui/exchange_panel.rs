@@ -1,5 +1,8 @@
 //! Import of report files and backups (picker or drag-and-drop), backup of
 //! everything, and the conflict questions when a report already exists.
+//! The panel is part of home; reading the picked files and making a backup
+//! come from their own wasm chunks the first time (see `on_demand`), so the
+//! panel is drawn with home and nothing moves when the code arrives.
 
 use super::download::download;
 use super::files::{read_all, DropZone, Picked};
@@ -141,6 +144,47 @@ fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
     Ok((reports, profile, unreadable))
 }
 
+/// Every outcome of the picked files, in order (see `handle`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn import_files(picked: Vec<Picked>) -> Vec<Outcome> {
+    picked.into_iter().flat_map(handle).collect()
+}
+
+/// "Sao lưu tất cả": the backup offered as a download, and what to tell.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn backup_all() -> Outcome {
+    let result = all_reports().and_then(|(reports, profile, unreadable)| {
+        let now = chrono::Utc::now();
+        let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
+        // Read back before it is offered: a draft it would not restore is named.
+        let checked = checked_backup(&reports, &profile, APP_VERSION, now);
+        download(&name, "application/json", &checked.json).map(|_| (checked, unreadable))
+    });
+    match result {
+        Ok((checked, _)) if !checked.not_restorable.is_empty() => Outcome::Done {
+            ok: false,
+            message: format!(
+                "Đã tạo tệp sao lưu, nhưng chỉ {} báo cáo khôi phục được từ tệp này. \
+                 Các báo cáo sau cần mở ra sửa rồi «Xuất tệp» riêng: {}.",
+                checked.restorable,
+                checked.not_restorable_list(),
+            ),
+        },
+        Ok((checked, 0)) => Outcome::Done {
+            ok: true,
+            message: format!("Đã tạo tệp sao lưu gồm {} báo cáo và thông tin đơn vị.", checked.restorable),
+        },
+        Ok((checked, skipped)) => Outcome::Done {
+            ok: false,
+            message: format!(
+                "Đã sao lưu {} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Xuất tệp bản lưu gốc».",
+                checked.restorable
+            ),
+        },
+        Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },
+    }
+}
+
 #[component]
 pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     let lines = RwSignal::new(Vec::<Line>::new());
@@ -150,12 +194,10 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let picked = read_all(list).await;
             let mut new_lines = Vec::new();
-            for p in picked {
-                for outcome in handle(p) {
-                    let id = next_id.get_value();
-                    next_id.set_value(id + 1);
-                    new_lines.push(Line { id, outcome });
-                }
+            for outcome in import_files(picked).await {
+                let id = next_id.get_value();
+                next_id.set_value(id + 1);
+                new_lines.push(Line { id, outcome });
             }
             lines.set(new_lines);
             on_changed.run(());
@@ -176,39 +218,12 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         on_changed.run(());
     };
     let make_backup = move |_| {
-        let result = all_reports().and_then(|(reports, profile, unreadable)| {
-            let now = chrono::Utc::now();
-            let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
-            // Read back before it is offered: a draft it would not restore is named.
-            let checked = checked_backup(&reports, &profile, APP_VERSION, now);
-            download(&name, "application/json", &checked.json).map(|_| (checked, unreadable))
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = backup_all().await;
+            let id = next_id.get_value();
+            next_id.set_value(id + 1);
+            lines.set(vec![Line { id, outcome }]);
         });
-        let outcome = match result {
-            Ok((checked, _)) if !checked.not_restorable.is_empty() => Outcome::Done {
-                ok: false,
-                message: format!(
-                    "Đã tạo tệp sao lưu, nhưng chỉ {} báo cáo khôi phục được từ tệp này. \
-                     Các báo cáo sau cần mở ra sửa rồi «Xuất tệp» riêng: {}.",
-                    checked.restorable,
-                    checked.not_restorable_list(),
-                ),
-            },
-            Ok((checked, 0)) => Outcome::Done {
-                ok: true,
-                message: format!("Đã tạo tệp sao lưu gồm {} báo cáo và thông tin đơn vị.", checked.restorable),
-            },
-            Ok((checked, skipped)) => Outcome::Done {
-                ok: false,
-                message: format!(
-                    "Đã sao lưu {} báo cáo và thông tin đơn vị; {skipped} báo cáo không đọc được hoặc của phiên bản mới hơn nên chưa có trong tệp: mở từng báo cáo đó để «Xuất tệp» hoặc «Xuất tệp bản lưu gốc».",
-                    checked.restorable
-                ),
-            },
-            Err(m) => Outcome::Done { ok: false, message: format!("Chưa sao lưu được: {m}") },
-        };
-        let id = next_id.get_value();
-        next_id.set_value(id + 1);
-        lines.set(vec![Line { id, outcome }]);
     };
 
     view! {

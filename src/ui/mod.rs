@@ -10,6 +10,7 @@ mod home;
 mod later;
 mod marks;
 mod offline;
+mod on_demand;
 mod panic_banner;
 mod print;
 mod profile;

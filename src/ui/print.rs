@@ -12,6 +12,12 @@ use crate::route::Route;
 use crate::template::Template;
 use leptos::prelude::*;
 
+/// The print view from its own wasm chunk (see `on_demand`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn print_screen(id: String) -> AnyView {
+    view! { <PrintScreen id=id /> }.into_any()
+}
+
 /// Route entry: open the draft read-only and show its printed form.
 #[component]
 pub fn PrintScreen(id: String) -> impl IntoView {
@@ -75,9 +81,12 @@ fn PrintView(report: Report) -> impl IntoView {
     let docs = StoredValue::new((filled, blank));
     let docx_error = RwSignal::new(None::<String>);
     let save_word = move |_| {
-        let result =
-            docs.with_value(|(filled, blank)| save_docx(if show_blank.get_untracked() { blank } else { filled }));
-        docx_error.set(result.err().map(|m| format!("Không tải được bản Word: {m}")));
+        let doc = docs.with_value(|(filled, blank)| if show_blank.get_untracked() { blank } else { filled }.clone());
+        leptos::task::spawn_local(async move {
+            let result = save_docx(doc).await;
+            // The view may be gone by now; then there is no one to tell.
+            let _ = docx_error.try_set(result.err().map(|m| format!("Không tải được bản Word: {m}")));
+        });
     };
     view! {
         <div class="print-root">

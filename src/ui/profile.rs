@@ -9,6 +9,12 @@ type SetFn = fn(&mut UnitProfile, String);
 type IssuerGet = fn(&IssuerProfile) -> String;
 type IssuerSet = fn(&mut IssuerProfile, String);
 
+/// The unit profile from its own wasm chunk (see `on_demand`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn profile_screen() -> AnyView {
+    view! { <ProfileScreen /> }.into_any()
+}
+
 /// Unit profile (thông tin đơn vị): entered once, copied into every new
 /// report. Saved on every change (it is small), checked like a draft's save:
 /// it never overwrites what another tab saved since (see `profile_tag`).

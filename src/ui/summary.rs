@@ -13,6 +13,12 @@ use crate::model::UnitProfile;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Tổng hợp from its own wasm chunk (see `on_demand`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn summary_screen() -> AnyView {
+    view! { <SummaryScreen /> }.into_any()
+}
+
 #[component]
 pub fn SummaryScreen() -> impl IntoView {
     let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());

@@ -1,16 +1,28 @@
 // Trunk post-build hook, run in TRUNK_STAGING_DIR for both `trunk build` and
 // `trunk serve`:
-// 1. move trunk's inline module loader into its own file, so the
+// 1. split the wasm into the main module and its on-demand chunks
+//    (split.mjs), pointing index.html and trunk's loader at the new files;
+// 2. move trunk's inline module loader into its own file, so the
 //    Content-Security-Policy can forbid inline scripts altogether;
-// 2. then (last, so it sees the final files) write the service worker with
+// 3. then (last, so it sees the final files) write the service worker with
 //    this build's file list and content-hashed cache name.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitWasm } from './split.mjs';
 import { writeServiceWorker } from './sw_build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post_build.mjs must run as a trunk hook (TRUNK_STAGING_DIR unset)');
+const split = splitWasm(dir, {
+  release: process.env.TRUNK_PROFILE === 'release',
+  targetDir: process.env.CARGO_TARGET_DIR || 'target',
+  // .ci/bench builds a second site with function names for its profiles.
+  keepNames: process.env.BCDV_KEEP_NAMES === '1',
+});
+const list = (files) => files.map(([name, bytes]) => `${name} ${bytes}`).join(', ');
+console.log(`post_build: split main ${list(split.main)}; chunks ${list(split.chunks)}`);
+
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 

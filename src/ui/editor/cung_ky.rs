@@ -9,10 +9,22 @@ use crate::editor::input;
 use crate::engine::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, CungKyReplacement};
 use crate::exchange::import::read_report_file;
 use crate::model::{FieldPath, Report, Value};
-use crate::ui::files::{from_input, read_all};
+use crate::ui::files::{from_input, read_all, Picked};
 use crate::ui::storage_ui::open_store;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+
+/// The report in a picked file of last year, checked like any import, or
+/// what is wrong with it. The import checks come from their own wasm chunk
+/// the first time (see `ui::on_demand`): the editor rarely needs them.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn read_previous(picked: Picked) -> Result<Report, String> {
+    picked
+        .bytes
+        .and_then(|b| read_report_file(&picked.name, &b, chrono::Utc::now()))
+        .map(|incoming| incoming.report)
+        .map_err(|e| e.message(&picked.name))
+}
 
 #[component]
 pub fn CungKyPicker() -> impl IntoView {
@@ -113,10 +125,10 @@ pub fn CungKyPicker() -> impl IntoView {
         let list = from_input(&ev);
         wasm_bindgen_futures::spawn_local(async move {
             for picked in read_all(list).await {
-                let result = picked.bytes.and_then(|b| read_report_file(&picked.name, &b, chrono::Utc::now()));
-                match result {
-                    Ok(incoming) => take(incoming.report, format!("tệp «{}»", picked.name)),
-                    Err(e) => message.set(Some((false, e.message(&picked.name)))),
+                let name = picked.name.clone();
+                match read_previous(picked).await {
+                    Ok(report) => take(report, format!("tệp «{name}»")),
+                    Err(m) => message.set(Some((false, m))),
                 }
             }
         });

@@ -20,7 +20,7 @@ use crate::route::Route;
 use crate::template::Template;
 use crate::ui::download::download;
 use crate::ui::marks::mark;
-use crate::ui::shared::{new_id, save_docx, PendingEdits, APP_VERSION};
+use crate::ui::shared::{new_id, save_report_docx, PendingEdits, APP_VERSION};
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
 use ctx::{Ctx, GENERAL, SIGNING};
@@ -298,10 +298,13 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }
     };
     let save_word = move |_| {
-        let result = report.with_untracked(|r| save_docx(&crate::print::build_report(r)));
-        if let Err(m) = result {
-            save_error.set(Some(format!("Không tải được bản Word: {m}")));
-        }
+        let report = report.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Err(m) = save_report_docx(report).await {
+                // The editor may be closed by now; then there is no one to tell.
+                let _ = save_error.try_set(Some(format!("Không tải được bản Word: {m}")));
+            }
+        });
     };
     // Finalising judges the report as it is now, even if its evaluation waits for a pause.
     let finalise = move |_| match report.with_untracked(|r| can_finalise(&evaluate(template, r))) {
