@@ -1,6 +1,7 @@
 use super::editor::EditorScreen;
 use super::home::Home;
 use super::offline::UpdatePrompt;
+use super::outlines::{MoveDraftScreen, OutlinesScreen};
 use super::print::PrintScreen;
 use super::profile::ProfileScreen;
 use super::shared::PendingEdits;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Chức năng chính">
                 {nav_link(Route::Home, "Báo cáo")}
                 {nav_link(Route::Summary, "Tổng hợp")}
+                {nav_link(Route::Outlines, "Đề cương")}
                 {nav_link(Route::Profile, "Thông tin đơn vị")}
             </nav>
         </header>
@@ -50,6 +52,8 @@ pub fn App() -> impl IntoView {
                 Route::Summary => view! { <SummaryScreen /> }.into_any(),
                 Route::Edit(id) => view! { <EditorScreen id=id.into_string() /> }.into_any(),
                 Route::Print(id) => view! { <PrintScreen id=id.into_string() /> }.into_any(),
+                Route::Outlines => view! { <OutlinesScreen /> }.into_any(),
+                Route::MoveDraft(id) => view! { <MoveDraftScreen id=id.into_string() /> }.into_any(),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

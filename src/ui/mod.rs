@@ -1,6 +1,7 @@
 //! The browser shell (wasm32 only): Leptos views over the pure engine.
 
 mod app;
+mod document;
 mod download;
 mod editor;
 mod exchange_panel;
@@ -9,6 +10,7 @@ mod files;
 mod home;
 mod marks;
 mod offline;
+mod outlines;
 mod panic_banner;
 mod print;
 mod profile;
