@@ -33,6 +33,15 @@ impl Row {
     }
 }
 
+/// One result line of a load, a removal or an export.
+#[derive(Clone)]
+struct Outcome {
+    /// New for every line, so a repeated message is a new line too.
+    id: usize,
+    ok: bool,
+    message: String,
+}
+
 /// File name of an outline exported again: ASCII, with id and version.
 fn export_name(t: &Template) -> String {
     format!("DeCuong_{}_v{}.json", crate::exchange::ascii_slug(&t.id), t.version)
@@ -73,8 +82,19 @@ pub fn OutlinesScreen() -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
     let refresh = move || rows.set(registry::all().into_iter().map(Row).collect());
     refresh();
-    // Results of the last load or removal: (ok, message).
-    let results = RwSignal::new(Vec::<(bool, String)>::new());
+    // Results of the last load or removal; each one is a new line.
+    let results = RwSignal::new(Vec::<Outcome>::new());
+    let next_id = StoredValue::new(0usize);
+    let say = move |lines: Vec<(bool, String)>| {
+        let outcomes = lines
+            .into_iter()
+            .map(|(ok, message)| {
+                next_id.update_value(|n| *n += 1);
+                Outcome { id: next_id.get_value(), ok, message }
+            })
+            .collect();
+        results.set(outcomes);
+    };
     let preview = RwSignal::new(None::<Row>);
 
     let take = move |files: Vec<web_sys::File>| {
@@ -90,7 +110,7 @@ pub fn OutlinesScreen() -> impl IntoView {
                     Err(m) => (false, m),
                 })
                 .collect();
-            results.set(outcomes);
+            say(outcomes);
             refresh();
         });
     };
@@ -125,15 +145,15 @@ pub fn OutlinesScreen() -> impl IntoView {
                 if preview.get_untracked().is_some_and(|p| p.key() == row.key()) {
                     preview.set(None);
                 }
-                results.set(vec![(true, format!("Đã xóa đề cương «{}» ({} phiên bản {}).", t.title, t.id, t.version))]);
+                say(vec![(true, format!("Đã xóa đề cương «{}» ({} phiên bản {}).", t.title, t.id, t.version))]);
             }
-            Err(m) => results.set(vec![(false, m)]),
+            Err(m) => say(vec![(false, m)]),
         }
         refresh();
     };
     let export = move |row: Row| {
         if let Err(m) = download(&export_name(row.0), "application/json", &row.0.to_json()) {
-            results.set(vec![(false, format!("Không xuất được tệp đề cương: {m}"))]);
+            say(vec![(false, format!("Không xuất được tệp đề cương: {m}"))]);
         }
     };
 
@@ -155,9 +175,9 @@ pub fn OutlinesScreen() -> impl IntoView {
                 </DropZone>
                 <div role="status" aria-live="polite">
                     <ul class="import-results outline-results">
-                        {move || results.get().into_iter().map(|(ok, m)| view! {
-                            <li class:ok=ok class:error=!ok>{m}</li>
-                        }).collect_view()}
+                        <For each=move || results.get() key=|r| r.id let:r>
+                            <li class:ok=r.ok class:error=!r.ok>{r.message}</li>
+                        </For>
                     </ul>
                 </div>
             </div>
