@@ -57,7 +57,7 @@ pub fn save_new<S: KeyValueStore>(
     report: &Report,
     now: DateTime<Utc>,
 ) -> Result<SaveOutcome, SaveError> {
-    let progress = progress_percent(Template::builtin(report.kind), report);
+    let progress = progress_percent(Template::for_report(report), report);
     save(store, report, progress, None, Previous::Keep, now)
 }
 
@@ -158,7 +158,7 @@ pub fn rename<S: KeyValueStore>(
     let opened = open_writable(store, id)?;
     let mut report = opened.report;
     report.name = name.to_string();
-    let progress = progress_percent(Template::builtin(report.kind), &report);
+    let progress = progress_percent(Template::for_report(&report), &report);
     save(store, &report, progress, Some(opened.revision), Previous::Keep, now).map_err(ChangeError::Save)
 }
 
@@ -237,7 +237,10 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     let envelope = loaded.envelope;
     let mut report: Report =
         serde_json::from_value(envelope.report.clone()).map_err(|e| OpenError::Unreadable(e.to_string()))?;
-    let template = Template::builtin(report.kind);
+    // The report's own outline; when the device lacks it, the built-in one
+    // of its kind, against which it opens read-only below (or, for an older
+    // version of a built-in outline, is moved to the current one).
+    let template = Template::for_report(&report);
     let mut read_only = None;
     let mut notice = None;
     if envelope.storage_version > STORAGE_VERSION {
@@ -254,9 +257,9 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         ));
     } else if report.template.id != template.id || report.template.version > template.version {
         read_only = Some(format!(
-            "Báo cáo này theo đề cương «{} phiên bản {}», ứng dụng này chỉ có «{} phiên bản {}». \
-             Chỉ xem, xuất tệp hoặc xóa được.",
-            report.template.id, report.template.version, template.id, template.version
+            "Báo cáo này theo đề cương «{} phiên bản {}», thiết bị này chưa có đề cương đó. \
+             Chỉ xem, xuất tệp hoặc xóa được; nạp đề cương ở màn hình «Đề cương» để sửa.",
+            report.template.id, report.template.version
         ));
     } else if report.schema_version < SCHEMA_VERSION || report.template.version < template.version {
         notice = Some(format!(
@@ -265,7 +268,7 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
             report.schema_version, report.template.version
         ));
         report.schema_version = SCHEMA_VERSION;
-        report.template.version = template.version;
+        report.template = template.template_ref();
     }
     // Edits made after the last save (a tab crashed or was killed). They
     // are replayed only onto the revision they were made on: when another
@@ -359,7 +362,7 @@ pub fn save_recovered_copy<S: KeyValueStore>(
     new_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Report, SaveError> {
-    let template = Template::builtin(stored.kind);
+    let template = Template::for_report(stored);
     let mut copy = Report {
         id: new_id.to_string(),
         name: format!("{} (bản khôi phục)", stored.name),
@@ -411,6 +414,27 @@ mod tests {
         save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
         let opened = open(&store, "r2").unwrap();
         assert!(opened.read_only.unwrap().contains("phiên bản mới hơn"));
+    }
+
+    #[test]
+    fn draft_of_a_loaded_outline_opens_read_only_until_the_outline_is_on_the_device() {
+        let mut file: serde_json::Value = serde_json::from_str(&Template::builtin(Kind::Cq).to_json()).unwrap();
+        file["id"] = "DRAFTS_TEST_OUTLINE".into();
+        let outline = Template::from_file("tinh.json", file.to_string().as_bytes()).unwrap();
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = Report::new("r5", Kind::Cq, PeriodType::Y, 2026, unit(), now());
+        report.template = outline.template_ref();
+        report.values.insert("hg_thanh".into(), Value::Int(3));
+        save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
+        let opened = open(&store, "r5").unwrap();
+        assert!(opened.read_only.unwrap().contains("thiết bị này chưa có đề cương đó"));
+        assert_eq!(opened.report, report, "nothing is moved or changed");
+
+        crate::template::registry::register(outline);
+        let opened = open(&store, "r5").unwrap();
+        assert!(opened.read_only.is_none() && opened.notice.is_none());
+        assert_eq!(opened.report.template, report.template);
+        crate::template::registry::unregister("DRAFTS_TEST_OUTLINE", 1);
     }
 
     #[test]

@@ -363,22 +363,24 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
 
 /// Every value of `report` has the type and range its template declares.
 pub fn check_report(report: &Report) -> Result<(), ImportError> {
-    let template = Template::builtin(report.kind);
-    if report.template.id != template.id {
-        if let Some(other) =
-            crate::model::Kind::ALL.into_iter().find(|k| Template::builtin(*k).id == report.template.id)
-        {
-            return Err(bad(
-                "kind",
-                format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), other.code()),
-            ));
-        }
+    // The report's outline on this device; without it, the built-in one of
+    // its kind, which accepts only its own older versions (below).
+    let template = Template::for_report(report);
+    if template.kind != report.kind {
+        return Err(bad(
+            "kind",
+            format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), template.kind.code()),
+        ));
     }
     if report.template.id != template.id || report.template.version > template.version || report.template.version == 0 {
         return Err(ImportError::UnknownTemplate(
             report.template.id.chars().take(40).collect(),
             report.template.version,
         ));
+    }
+    let is_hash = |h: &str| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if report.template.hash.as_deref().is_some_and(|h| !is_hash(h)) {
+        return Err(bad("template.hash", "mã băm đề cương không hợp lệ"));
     }
     if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {

@@ -4,8 +4,10 @@
 //! Built-in templates are made from `catalogue.json` (node content shared by
 //! both kinds: every indicator is declared once) and one outline per kind
 //! (`dang.json`, `cq.json`: titles, order and structure). Any other template is
-//! a self-contained JSON file read by [`Template::from_json`]; [`Template::to_json`]
-//! writes that form.
+//! a self-contained outline file (docs/outline-format.md), received and checked
+//! by [`Template::from_file`]; [`Template::to_json`] writes that form. Reports
+//! find their outline with [`Template::for_ref`]: a built-in one, or one loaded
+//! on this device ([`registry`]); [`migrate`] moves a draft to another version.
 //!
 //! Node id scheme: content nodes keep the spec ids `N01`–`N24` and `PL1`;
 //! sub-parts of a content node are the content id plus a letter path
@@ -16,13 +18,18 @@
 mod compile;
 pub(crate) mod compiled;
 mod error;
+mod file;
 pub mod formula;
+pub mod migrate;
 mod raw;
+pub mod registry;
+mod shape;
 
 pub use error::TemplateError;
+pub use file::OutlineFileError;
 
-use crate::model::{FieldPath, Kind, PeriodType, Report, TemplateRef, UnitProfile};
-use chrono::{DateTime, Utc};
+use crate::model::{FieldPath, Kind, Period, PeriodType, Report, TemplateRef, UnitProfile};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -37,10 +44,41 @@ pub struct Template {
     pub kind: Kind,
     /// Human title of the outline.
     pub title: String,
+    /// The issuing body ("Ban Dân vận Tỉnh ủy …"); may be empty.
+    pub issuer: String,
+    /// Which reports it is for.
+    pub applies: Applies,
     /// Root nodes in print order (children sorted by `order`).
     pub nodes: Vec<Node>,
     pub(crate) index: compiled::Index,
     raw: raw::RawTemplate,
+    /// Shipped with the app (made by [`Template::builtin`]), not loaded from a file.
+    builtin: bool,
+    /// [`Template::hash`], computed once: the registry compares it often.
+    hash: OnceLock<String>,
+}
+
+/// The reports an outline is for: period types and the dates the periods
+/// fall in (an outline issued for 2026 onwards, one replaced on 01/07/2025).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applies {
+    /// Period types; empty: all.
+    pub periods: Vec<PeriodType>,
+    /// It applies to periods that end on or after this day.
+    pub from: Option<NaiveDate>,
+    /// It applies to periods that begin on or before this day.
+    pub until: Option<NaiveDate>,
+}
+
+impl Applies {
+    /// Whether a report of `period` may use the outline: its type is listed
+    /// (or none is) and the period overlaps `from`–`until`.
+    pub fn period(&self, period: &Period) -> bool {
+        let (first, last) = period.effective_bounds();
+        (self.periods.is_empty() || self.periods.contains(&period.period_type))
+            && self.from.is_none_or(|from| last.is_none_or(|l| l >= from))
+            && self.until.is_none_or(|until| first.is_none_or(|f| f <= until))
+    }
 }
 
 /// One section of the outline.
@@ -434,8 +472,7 @@ impl Report {
         unit: UnitProfile,
         now: DateTime<Utc>,
     ) -> Report {
-        let template = Template::builtin(kind);
-        let reference = TemplateRef { id: template.id.clone(), version: template.version };
+        let reference = Template::builtin(kind).template_ref();
         let period = crate::model::Period::calendar(period_type, year);
         Report::for_template(reference, id, kind, period, unit, now)
     }
@@ -451,8 +488,10 @@ impl Template {
             Kind::Cq => (&BUILTIN_CQ, CQ_JSON),
         };
         cell.get_or_init(|| {
-            Template::from_outline(outline, CATALOGUE_JSON)
-                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
+            let mut t = Template::from_outline(outline, CATALOGUE_JSON)
+                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()));
+            t.builtin = true;
+            t
         })
     }
 
@@ -461,7 +500,58 @@ impl Template {
         Kind::ALL.iter().map(|k| Template::builtin(*k)).find(|t| t.id == r.id && t.version == r.version)
     }
 
-    /// Load a self-contained template file, checking it fully.
+    /// The outline a report refers to: a built-in one by id and version (its
+    /// hash is not compared: an app update may reword a built-in outline
+    /// without a new version, and reports made before outlines were files
+    /// carry no hash), else one registered on this device by id and version,
+    /// and by hash when the reference has one. None: the device lacks it.
+    pub fn for_ref(r: &TemplateRef) -> Option<&'static Template> {
+        Template::builtin_for(r).or_else(|| registry::find(r))
+    }
+
+    /// The outline of `report` ([`Template::for_ref`]), or the built-in one
+    /// of its kind when the device lacks it. Only for callers that show or
+    /// count what they can (a progress figure, a list); whoever edits, checks
+    /// or moves the report asks [`Template::for_ref`] and refuses on None.
+    pub fn for_report(report: &Report) -> &'static Template {
+        Template::for_ref(&report.template).unwrap_or_else(|| Template::builtin(report.kind))
+    }
+
+    /// Whether the outline ships with the app.
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+
+    /// Lowercase hex SHA-256 of the canonical outline JSON: [`Template::to_json`]'s
+    /// content written compactly (members in the format's fixed order, no
+    /// whitespace), so the same outline has the same hash however its file
+    /// was indented or ordered.
+    pub fn hash(&self) -> String {
+        self.hash
+            .get_or_init(|| {
+                use sha2::{Digest, Sha256};
+                let canonical = serde_json::to_string(&self.raw).unwrap_or_default();
+                Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+            })
+            .clone()
+    }
+
+    /// What a report made from this outline records: id, version and hash.
+    pub fn template_ref(&self) -> TemplateRef {
+        TemplateRef { id: self.id.clone(), version: self.version, hash: Some(self.hash()) }
+    }
+
+    /// Load an outline file as received: every check of the format (size,
+    /// UTF-8, JSON, shape, formulas, keys), with a Vietnamese message naming
+    /// the file and the place on refusal. See docs/outline-format.md.
+    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileError> {
+        file::load(name, bytes)
+    }
+
+    /// Load a self-contained template from trusted text (tests, text this app
+    /// wrote), with the format's meaning checks but not its shape and size
+    /// checks, and English serde messages. A received or stored file goes
+    /// through [`Template::from_file`].
     pub fn from_json(json: &str) -> Result<Template, TemplateError> {
         let raw: raw::RawTemplate = serde_json::from_str(json).map_err(TemplateError::json)?;
         compile::compile(raw)

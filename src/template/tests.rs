@@ -198,9 +198,9 @@ fn required_flags_follow_the_spec_n_column() {
 
 #[test]
 fn builtin_for_finds_the_template_a_report_names() {
-    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1 };
+    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1, hash: None };
     assert_eq!(Template::builtin_for(&r).map(|t| t.kind), Some(Kind::Cq));
-    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0 };
+    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0, hash: None };
     assert!(Template::builtin_for(&old).is_none());
 }
 
@@ -311,7 +311,7 @@ fn small_valid_template_loads() {
 fn template_error_names_the_place_of_an_unknown_type() {
     let mut v = base();
     v["nodes"][3]["indicators"][2]["type"] = "INTT".into();
-    assert_eq!(err_of(v), r#"nodes[3].indicators[2] (key "hg_thanh"): unknown type "INTT""#);
+    assert_eq!(err_of(v), "nodes[3].indicators[2] (khóa “hg_thanh”): kiểu “INTT” không có");
 }
 
 #[test]
@@ -327,25 +327,26 @@ fn template_with_bad_json_is_rejected() {
 fn template_with_duplicate_node_id_is_rejected() {
     let mut v = base();
     v["nodes"][2]["id"] = "N01".into();
-    assert_eq!(err_of(v), r#"nodes[2] (id "N01"): duplicate node id "N01""#);
+    assert_eq!(err_of(v), "nodes[2] (mã “N01”): mã mục “N01” bị lặp");
 }
 
 #[test]
 fn template_with_duplicate_indicator_key_is_rejected() {
     let mut v = base();
     v["nodes"][3]["indicators"][1]["key"] = "hg_tiep_nhan".into();
-    assert_eq!(err_of(v), r#"nodes[3].indicators[1] (key "hg_tiep_nhan"): duplicate indicator key "hg_tiep_nhan""#);
+    assert_eq!(err_of(v), "nodes[3].indicators[1] (khóa “hg_tiep_nhan”): khóa chỉ tiêu “hg_tiep_nhan” bị lặp");
 }
 
 #[test]
 fn template_formula_naming_an_unknown_key_is_rejected() {
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanhh <= hg_tiep_nhan".into();
-    assert_eq!(err_of(v), r#"nodes[3].rules[0] (id "E04"): unknown key "hg_khong_thanhh""#);
+    assert_eq!(err_of(v), "nodes[3].rules[0] (mã “E04”): khóa “hg_khong_thanhh” không có trong đề cương (hoặc là trường tính toán khai báo sau)");
     let mut v = base();
     v["nodes"][3]["computed"][0]["formula"] = "hg_thanh / ".into();
-    assert!(
-        err_of(v).starts_with(r#"nodes[3].computed[0] (key "hg_ty_le_thanh"): formula "hg_thanh / ": unexpected end"#)
+    assert_eq!(
+        err_of(v),
+        "nodes[3].computed[0].formula, ký tự 12: công thức “hg_thanh / ”: công thức kết thúc giữa chừng"
     );
 }
 
@@ -353,26 +354,35 @@ fn template_formula_naming_an_unknown_key_is_rejected() {
 fn template_with_empty_title_is_rejected() {
     let mut v = base();
     v["nodes"][1]["title"] = "  ".into();
-    assert_eq!(err_of(v), r#"nodes[1] (id "N02"): empty title"#);
+    assert_eq!(err_of(v), "nodes[1] (mã “N02”): tiêu đề trống");
 }
 
 #[test]
 fn template_other_mistakes_are_rejected_with_their_place() {
     type Breaker = Box<dyn Fn(&mut serde_json::Value)>;
     let cases: Vec<(Breaker, &str)> = vec![
-        (Box::new(|v| v["kind"] = "XX".into()), "kind: unknown kind"),
-        (Box::new(|v| v["nodes"][3]["rules"][0]["level"] = "fatal".into()), "unknown level \"fatal\""),
-        (Box::new(|v| v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanh".into()), "needs a comparison"),
-        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "pie".into()), "unknown display \"pie\""),
-        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "count".into()), "cannot show a formula with '/'"),
-        (Box::new(|v| v["nodes"][3]["indicators"][0]["req"] = "X".into()), "unknown req \"X\""),
-        (Box::new(|v| v["nodes"][3]["indicators"][0]["type"] = "ENUM".into()), "ENUM needs a non-empty"),
+        (Box::new(|v| v["kind"] = "XX".into()), "kind: loại “XX” không có"),
+        (Box::new(|v| v["nodes"][3]["rules"][0]["level"] = "fatal".into()), "mức “fatal” không có"),
+        (
+            Box::new(|v| v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanh".into()),
+            "cần một phép so sánh",
+        ),
+        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "pie".into()), "cách hiển thị “pie” không có"),
+        (
+            Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "count".into()),
+            "không dùng được công thức có phép chia",
+        ),
+        (Box::new(|v| v["nodes"][3]["indicators"][0]["req"] = "X".into()), "“req” là “X”"),
+        (
+            Box::new(|v| v["nodes"][3]["indicators"][0]["type"] = "ENUM".into()),
+            "kiểu ENUM cần danh sách “options” không rỗng",
+        ),
         (
             Box::new(|v| v["nodes"][3]["indicators"][0]["grouped"] = true.into()),
-            "grouped indicator in a node without groups",
+            "chỉ tiêu theo nhóm (grouped) ở mục không có nhóm",
         ),
-        (Box::new(|v| v["nodes"][1]["part_of"] = "N77".into()), "part_of names unknown node \"N77\""),
-        (Box::new(|v| v["nodes"][1]["periods"] = serde_json::json!(["Q5"])), "unknown period type \"Q5\""),
+        (Box::new(|v| v["nodes"][1]["part_of"] = "N77".into()), "part_of chỉ tới mục “N77” không có"),
+        (Box::new(|v| v["nodes"][1]["periods"] = serde_json::json!(["Q5"])), "loại kỳ “Q5” không có"),
     ];
     for (f, expected) in cases {
         let mut v = base();
@@ -386,7 +396,7 @@ fn template_other_mistakes_are_rejected_with_their_place() {
 fn formula_may_not_use_a_computed_key_before_it_is_declared() {
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_ty_le_khac <= 1".into();
-    assert!(err_of(v).contains("unknown key \"hg_ty_le_khac\""));
+    assert!(err_of(v).contains("khóa “hg_ty_le_khac” không có"));
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_ty_le_thanh <= 1".into();
     assert!(Template::from_json(&v.to_string()).is_ok());
@@ -396,14 +406,14 @@ fn formula_may_not_use_a_computed_key_before_it_is_declared() {
 fn text_indicator_cannot_be_used_in_a_formula() {
     let mut v = base();
     v["nodes"][3]["indicators"][0]["type"] = "TEXT".into();
-    assert!(err_of(v).contains("\"hg_tiep_nhan\" is TEXT and cannot be used in a formula"));
+    assert!(err_of(v).contains("“hg_tiep_nhan” có kiểu TEXT, không dùng được trong công thức"));
 }
 
 #[test]
 fn nodes_nested_deeper_than_three_levels_are_rejected() {
     let mut v = base();
     v["nodes"][1]["children"] = serde_json::json!([{"id": "X1", "title": "x", "children": [{"id": "X2", "title": "y", "children": [{"id": "X3", "title": "z"}]}]}]);
-    assert!(err_of(v).contains("at most 3 levels"));
+    assert!(err_of(v).contains("tối đa 3 cấp"));
 }
 
 #[test]
@@ -420,7 +430,10 @@ fn list_print_hint_defaults_to_a_table_and_accepts_sentences() {
     let again = Template::from_json(&t.to_json()).unwrap();
     assert_eq!(again.list("b_ds").map(|l| l.print), Some(ListPrint::Sentences));
     v["nodes"][1]["lists"][1]["print"] = "bang".into();
-    assert_eq!(err_of(v), r#"nodes[1].lists[1] (key "b_ds"): "print" must be "table" or "sentences", not "bang""#);
+    assert_eq!(
+        err_of(v),
+        "nodes[1].lists[1] (khóa “b_ds”): “print” phải là “table” hoặc “sentences”, không phải “bang”"
+    );
 }
 
 #[test]
@@ -445,5 +458,80 @@ fn when_none_accepts_sentence_or_nothing_only() {
     assert_eq!(t.node("N01").map(|n| n.when_none), Some(WhenNone::Nothing));
     assert!(t.node("N01").is_some_and(|n| n.narratives[0].items));
     v["nodes"][0]["when_none"] = "im lặng".into();
-    assert_eq!(err_of(v), r#"nodes[0] (id "N01"): "when_none" must be "sentence" or "nothing", not "im lặng""#);
+    assert_eq!(err_of(v), "nodes[0] (mã “N01”): “when_none” phải là “sentence” hoặc “nothing”, không phải “im lặng”");
+}
+
+#[test]
+fn hash_is_lowercase_hex_sha256_of_the_compact_outline_and_survives_reindenting() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        let h = t.hash();
+        assert_eq!(h.len(), 64);
+        assert!(h.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)), "{h}");
+        let again = Template::from_json(&t.to_json()).unwrap();
+        assert_eq!(again.hash(), h, "{kind:?}: the same outline, pretty-printed, has the same hash");
+        assert_eq!(t.template_ref(), crate::model::TemplateRef { id: t.id.clone(), version: t.version, hash: Some(h) });
+        assert!(t.is_builtin() && !again.is_builtin());
+    }
+    assert_ne!(Template::builtin(Kind::Cq).hash(), Template::builtin(Kind::Dang).hash());
+}
+
+#[test]
+fn new_report_records_its_outline_id_version_and_hash() {
+    let r = Report::new("r", Kind::Cq, PeriodType::Q1, 2026, Default::default(), chrono::Utc::now());
+    assert_eq!(r.template, Template::builtin(Kind::Cq).template_ref());
+}
+
+#[test]
+fn for_ref_finds_built_ins_with_or_without_a_hash_and_registered_outlines_by_hash() {
+    let cq = Template::builtin(Kind::Cq);
+    let no_hash = crate::model::TemplateRef { id: "CQ".into(), version: cq.version, hash: None };
+    let stale_hash = crate::model::TemplateRef { hash: Some("0".repeat(64)), ..no_hash.clone() };
+    assert!(std::ptr::eq(Template::for_ref(&no_hash).unwrap(), cq));
+    assert!(std::ptr::eq(Template::for_ref(&stale_hash).unwrap(), cq), "built-ins ignore the hash");
+
+    let mut v = base();
+    v["id"] = "TEST_FOR_REF".into();
+    let t = Template::from_json(&v.to_string()).unwrap();
+    let r = t.template_ref();
+    assert!(Template::for_ref(&r).is_none(), "not on the device yet");
+    let held = registry::register(t.clone());
+    assert!(std::ptr::eq(registry::register(t), held), "registering again is idempotent");
+    assert!(std::ptr::eq(Template::for_ref(&r).unwrap(), held));
+    assert!(Template::for_ref(&crate::model::TemplateRef { hash: None, ..r.clone() }).is_some());
+    assert!(Template::for_ref(&crate::model::TemplateRef { hash: Some("0".repeat(64)), ..r.clone() }).is_none());
+    assert!(registry::all().iter().any(|x| std::ptr::eq(*x, held)));
+    registry::unregister("TEST_FOR_REF", 1);
+    assert!(Template::for_ref(&r).is_none());
+}
+
+#[test]
+fn registry_lists_outlines_by_id_newest_version_first() {
+    let mut v = base();
+    v["id"] = "TEST_ORDER".into();
+    for version in [1, 3, 2] {
+        v["version"] = version.into();
+        registry::register(Template::from_json(&v.to_string()).unwrap());
+    }
+    let versions: Vec<u32> = registry::all().iter().filter(|t| t.id == "TEST_ORDER").map(|t| t.version).collect();
+    assert_eq!(versions, [3, 2, 1]);
+    let ids: Vec<&str> = registry::all().iter().map(|t| t.id.as_str()).collect();
+    assert!(ids.windows(2).all(|w| w[0] <= w[1]), "{ids:?}");
+    for version in [1, 2, 3] {
+        registry::unregister("TEST_ORDER", version);
+    }
+}
+
+#[test]
+fn builtin_outlines_name_their_issuer_and_apply_to_every_period() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        assert_eq!(t.issuer, "Ứng dụng Báo cáo Dân vận (đề cương có sẵn)");
+        assert_eq!(crate::format::nfc(&t.issuer), t.issuer);
+        assert_eq!(t.applies.periods, PeriodType::ALL);
+        assert!(t.applies.from.is_none() && t.applies.until.is_none());
+        for p in PeriodType::ALL {
+            assert!(t.applies.period(&crate::model::Period::calendar(p, 2020)), "{kind:?} {p:?}");
+        }
+    }
 }
