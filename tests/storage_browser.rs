@@ -23,6 +23,7 @@ fn summary(id: &str) -> DraftSummary {
         progress: 0,
         updated_at: Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap(),
         exported_at: None,
+        template: None,
     }
 }
 

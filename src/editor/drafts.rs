@@ -27,6 +27,7 @@ pub fn summary(report: &Report, progress: u8) -> DraftSummary {
         progress,
         updated_at: report.updated_at,
         exported_at: report.exported_at,
+        template: Some(report.template.clone()),
     }
 }
 

@@ -1,0 +1,95 @@
+//! Which outline a new report is written against: the built-in one of its
+//! kind or one loaded on this device (see `template::registry`).
+
+use super::drafts::save_new;
+use crate::model::{Kind, Period, PeriodType, Report, UnitProfile};
+use crate::storage::{DraftStore, KeyValueStore, SaveError};
+use crate::template::{registry, Template};
+use chrono::{DateTime, Utc};
+
+/// The outlines a new report of `kind` for `period` may use, by id with the
+/// newest version first (the order of [`registry::all`]).
+pub fn choices(kind: Kind, period: PeriodType) -> Vec<&'static Template> {
+    registry::all().into_iter().filter(|t| t.kind == kind && applies_to(t, period)).collect()
+}
+
+// PENDING(ocore metadata): the outline's period types and issuer.
+fn applies_to(_t: &Template, _period: PeriodType) -> bool {
+    true
+}
+
+fn issuer(_t: &Template) -> String {
+    String::new()
+}
+
+/// How the choice reads in the new-report form: title, id and version, issuer.
+pub fn label(t: &Template) -> String {
+    let source = if t.is_builtin() { "có sẵn".to_string() } else { issuer(t) };
+    let source = if source.trim().is_empty() { String::new() } else { format!(" – {source}") };
+    format!("{} ({} phiên bản {}){source}", t.title, t.id, t.version)
+}
+
+/// A new draft of `template` from the unit profile, saved at once so it is
+/// never only in memory. It records the outline's id, version and hash.
+pub fn create_from<S: KeyValueStore>(
+    store: &DraftStore<S>,
+    id: &str,
+    template: &Template,
+    period_type: PeriodType,
+    year: i32,
+    unit: UnitProfile,
+    now: DateTime<Utc>,
+) -> Result<Report, SaveError> {
+    let period = Period::calendar(period_type, year);
+    let report = Report::for_template(template.template_ref(), id, template.kind, period, unit, now);
+    save_new(store, &report, now)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryStore;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 7, 1, 8, 0, 0).unwrap()
+    }
+
+    /// A loaded outline (the built-in of `kind` under another id and version);
+    /// ids are the test's own, since the registry is shared by parallel tests.
+    fn loaded(kind: Kind, id: &str, version: u32) -> &'static Template {
+        let mut value: serde_json::Value = serde_json::from_str(&Template::builtin(kind).to_json()).unwrap();
+        value["id"] = id.into();
+        value["version"] = version.into();
+        registry::register(Template::from_file("x.json", value.to_string().as_bytes()).unwrap())
+    }
+
+    #[test]
+    fn a_new_report_chooses_among_outlines_of_its_kind_newest_version_first() {
+        loaded(Kind::Cq, "OC-CQ", 1);
+        loaded(Kind::Cq, "OC-CQ", 3);
+        loaded(Kind::Dang, "OC-DANG", 2);
+        let cq: Vec<(String, u32)> =
+            choices(Kind::Cq, PeriodType::Q1).iter().map(|t| (t.id.clone(), t.version)).collect();
+        let mine: Vec<&(String, u32)> = cq.iter().filter(|(id, _)| id == "OC-CQ").collect();
+        assert_eq!(mine, [&("OC-CQ".to_string(), 3), &("OC-CQ".to_string(), 1)]);
+        assert!(cq.iter().any(|(id, _)| id == "CQ"), "the built-in outline stays a choice");
+        assert!(choices(Kind::Dang, PeriodType::Q1).iter().all(|t| t.kind == Kind::Dang));
+    }
+
+    #[test]
+    fn a_report_created_from_a_loaded_outline_records_its_id_version_and_hash() {
+        let t = loaded(Kind::Cq, "OC-NEW", 2);
+        let store = DraftStore::new(MemoryStore::new());
+        let report = create_from(&store, "r1", t, PeriodType::H1, 2026, UnitProfile::default(), now()).unwrap();
+        assert_eq!(report.template, t.template_ref());
+        assert_eq!(report.template.hash.as_deref(), Some(t.hash().as_str()));
+        assert_eq!(report.kind, Kind::Cq);
+        let opened = super::super::drafts::open(&store, "r1").unwrap();
+        assert_eq!(opened.report.template, t.template_ref());
+        assert!(opened.read_only.is_none());
+        let (list, _) = store.list();
+        assert_eq!(list[0].template, Some(t.template_ref()));
+    }
+}
