@@ -71,7 +71,7 @@ pub fn exchange_time() -> DateTime<Utc> {
 
 /// The export file of `report` as app version "test" writes it at [`exchange_time`].
 pub fn exported(report: &Report) -> String {
-    crate::exchange::export(Template::builtin(report.kind), report, "test", exchange_time()).json
+    crate::exchange::export(Template::for_report(report), report, "test", exchange_time()).json
 }
 
 /// Change a parsed export file and give it a valid checksum again, so the

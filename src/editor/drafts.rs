@@ -58,7 +58,7 @@ pub fn save_new<S: KeyValueStore>(
     report: &Report,
     now: DateTime<Utc>,
 ) -> Result<SaveOutcome, SaveError> {
-    let progress = progress_percent(Template::builtin(report.kind), report);
+    let progress = progress_percent(Template::for_report(report), report);
     save(store, report, progress, None, Previous::Keep, now)
 }
 
@@ -159,7 +159,7 @@ pub fn rename<S: KeyValueStore>(
     let opened = open_writable(store, id)?;
     let mut report = opened.report;
     report.name = name.to_string();
-    let progress = progress_percent(Template::builtin(report.kind), &report);
+    let progress = progress_percent(Template::for_report(&report), &report);
     save(store, &report, progress, Some(opened.revision), Previous::Keep, now).map_err(ChangeError::Save)
 }
 
@@ -238,7 +238,10 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     let envelope = loaded.envelope;
     let mut report: Report =
         serde_json::from_value(envelope.report.clone()).map_err(|e| OpenError::Unreadable(e.to_string()))?;
-    let template = Template::builtin(report.kind);
+    // The report's own outline; when the device lacks it, the built-in one
+    // of its kind, against which it opens read-only below (or, for an older
+    // version of a built-in outline, is moved to the current one).
+    let template = Template::for_report(&report);
     let mut read_only = None;
     let mut notice = None;
     if envelope.storage_version > STORAGE_VERSION {
@@ -255,9 +258,9 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         ));
     } else if report.template.id != template.id || report.template.version > template.version {
         read_only = Some(format!(
-            "Báo cáo này theo đề cương «{} phiên bản {}», ứng dụng này chỉ có «{} phiên bản {}». \
-             Chỉ xem, xuất tệp hoặc xóa được.",
-            report.template.id, report.template.version, template.id, template.version
+            "Báo cáo này theo đề cương «{} phiên bản {}», thiết bị này chưa có đề cương đó. \
+             Chỉ xem, xuất tệp hoặc xóa được; nạp đề cương ở màn hình «Đề cương» để sửa.",
+            report.template.id, report.template.version
         ));
     } else if report.schema_version < SCHEMA_VERSION || report.template.version < template.version {
         notice = Some(format!(
@@ -266,7 +269,7 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
             report.schema_version, report.template.version
         ));
         report.schema_version = SCHEMA_VERSION;
-        report.template.version = template.version;
+        report.template = template.template_ref();
     }
     // Edits made after the last save (a tab crashed or was killed). They
     // are replayed only onto the revision they were made on: when another
@@ -360,7 +363,7 @@ pub fn save_recovered_copy<S: KeyValueStore>(
     new_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Report, SaveError> {
-    let template = Template::builtin(stored.kind);
+    let template = Template::for_report(stored);
     let mut copy = Report {
         id: new_id.to_string(),
         name: format!("{} (bản khôi phục)", stored.name),

@@ -54,7 +54,7 @@ pub fn apply<S: KeyValueStore>(
     new_id: impl FnOnce() -> String,
     now: DateTime<Utc>,
 ) -> Result<Applied, SaveError> {
-    let template = Template::builtin(incoming.kind);
+    let template = Template::for_report(incoming);
     let progress = drafts::progress_percent(template, incoming);
     match classify(store, incoming) {
         Existing::Identical => Ok(Applied::Unchanged),

@@ -363,16 +363,14 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
 
 /// Every value of `report` has the type and range its template declares.
 pub fn check_report(report: &Report) -> Result<(), ImportError> {
-    let template = Template::builtin(report.kind);
-    if report.template.id != template.id {
-        if let Some(other) =
-            crate::model::Kind::ALL.into_iter().find(|k| Template::builtin(*k).id == report.template.id)
-        {
-            return Err(bad(
-                "kind",
-                format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), other.code()),
-            ));
-        }
+    // The report's outline on this device; without it, the built-in one of
+    // its kind, which accepts only its own older versions (below).
+    let template = Template::for_report(report);
+    if template.kind != report.kind {
+        return Err(bad(
+            "kind",
+            format!("loại báo cáo {} không khớp đề cương {}", report.kind.code(), template.kind.code()),
+        ));
     }
     if report.template.id != template.id || report.template.version > template.version || report.template.version == 0 {
         return Err(ImportError::UnknownTemplate(

@@ -31,7 +31,7 @@ impl UnitRow {
 
     /// The unit's own evaluation (computed values and validation issues).
     pub fn evaluation(&self) -> &Evaluation {
-        self.evaluation.get_or_init(|| evaluate(Template::builtin(self.report.kind), &self.report))
+        self.evaluation.get_or_init(|| evaluate(Template::for_report(&self.report), &self.report))
     }
 
     /// Whether [`UnitRow::evaluation`] has been worked out already.

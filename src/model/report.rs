@@ -23,6 +23,11 @@ pub struct TemplateRef {
     pub id: String,
     /// Template version.
     pub version: u32,
+    /// Lowercase hex SHA-256 of the outline's canonical JSON (`Template::hash`):
+    /// two outlines that share an id and version but differ in content are
+    /// told apart. Absent in reports made before outlines were files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
 }
 
 /// The reporting period (docs/domain.md §1.4).

@@ -244,7 +244,7 @@ pub fn build(template: &Template, report: &Report, evaluation: &Evaluation) -> D
 
 /// The printed report, evaluating it first.
 pub fn build_report(report: &Report) -> Document {
-    let template = Template::builtin(report.kind);
+    let template = Template::for_report(report);
     build(template, report, &evaluate(template, report))
 }
 

@@ -70,6 +70,8 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
         nodes,
         index: ctx.index,
         raw,
+        builtin: false,
+        hash: std::sync::OnceLock::new(),
     };
     let mut compare = Vec::new();
     for (_, node) in t.walk() {

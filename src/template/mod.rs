@@ -16,10 +16,14 @@
 mod compile;
 pub(crate) mod compiled;
 mod error;
+mod file;
 pub mod formula;
+pub mod migrate;
 mod raw;
+pub mod registry;
 
 pub use error::TemplateError;
+pub use file::OutlineFileError;
 
 use crate::model::{FieldPath, Kind, PeriodType, Report, TemplateRef, UnitProfile};
 use chrono::{DateTime, Utc};
@@ -41,6 +45,10 @@ pub struct Template {
     pub nodes: Vec<Node>,
     pub(crate) index: compiled::Index,
     raw: raw::RawTemplate,
+    /// Shipped with the app (made by [`Template::builtin`]), not loaded from a file.
+    builtin: bool,
+    /// [`Template::hash`], computed once: the registry compares it often.
+    hash: OnceLock<String>,
 }
 
 /// One section of the outline.
@@ -434,8 +442,7 @@ impl Report {
         unit: UnitProfile,
         now: DateTime<Utc>,
     ) -> Report {
-        let template = Template::builtin(kind);
-        let reference = TemplateRef { id: template.id.clone(), version: template.version };
+        let reference = Template::builtin(kind).template_ref();
         let period = crate::model::Period::calendar(period_type, year);
         Report::for_template(reference, id, kind, period, unit, now)
     }
@@ -451,14 +458,64 @@ impl Template {
             Kind::Cq => (&BUILTIN_CQ, CQ_JSON),
         };
         cell.get_or_init(|| {
-            Template::from_outline(outline, CATALOGUE_JSON)
-                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
+            let mut t = Template::from_outline(outline, CATALOGUE_JSON)
+                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()));
+            t.builtin = true;
+            t
         })
     }
 
     /// The built-in template a report refers to, if its id and version are built in.
     pub fn builtin_for(r: &TemplateRef) -> Option<&'static Template> {
         Kind::ALL.iter().map(|k| Template::builtin(*k)).find(|t| t.id == r.id && t.version == r.version)
+    }
+
+    /// The outline a report refers to: a built-in one by id and version (its
+    /// hash is not compared: an app update may reword a built-in outline
+    /// without a new version, and reports made before outlines were files
+    /// carry no hash), else one registered on this device by id and version,
+    /// and by hash when the reference has one. None: the device lacks it.
+    pub fn for_ref(r: &TemplateRef) -> Option<&'static Template> {
+        Template::builtin_for(r).or_else(|| registry::find(r))
+    }
+
+    /// The outline of `report` ([`Template::for_ref`]), or the built-in one
+    /// of its kind when the device lacks it. Only for callers that show or
+    /// count what they can (a progress figure, a list); whoever edits, checks
+    /// or moves the report asks [`Template::for_ref`] and refuses on None.
+    pub fn for_report(report: &Report) -> &'static Template {
+        Template::for_ref(&report.template).unwrap_or_else(|| Template::builtin(report.kind))
+    }
+
+    /// Whether the outline ships with the app.
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+
+    /// Lowercase hex SHA-256 of the canonical outline JSON: [`Template::to_json`]'s
+    /// content written compactly (members in the format's fixed order, no
+    /// whitespace), so the same outline has the same hash however its file
+    /// was indented or ordered.
+    pub fn hash(&self) -> String {
+        self.hash
+            .get_or_init(|| {
+                use sha2::{Digest, Sha256};
+                let canonical = serde_json::to_string(&self.raw).unwrap_or_default();
+                Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+            })
+            .clone()
+    }
+
+    /// What a report made from this outline records: id, version and hash.
+    pub fn template_ref(&self) -> TemplateRef {
+        TemplateRef { id: self.id.clone(), version: self.version, hash: Some(self.hash()) }
+    }
+
+    /// Load an outline file as received: every check of the format (size,
+    /// UTF-8, JSON, shape, formulas, keys), with a Vietnamese message naming
+    /// the file and the place on refusal. See docs/outline-format.md.
+    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileError> {
+        file::load(name, bytes)
     }
 
     /// Load a self-contained template file, checking it fully.

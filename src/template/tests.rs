@@ -198,9 +198,9 @@ fn required_flags_follow_the_spec_n_column() {
 
 #[test]
 fn builtin_for_finds_the_template_a_report_names() {
-    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1 };
+    let r = crate::model::TemplateRef { id: "CQ".into(), version: 1, hash: None };
     assert_eq!(Template::builtin_for(&r).map(|t| t.kind), Some(Kind::Cq));
-    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0 };
+    let old = crate::model::TemplateRef { id: "CQ".into(), version: 0, hash: None };
     assert!(Template::builtin_for(&old).is_none());
 }
 
@@ -446,4 +446,65 @@ fn when_none_accepts_sentence_or_nothing_only() {
     assert!(t.node("N01").is_some_and(|n| n.narratives[0].items));
     v["nodes"][0]["when_none"] = "im lặng".into();
     assert_eq!(err_of(v), r#"nodes[0] (id "N01"): "when_none" must be "sentence" or "nothing", not "im lặng""#);
+}
+
+#[test]
+fn hash_is_lowercase_hex_sha256_of_the_compact_outline_and_survives_reindenting() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        let h = t.hash();
+        assert_eq!(h.len(), 64);
+        assert!(h.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)), "{h}");
+        let again = Template::from_json(&t.to_json()).unwrap();
+        assert_eq!(again.hash(), h, "{kind:?}: the same outline, pretty-printed, has the same hash");
+        assert_eq!(t.template_ref(), crate::model::TemplateRef { id: t.id.clone(), version: t.version, hash: Some(h) });
+        assert!(t.is_builtin() && !again.is_builtin());
+    }
+    assert_ne!(Template::builtin(Kind::Cq).hash(), Template::builtin(Kind::Dang).hash());
+}
+
+#[test]
+fn new_report_records_its_outline_id_version_and_hash() {
+    let r = Report::new("r", Kind::Cq, PeriodType::Q1, 2026, Default::default(), chrono::Utc::now());
+    assert_eq!(r.template, Template::builtin(Kind::Cq).template_ref());
+}
+
+#[test]
+fn for_ref_finds_built_ins_with_or_without_a_hash_and_registered_outlines_by_hash() {
+    let cq = Template::builtin(Kind::Cq);
+    let no_hash = crate::model::TemplateRef { id: "CQ".into(), version: cq.version, hash: None };
+    let stale_hash = crate::model::TemplateRef { hash: Some("0".repeat(64)), ..no_hash.clone() };
+    assert!(std::ptr::eq(Template::for_ref(&no_hash).unwrap(), cq));
+    assert!(std::ptr::eq(Template::for_ref(&stale_hash).unwrap(), cq), "built-ins ignore the hash");
+
+    let mut v = base();
+    v["id"] = "TEST_FOR_REF".into();
+    let t = Template::from_json(&v.to_string()).unwrap();
+    let r = t.template_ref();
+    assert!(Template::for_ref(&r).is_none(), "not on the device yet");
+    let held = registry::register(t.clone());
+    assert!(std::ptr::eq(registry::register(t), held), "registering again is idempotent");
+    assert!(std::ptr::eq(Template::for_ref(&r).unwrap(), held));
+    assert!(Template::for_ref(&crate::model::TemplateRef { hash: None, ..r.clone() }).is_some());
+    assert!(Template::for_ref(&crate::model::TemplateRef { hash: Some("0".repeat(64)), ..r.clone() }).is_none());
+    assert!(registry::all().iter().any(|x| std::ptr::eq(*x, held)));
+    registry::unregister("TEST_FOR_REF", 1);
+    assert!(Template::for_ref(&r).is_none());
+}
+
+#[test]
+fn registry_lists_outlines_by_id_newest_version_first() {
+    let mut v = base();
+    v["id"] = "TEST_ORDER".into();
+    for version in [1, 3, 2] {
+        v["version"] = version.into();
+        registry::register(Template::from_json(&v.to_string()).unwrap());
+    }
+    let versions: Vec<u32> = registry::all().iter().filter(|t| t.id == "TEST_ORDER").map(|t| t.version).collect();
+    assert_eq!(versions, [3, 2, 1]);
+    let ids: Vec<&str> = registry::all().iter().map(|t| t.id.as_str()).collect();
+    assert!(ids.windows(2).all(|w| w[0] <= w[1]), "{ids:?}");
+    for version in [1, 2, 3] {
+        registry::unregister("TEST_ORDER", version);
+    }
 }

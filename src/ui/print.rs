@@ -49,7 +49,7 @@ fn enter_print_mode() -> impl FnOnce() + Send + Sync + 'static {
 
 #[component]
 fn PrintView(report: Report) -> impl IntoView {
-    let template = Template::builtin(report.kind);
+    let template = Template::for_report(&report);
     let evaluation = evaluate(template, &report);
     let filled = print::build(template, &report, &evaluation);
     let blank = print::blank_outline(template, &report);

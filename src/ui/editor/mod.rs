@@ -80,8 +80,7 @@ fn evaluate_with_sentences(template: &Template, report: &crate::model::Report) -
 
 #[component]
 fn Editor(opened: drafts::Opened) -> impl IntoView {
-    let kind = opened.report.kind;
-    let template: &'static Template = Template::builtin(kind);
+    let template: &'static Template = Template::for_report(&opened.report);
     let id = opened.report.id.clone();
     let storage_key = crate::storage::draft_key(&id);
     let mut session = Session::new(&opened, &new_id());

@@ -1,0 +1,72 @@
+//! An outline file as received: every check before it becomes a [`Template`].
+//! The file is hostile until checked (docs/outline-format.md, "Checks").
+
+use super::Template;
+use crate::model::limits::MAX_OUTLINE_BYTES;
+use std::fmt;
+
+/// Why an outline file was refused: the file, the place in it and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineFileError {
+    /// The file's name as the cadre chose it.
+    pub file: String,
+    /// Where in the file (`nodes[3].computed[0].formula, ký tự 12`); empty for the whole file.
+    pub place: String,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+impl OutlineFileError {
+    fn new(file: &str, place: impl Into<String>, message: impl Into<String>) -> OutlineFileError {
+        // A file name is shown in the message; a hostile one must not flood it.
+        let file: String = file.chars().take(80).collect();
+        OutlineFileError { file, place: place.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for OutlineFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "Tệp “{}”: {}", self.file, self.message)
+        } else {
+            write!(f, "Tệp “{}”: {}: {}", self.file, self.place, self.message)
+        }
+    }
+}
+
+impl std::error::Error for OutlineFileError {}
+
+pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileError> {
+    if bytes.len() > MAX_OUTLINE_BYTES {
+        return Err(OutlineFileError::new(
+            name,
+            "",
+            format!(
+                "tệp lớn {} kB, quá giới hạn {} kB của một đề cương",
+                bytes.len().div_ceil(1024),
+                MAX_OUTLINE_BYTES / 1024
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        OutlineFileError::new(name, format!("byte {}", e.valid_up_to()), "tệp không phải văn bản UTF-8")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let t = Template::from_json(text).map_err(|e| OutlineFileError::new(name, e.path, e.message))?;
+    // A built-in outline written as a file loads as itself (export, then
+    // load, is the same outline); any other outline under a built-in id must
+    // be a newer version, or reports would name two different outlines alike.
+    if let Some(b) = crate::model::Kind::ALL.iter().map(|k| Template::builtin(*k)).find(|b| b.id == t.id) {
+        if t.version < b.version || (t.version == b.version && t.hash() != b.hash()) {
+            return Err(OutlineFileError::new(
+                name,
+                "version",
+                format!(
+                    "đề cương “{}” phiên bản {} trùng hoặc cũ hơn đề cương có sẵn trong ứng dụng (phiên bản {})",
+                    t.id, t.version, b.version
+                ),
+            ));
+        }
+    }
+    Ok(t)
+}
