@@ -19,7 +19,7 @@ const DRAFTS: usize = 50;
 /// A province's outline: a built-in one under its own id and a later
 /// version, with one heading renamed, as the level above would issue it.
 fn issued_outline(n: usize) -> Template {
-    let kind = if n % 2 == 0 { Kind::Cq } else { Kind::Dang };
+    let kind = if n.is_multiple_of(2) { Kind::Cq } else { Kind::Dang };
     let mut value: serde_json::Value = serde_json::from_str(&Template::builtin(kind).to_json()).unwrap();
     value["id"] = format!("TP-{}", kind.code()).into();
     value["version"] = (2 + n / 2).into();
@@ -50,7 +50,7 @@ fn ten_loaded_outlines_and_fifty_full_drafts_fit_local_storage() {
     let store = DraftStore::new(&memory);
     store.save_profile(&unit_profile()).unwrap();
     for n in 0..DRAFTS {
-        let kind = if n % 2 == 0 { Kind::Cq } else { Kind::Dang };
+        let kind = if n.is_multiple_of(2) { Kind::Cq } else { Kind::Dang };
         let mut report = full_report(kind);
         report.id = format!("draft-{n:02}");
         report.name = format!("{} ({n})", report.name);

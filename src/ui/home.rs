@@ -164,10 +164,10 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
     // The outline chosen, as "<id>@<version>"; one no longer among the
     // choices (kind or period changed) falls back to the first choice.
     let chosen = RwSignal::new(String::new());
-    let choices = Memo::new(move |_| outline_choice::choices(kind.get(), period.get()));
+    let choices = move || outline_choice::choices(kind.get(), period.get());
     let value_of = |t: &Template| format!("{}@{}", t.id, t.version);
     let selected = move || {
-        let list = choices.get();
+        let list = choices();
         let wanted = chosen.get();
         list.iter().find(|t| value_of(t) == wanted).or(list.first()).copied()
     };
@@ -213,7 +213,7 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
             <div class="field">
                 <label for="new-outline">"Đề cương"</label>
                 <select id="new-outline" name="new.outline" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {move || choices.get().into_iter().map(|t| {
+                    {move || choices().into_iter().map(|t| {
                         let value = value_of(t);
                         let is_selected = selected().is_some_and(|s| std::ptr::eq(s, t));
                         view! { <option value=value selected=is_selected>{outline_choice::label(t)}</option> }
