@@ -92,4 +92,47 @@ mod tests {
         let (list, _) = store.list();
         assert_eq!(list[0].template, Some(t.template_ref()));
     }
+
+    #[test]
+    fn a_draft_whose_outline_is_not_on_the_device_opens_read_only_naming_it_and_still_exports() {
+        let t = loaded(Kind::Cq, "OC-GONE", 4);
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create_from(&store, "r2", t, PeriodType::Q2, 2026, UnitProfile::default(), now()).unwrap();
+        report.values.insert("hg_thanh".into(), crate::model::Value::Int(5));
+        super::super::drafts::save(&store, &report, 0, Some(1), crate::storage::Previous::Keep, now()).unwrap();
+        registry::unregister("OC-GONE", 4);
+        let opened = super::super::drafts::open(&store, "r2").unwrap();
+        let why = opened.read_only.expect("read-only");
+        assert!(why.contains("«OC-GONE phiên bản 4», thiết bị này chưa có đề cương đó"), "{why}");
+        assert_eq!(opened.report.values["hg_thanh"], crate::model::Value::Int(5));
+        // Its export names the outline it was written against, with the stored report unchanged.
+        let stored = opened.stored.expect("stored JSON kept for export");
+        let file = crate::exchange::export_stored(
+            Template::for_report(&opened.report),
+            &opened.report,
+            &stored,
+            "test",
+            now(),
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&file.json).unwrap();
+        assert_eq!(parsed["template"]["id"], "OC-GONE");
+        assert_eq!(parsed["template"]["hash"], serde_json::json!(t.hash()));
+        assert_eq!(parsed["report"]["values"]["hg_thanh"], 5);
+        // The outline back on the device, the draft is editable again.
+        registry::register(Template::from_json(&t.to_json()).unwrap());
+        assert!(super::super::drafts::open(&store, "r2").unwrap().read_only.is_none());
+    }
+
+    #[test]
+    fn a_kept_draft_whose_values_do_not_fit_its_loaded_outline_opens_read_only() {
+        let t = loaded(Kind::Cq, "OC-MISFIT", 1);
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = create_from(&store, "r3", t, PeriodType::Q2, 2026, UnitProfile::default(), now()).unwrap();
+        // As a file of an outline the device lacked could have brought it: a text in a count.
+        report.values.insert("hg_thanh".into(), crate::model::Value::Text("nhiều".into()));
+        super::super::drafts::save(&store, &report, 0, Some(1), crate::storage::Previous::Keep, now()).unwrap();
+        let why = super::super::drafts::open(&store, "r3").unwrap().read_only.expect("read-only");
+        assert!(why.contains("không khớp đề cương «OC-MISFIT phiên bản 1»"), "{why}");
+        assert!(why.contains("hg_thanh"), "{why}");
+    }
 }
