@@ -73,7 +73,9 @@ impl ImportError {
             ),
             ImportError::MissingChecksum => "thiếu mã kiểm tra (sha256), không xác nhận được tệp còn nguyên vẹn".into(),
             ImportError::ChecksumMismatch => "mã kiểm tra không khớp: tệp đã bị sửa tay hoặc bị hỏng".into(),
-            ImportError::UnknownTemplate(id, v) => format!("theo đề cương «{id}» phiên bản {v}, ứng dụng không có đề cương này"),
+            ImportError::UnknownTemplate(id, v) => format!(
+                "theo đề cương «{id}» phiên bản {v}, thiết bị này chưa có đề cương này (nạp đề cương ở màn hình «Đề cương»)"
+            ),
             ImportError::BadShape(why) => format!("nội dung không đúng cấu trúc báo cáo ({why})"),
             ImportError::BadValue { path, why } => format!("giá trị không hợp lệ ở «{path}»: {why}"),
             ImportError::DuplicateKey(key) => format!(
