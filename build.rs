@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-const TEMPLATES: [&str; 3] = ["catalogue.json", "cq.json", "dang.json"];
+const TEMPLATES: [&str; 4] = ["catalogue.json", "cq.json", "dang.json", "outline.schema.json"];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

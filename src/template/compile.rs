@@ -3,10 +3,10 @@
 use super::compiled::{ComputedInst, Expr, Index, RuleInst, ValueSlot};
 use super::error::TemplateError;
 use super::formula::{self, Ast, CmpOp};
-use super::raw::{RawAlt, RawColumn, RawNode, RawOption, RawPer, RawTemplate};
+use super::raw::{RawAlt, RawColumn, RawNode, RawOption, RawPer, RawTemplate, FORMAT_VERSION};
 use super::{
-    Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, ListPrint, MessagePattern,
-    Mode, Narrative, Node, PerUnit, Requirement, RuleDef, Template, WhenNone,
+    Applies, Column, ComputedDef, Display, EnumOption, FieldType, Group, Indicator, Level, ListDef, ListPrint,
+    MessagePattern, Mode, Narrative, Node, PerUnit, Requirement, RuleDef, Template, WhenNone,
 };
 use crate::format;
 use crate::model::{FieldPath, HgDenominator, Kind, PeriodType};
@@ -17,6 +17,8 @@ type Result<T> = std::result::Result<T, TemplateError>;
 /// A formula waiting for pass 2 (it may name indicators of later nodes).
 struct Pending<T> {
     path: String,
+    /// The bare JSON path (`nodes[3].computed[0]`), for the place of a syntax error.
+    bare: String,
     node_id: String,
     def: T,
     alts: Vec<RawAlt>,
@@ -34,25 +36,36 @@ struct Ctx {
     group_sets: HashMap<String, Vec<Group>>,
     /// Computed base key → owning node id of its group set (None = ungrouped); declared so far.
     computed_bases: HashMap<String, Option<String>>,
+    /// Full computed key → the place of its declaration, for messages.
+    computed_paths: HashMap<String, String>,
 }
 
 pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
+    if raw.format == 0 || raw.format > FORMAT_VERSION {
+        return Err(TemplateError::at(
+            "format",
+            format!("định dạng đề cương {} không phải định dạng {FORMAT_VERSION} mà ứng dụng này đọc được; hãy cập nhật ứng dụng", raw.format),
+        ));
+    }
     if raw.id.trim().is_empty() {
-        return Err(TemplateError::at("id", "empty template id"));
+        return Err(TemplateError::at(
+            "id",
+            "mã đề cương không hợp lệ (chữ cái Latinh không dấu, chữ số, dấu gạch dưới; bắt đầu bằng chữ cái)",
+        ));
     }
     let kind = match raw.kind.as_str() {
         "DANG" => Kind::Dang,
         "CQ" => Kind::Cq,
-        other => return Err(TemplateError::at("kind", format!("unknown kind \"{other}\" (DANG or CQ)"))),
+        other => return Err(TemplateError::at("kind", format!("loại “{other}” không có (DANG hoặc CQ)"))),
     };
     if raw.nodes.is_empty() {
-        return Err(TemplateError::at("nodes", "a template needs at least one node"));
+        return Err(TemplateError::at("nodes", "đề cương cần ít nhất một mục"));
     }
     let mut ctx = Ctx::default();
     let nodes = compile_nodes(&raw.nodes, "nodes", 1, &mut ctx)?;
     for (path, target) in std::mem::take(&mut ctx.part_of_checks) {
         if !ctx.node_ids.contains(&target) {
-            return Err(TemplateError::at(path, format!("part_of names unknown node \"{target}\"")));
+            return Err(TemplateError::at(path, format!("part_of chỉ tới mục “{target}” không có trong đề cương")));
         }
     }
     check_per_bounds(&ctx)?;
@@ -62,11 +75,15 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     for p in std::mem::take(&mut ctx.rules) {
         compile_rule(p, &mut ctx)?;
     }
+    check_cycles(&ctx)?;
+    let applies = compile_applies(&raw)?;
     let mut t = Template {
         id: raw.id.clone(),
         version: raw.version,
         kind,
         title: raw.title.clone(),
+        issuer: raw.issuer.clone(),
+        applies,
         nodes,
         index: ctx.index,
         raw,
@@ -84,6 +101,29 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     Ok(t)
 }
 
+fn compile_applies(raw: &RawTemplate) -> Result<Applies> {
+    let Some(a) = &raw.applies else { return Ok(Applies::default()) };
+    let date = |field: &str, iso: &Option<String>| -> Result<Option<chrono::NaiveDate>> {
+        match iso {
+            None => Ok(None),
+            Some(s) => crate::model::parse_iso_date(s).map(Some).ok_or_else(|| {
+                TemplateError::at(format!("applies.{field}"), format!("ngày “{s}” không hợp lệ (NNNN-TT-NN)"))
+            }),
+        }
+    };
+    let applies = Applies {
+        periods: parse_periods("applies", &Some(a.periods.clone()))?,
+        from: date("from", &a.from)?,
+        until: date("until", &a.until)?,
+    };
+    if let (Some(f), Some(u)) = (applies.from, applies.until) {
+        if f > u {
+            return Err(TemplateError::at("applies", "ngày “from” sau ngày “until”"));
+        }
+    }
+    Ok(applies)
+}
+
 fn is_ident(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -97,7 +137,7 @@ fn parse_periods(path: &str, codes: &Option<Vec<String>>) -> Result<Vec<PeriodTy
             None => {
                 return Err(TemplateError::at(
                     format!("{path}.periods[{i}]"),
-                    format!("unknown period type \"{code}\""),
+                    format!("loại kỳ “{code}” không có (Q1, Q2, Q3, Q4, H1, M9, Y)"),
                 ))
             }
         }
@@ -121,12 +161,12 @@ fn parse_type(ty: &str, options: &Option<Vec<RawOption>>) -> std::result::Result
                 })
                 .collect();
             if opts.is_empty() {
-                return Err("ENUM needs a non-empty \"options\" list".into());
+                return Err("kiểu ENUM cần danh sách “options” không rỗng".into());
             }
             let mut seen = HashSet::new();
             for o in &opts {
                 if o.value.trim().is_empty() || !seen.insert(o.value.as_str()) {
-                    return Err(format!("ENUM option \"{}\" is empty or repeated", o.value));
+                    return Err(format!("lựa chọn “{}” bị trống hoặc lặp lại", o.value));
                 }
             }
             return Ok(FieldType::Enum(opts));
@@ -139,12 +179,12 @@ fn parse_type(ty: &str, options: &Option<Vec<RawOption>>) -> std::result::Result
                 .filter(|n| *n <= 6);
             match scale {
                 Some(s) => FieldType::Dec(s),
-                None => return Err(format!("unknown type \"{other}\"")),
+                None => return Err(format!("kiểu “{other}” không có")),
             }
         }
     };
     if options.is_some() {
-        return Err(format!("\"options\" given for non-ENUM type \"{ty}\""));
+        return Err(format!("“options” chỉ dùng cho kiểu ENUM, không cho “{ty}”"));
     }
     Ok(t)
 }
@@ -161,26 +201,26 @@ fn compile_nodes(raws: &[RawNode], base: &str, depth: usize, ctx: &mut Ctx) -> R
 
 fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx) -> Result<Node> {
     if !is_ident(&r.id) {
-        return Err(TemplateError::at(path, format!("bad node id \"{}\"", r.id)));
+        return Err(TemplateError::at(path, format!("mã mục “{}” không hợp lệ", r.id)));
     }
-    let here = format!("{path} (id \"{}\")", r.id);
+    let here = format!("{path} (mã “{}”)", r.id);
     if !ctx.node_ids.insert(r.id.clone()) {
-        return Err(TemplateError::at(&here, format!("duplicate node id \"{}\"", r.id)));
+        return Err(TemplateError::at(&here, format!("mã mục “{}” bị lặp", r.id)));
     }
     let title = r.title.clone().unwrap_or_default();
     if title.trim().is_empty() {
-        return Err(TemplateError::at(&here, "empty title"));
+        return Err(TemplateError::at(&here, "tiêu đề trống"));
     }
     let appendix = r.appendix.unwrap_or(false);
     if appendix && depth != 1 {
-        return Err(TemplateError::at(&here, "an appendix must be a top-level node"));
+        return Err(TemplateError::at(&here, "phụ lục phải là mục cấp cao nhất"));
     }
     if !appendix && depth > 3 {
-        return Err(TemplateError::at(&here, "nodes may nest at most 3 levels (I., 1., a))"));
+        return Err(TemplateError::at(&here, "mục lồng nhau tối đa 3 cấp (I., 1., a))"));
     }
     if let Some(p) = &r.part_of {
         if p == &r.id {
-            return Err(TemplateError::at(&here, "a node cannot be part_of itself"));
+            return Err(TemplateError::at(&here, "một mục không thể là part_of của chính nó"));
         }
         ctx.part_of_checks.push((here.clone(), p.clone()));
     }
@@ -193,7 +233,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         Some(other) => {
             return Err(TemplateError::at(
                 &here,
-                format!("\"when_none\" must be \"sentence\" or \"nothing\", not \"{other}\""),
+                format!("“when_none” phải là “sentence” hoặc “nothing”, không phải “{other}”"),
             ))
         }
     };
@@ -214,7 +254,7 @@ fn compile_node(r: &RawNode, path: &str, depth: usize, pos: usize, ctx: &mut Ctx
         }
     }
     if appendix && !children.is_empty() {
-        return Err(TemplateError::at(&here, "an appendix node cannot have children"));
+        return Err(TemplateError::at(&here, "phụ lục không có mục con"));
     }
     Ok(Node {
         id: r.id.clone(),
@@ -243,10 +283,10 @@ fn compile_groups(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<Group>> 
     for (gi, g) in r.groups.iter().flatten().enumerate() {
         let gp = format!("{path}.groups[{gi}]");
         if !is_ident(&g.id) || g.label.trim().is_empty() {
-            return Err(TemplateError::at(gp, format!("bad group id \"{}\" or empty label", g.id)));
+            return Err(TemplateError::at(gp, format!("mã nhóm “{}” không hợp lệ hoặc nhãn trống", g.id)));
         }
         if groups.iter().any(|x: &Group| x.id == g.id) {
-            return Err(TemplateError::at(gp, format!("duplicate group id \"{}\"", g.id)));
+            return Err(TemplateError::at(gp, format!("mã nhóm “{}” bị lặp", g.id)));
         }
         groups.push(Group { id: g.id.clone(), label: g.label.clone() });
     }
@@ -265,20 +305,20 @@ fn compile_narratives(
 ) -> Result<Vec<Narrative>> {
     let mut narratives = Vec::new();
     for (ni, n) in r.narratives.iter().flatten().enumerate() {
-        let np = format!("{path}.narratives[{ni}] (field \"{}\")", n.field);
+        let np = format!("{path}.narratives[{ni}] (trường “{}”)", n.field);
         if !is_ident(&n.field) {
-            return Err(TemplateError::at(np, "bad field name"));
+            return Err(TemplateError::at(np, "tên trường không hợp lệ"));
         }
         if n.label.trim().is_empty() {
-            return Err(TemplateError::at(np, "empty label"));
+            return Err(TemplateError::at(np, "nhãn trống"));
         }
         let key = format!("{content_id}.{}", n.field);
         if !ctx.narrative_keys.insert(key.clone()) {
-            return Err(TemplateError::at(np, format!("duplicate narrative key \"{key}\"")));
+            return Err(TemplateError::at(np, format!("khóa phần viết “{key}” bị lặp")));
         }
         if let Some(g) = &n.group {
             if !groups.iter().any(|x| &x.id == g) {
-                return Err(TemplateError::at(np, format!("unknown group \"{g}\"")));
+                return Err(TemplateError::at(np, format!("nhóm “{g}” không có ở mục này")));
             }
         }
         narratives.push(Narrative {
@@ -297,25 +337,25 @@ fn compile_narratives(
 fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) -> Result<Vec<Indicator>> {
     let mut indicators = Vec::new();
     for (ii, ind) in r.indicators.iter().flatten().enumerate() {
-        let ip = format!("{path}.indicators[{ii}] (key \"{}\")", ind.key);
+        let ip = format!("{path}.indicators[{ii}] (khóa “{}”)", ind.key);
         if !is_ident(&ind.key) {
-            return Err(TemplateError::at(ip, "bad key"));
+            return Err(TemplateError::at(ip, "khóa không hợp lệ"));
         }
         if ind.label.trim().is_empty() {
-            return Err(TemplateError::at(ip, "empty label"));
+            return Err(TemplateError::at(ip, "nhãn trống"));
         }
         let ty = parse_type(&ind.ty, &ind.options).map_err(|m| TemplateError::at(&ip, m))?;
         let req = match ind.req.as_str() {
             "R" => Requirement::Required,
             "O" => Requirement::Optional,
             "C" => Requirement::Computed,
-            other => return Err(TemplateError::at(ip, format!("unknown req \"{other}\" (R, O or C)"))),
+            other => return Err(TemplateError::at(ip, format!("“req” là “{other}”, phải là R, O hoặc C"))),
         };
         if ind.grouped && groups.is_empty() {
-            return Err(TemplateError::at(ip, "grouped indicator in a node without groups"));
+            return Err(TemplateError::at(ip, "chỉ tiêu theo nhóm (grouped) ở mục không có nhóm"));
         }
         if ind.per.is_some() && ty != FieldType::Money {
-            return Err(TemplateError::at(ip, "\"per\" is only for MONEY"));
+            return Err(TemplateError::at(ip, "“per” chỉ dùng cho kiểu MONEY"));
         }
         let indicator = Indicator {
             key: ind.key.clone(),
@@ -332,7 +372,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
         let already = ctx.index.values.keys().any(|k| k.split('.').next() == Some(ind.key.as_str()))
             || ctx.index.lists.contains_key(&ind.key);
         if already {
-            return Err(TemplateError::at(ip, format!("duplicate indicator key \"{}\"", ind.key)));
+            return Err(TemplateError::at(ip, format!("khóa chỉ tiêu “{}” bị lặp", ind.key)));
         }
         let slot_groups: Vec<Option<Group>> =
             if ind.grouped { groups.iter().cloned().map(Some).collect() } else { vec![None] };
@@ -351,30 +391,30 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
 fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>> {
     let mut lists = Vec::new();
     for (li, l) in r.lists.iter().flatten().enumerate() {
-        let lp = format!("{path}.lists[{li}] (key \"{}\")", l.key);
+        let lp = format!("{path}.lists[{li}] (khóa “{}”)", l.key);
         if !is_ident(&l.key) || l.label.trim().is_empty() {
-            return Err(TemplateError::at(lp, "bad key or empty label"));
+            return Err(TemplateError::at(lp, "khóa không hợp lệ hoặc nhãn trống"));
         }
         if ctx.index.lists.contains_key(&l.key) || ctx.index.values.contains_key(&l.key) {
-            return Err(TemplateError::at(lp, format!("duplicate key \"{}\"", l.key)));
+            return Err(TemplateError::at(lp, format!("khóa “{}” bị lặp", l.key)));
         }
         if l.columns.is_empty() {
-            return Err(TemplateError::at(lp, "a list needs columns"));
+            return Err(TemplateError::at(lp, "danh sách cần ít nhất một cột"));
         }
         let mut columns: Vec<Column> = Vec::new();
         for (ci, c) in l.columns.iter().enumerate() {
-            let cp = format!("{lp}.columns[{ci}] (key \"{}\")", c.key);
+            let cp = format!("{lp}.columns[{ci}] (khóa “{}”)", c.key);
             columns.push(column(c, &cp)?);
             if columns[..ci].iter().any(|x| x.key == c.key) {
-                return Err(TemplateError::at(cp, format!("duplicate column key \"{}\"", c.key)));
+                return Err(TemplateError::at(cp, format!("khóa cột “{}” bị lặp", c.key)));
             }
         }
         for (ci, c) in columns.iter().enumerate() {
             if let Some(p) = &c.per {
                 if !columns.iter().any(|x| x.key == p.key && x.ty.is_numeric()) {
                     return Err(TemplateError::at(
-                        format!("{lp}.columns[{ci}] (key \"{}\")", c.key),
-                        format!("\"per\" names unknown numeric column \"{}\"", p.key),
+                        format!("{lp}.columns[{ci}] (khóa “{}”)", c.key),
+                        format!("“per” chỉ tới cột số “{}” không có", p.key),
                     ));
                 }
             }
@@ -385,7 +425,7 @@ fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>>
             Some(other) => {
                 return Err(TemplateError::at(
                     lp,
-                    format!("\"print\" must be \"table\" or \"sentences\", not \"{other}\""),
+                    format!("“print” phải là “table” hoặc “sentences”, không phải “{other}”"),
                 ))
             }
         };
@@ -401,9 +441,9 @@ fn compile_lists(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ListDef>>
 fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<ComputedDef>> {
     let mut computed = Vec::new();
     for (ci, c) in r.computed.iter().flatten().enumerate() {
-        let cp = format!("{path}.computed[{ci}] (key \"{}\")", c.key);
+        let cp = format!("{path}.computed[{ci}] (khóa “{}”)", c.key);
         if c.id.trim().is_empty() || !is_ident(&c.key) || c.label.trim().is_empty() {
-            return Err(TemplateError::at(cp, "computed field needs an id, a key and a label"));
+            return Err(TemplateError::at(cp, "trường tính toán cần mã, khóa và nhãn"));
         }
         let display = match c.display.as_str() {
             "percent" => Display::Percent,
@@ -411,12 +451,12 @@ fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<C
             "quota" => Display::Quota,
             "count" => Display::Count,
             "money" => Display::Money,
-            other => return Err(TemplateError::at(cp, format!("unknown display \"{other}\""))),
+            other => return Err(TemplateError::at(cp, format!("cách hiển thị “{other}” không có"))),
         };
         let mode = match c.mode.as_str() {
             "always" => Mode::Always,
             "if_blank" => Mode::IfBlank,
-            other => return Err(TemplateError::at(cp, format!("unknown mode \"{other}\""))),
+            other => return Err(TemplateError::at(cp, format!("chế độ “{other}” không có"))),
         };
         let def = ComputedDef {
             id: c.id.clone(),
@@ -433,14 +473,20 @@ fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<C
         for (ai, a) in c.alt.iter().enumerate() {
             let ap = format!("{path}.computed[{ci}].alt[{ai}]");
             if a.option != "hg_denominator" {
-                return Err(TemplateError::at(ap, format!("unknown option \"{}\"", a.option)));
+                return Err(TemplateError::at(ap, format!("tùy chọn “{}” không có", a.option)));
             }
             if ![HgDenominator::TiepNhan, HgDenominator::ThanhPlusKhongThanh].iter().any(|h| h.code() == a.value) {
-                return Err(TemplateError::at(ap, format!("unknown hg_denominator value \"{}\"", a.value)));
+                return Err(TemplateError::at(ap, format!("giá trị hg_denominator “{}” không có", a.value)));
             }
         }
         computed.push(def.clone());
-        ctx.computed.push(Pending { path: cp, node_id: r.id.clone(), def, alts: c.alt.clone() });
+        ctx.computed.push(Pending {
+            path: cp,
+            bare: format!("{path}.computed[{ci}]"),
+            node_id: r.id.clone(),
+            def,
+            alts: c.alt.clone(),
+        });
     }
     Ok(computed)
 }
@@ -449,20 +495,20 @@ fn compile_computed_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<C
 fn compile_rule_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<RuleDef>> {
     let mut rules = Vec::new();
     for (ri, rr) in r.rules.iter().flatten().enumerate() {
-        let rp = format!("{path}.rules[{ri}] (id \"{}\")", rr.id);
+        let rp = format!("{path}.rules[{ri}] (mã “{}”)", rr.id);
         if rr.id.trim().is_empty() {
-            return Err(TemplateError::at(rp, "empty rule id"));
+            return Err(TemplateError::at(rp, "mã quy tắc trống"));
         }
         let level = match rr.level.as_str() {
             "error" => Level::Error,
             "warning" => Level::Warning,
-            other => return Err(TemplateError::at(rp, format!("unknown level \"{other}\" (error or warning)"))),
+            other => return Err(TemplateError::at(rp, format!("mức “{other}” không có (error hoặc warning)"))),
         };
         let message = match rr.message.as_str() {
             "compare" => MessagePattern::Compare,
             "exceeds" => MessagePattern::Exceeds,
             "rows" => MessagePattern::Rows,
-            other => return Err(TemplateError::at(rp, format!("unknown message pattern \"{other}\""))),
+            other => return Err(TemplateError::at(rp, format!("mẫu thông báo “{other}” không có"))),
         };
         let def = RuleDef {
             id: rr.id.clone(),
@@ -474,7 +520,13 @@ fn compile_rule_defs(r: &RawNode, path: &str, ctx: &mut Ctx) -> Result<Vec<RuleD
             cung_ky: rr.cung_ky,
         };
         rules.push(def.clone());
-        ctx.rules.push(Pending { path: rp, node_id: r.id.clone(), def, alts: Vec::new() });
+        ctx.rules.push(Pending {
+            path: rp,
+            bare: format!("{path}.rules[{ri}]"),
+            node_id: r.id.clone(),
+            def,
+            alts: Vec::new(),
+        });
     }
     Ok(rules)
 }
@@ -485,14 +537,14 @@ fn per(p: &RawPer) -> PerUnit {
 
 fn column(c: &RawColumn, cp: &str) -> Result<Column> {
     if !is_ident(&c.key) || c.label.trim().is_empty() {
-        return Err(TemplateError::at(cp, "bad key or empty label"));
+        return Err(TemplateError::at(cp, "khóa không hợp lệ hoặc nhãn trống"));
     }
     let ty = parse_type(&c.ty, &c.options).map_err(|m| TemplateError::at(cp, m))?;
     if c.default.is_some() && !ty.is_numeric() {
-        return Err(TemplateError::at(cp, "\"default\" is only for numeric columns"));
+        return Err(TemplateError::at(cp, "“default” chỉ dùng cho cột số"));
     }
     if c.per.is_some() && ty != FieldType::Money {
-        return Err(TemplateError::at(cp, "\"per\" is only for MONEY"));
+        return Err(TemplateError::at(cp, "“per” chỉ dùng cho kiểu MONEY"));
     }
     Ok(Column {
         key: c.key.clone(),
@@ -510,8 +562,8 @@ fn check_per_bounds(ctx: &Ctx) -> Result<()> {
             let ok = ctx.index.values.get(&p.key).is_some_and(|s| s.indicator.ty.is_numeric());
             if !ok || p.min > p.max {
                 return Err(TemplateError::at(
-                    format!("indicator \"{}\"", slot.indicator.key),
-                    format!("\"per\" names unknown numeric key \"{}\" or has min > max", p.key),
+                    format!("chỉ tiêu “{}”", slot.indicator.key),
+                    format!("“per” chỉ tới chỉ tiêu số “{}” không có, hoặc min lớn hơn max", p.key),
                 ));
             }
         }
@@ -539,7 +591,7 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
     if let Some(list) = row_list {
         if let Some(c) = list.columns.iter().find(|c| c.key == name) {
             if !c.ty.is_numeric() {
-                return Err(format!("column \"{name}\" is not numeric"));
+                return Err(format!("cột “{name}” không phải cột số"));
             }
             return Ok(Resolved::Cell { col: c.key.clone(), scale: c.ty.scale(), default: c.default });
         }
@@ -552,12 +604,12 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
     let slot = ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(base)).map(|(_, s)| s);
     if let Some(slot) = slot {
         if !slot.indicator.ty.is_numeric() {
-            return Err(format!("\"{base}\" is {} and cannot be used in a formula", slot.indicator.ty.code()));
+            return Err(format!("“{base}” có kiểu {}, không dùng được trong công thức", slot.indicator.ty.code()));
         }
         let group_owner = slot.indicator.grouped.then(|| slot.node_id.clone());
         if let Some(g) = &qualified {
             if !ctx.index.values.contains_key(&FieldPath::group_key(base, g)) {
-                return Err(format!("\"{base}\" has no row group \"{g}\""));
+                return Err(format!("“{base}” không có nhóm “{g}”"));
             }
             return Ok(Resolved::Var {
                 base: base.into(),
@@ -573,16 +625,16 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
         if let Some(g) = &qualified {
             let ok = owner.as_ref().and_then(|o| ctx.group_sets.get(o)).is_some_and(|gs| gs.iter().any(|x| &x.id == g));
             if !ok {
-                return Err(format!("\"{base}\" has no row group \"{g}\""));
+                return Err(format!("“{base}” không có nhóm “{g}”"));
             }
             return Ok(Resolved::Var { base: base.into(), qualified, group_owner: None, scale: 0 });
         }
         return Ok(Resolved::Var { base: base.into(), qualified: None, group_owner: owner.clone(), scale: 0 });
     }
     if ctx.index.lists.contains_key(base) {
-        return Err(format!("list \"{base}\" can only be used in sum(list.col) or count(list)"));
+        return Err(format!("danh sách “{base}” chỉ dùng được trong sum(danh_sách.cột) hoặc count(danh_sách)"));
     }
-    Err(format!("unknown key \"{name}\""))
+    Err(format!("khóa “{name}” không có trong đề cương (hoặc là trường tính toán khai báo sau)"))
 }
 
 /// The single group set (owner node id) an AST's unqualified grouped names use.
@@ -591,7 +643,7 @@ fn group_owner_of(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>) -> std::resu
     for name in ast.names() {
         if let Resolved::Var { group_owner: Some(o), .. } = resolve(name, ctx, row_list)? {
             match &owner {
-                Some(x) if x != &o => return Err(format!("formula mixes the row groups of {x} and {o}")),
+                Some(x) if x != &o => return Err(format!("công thức trộn nhóm của mục {x} và mục {o}")),
                 _ => owner = Some(o),
             }
         }
@@ -608,27 +660,27 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
                 let key = match (qualified, group_owner, group) {
                     (Some(g), _, _) => FieldPath::group_key(&base, &g),
                     (None, Some(_), Some(g)) => FieldPath::group_key(&base, g),
-                    (None, Some(_), None) => return Err(format!("\"{base}\" needs a row group")),
+                    (None, Some(_), None) => return Err(format!("“{base}” cần ghi rõ nhóm")),
                     (None, None, _) => base,
                 };
                 Expr::Var { key, scale, mode: None }
             }
         },
         Ast::ListSum(list, col) => {
-            let (_, def) = ctx.index.lists.get(list).ok_or_else(|| format!("unknown list \"{list}\""))?;
+            let (_, def) = ctx.index.lists.get(list).ok_or_else(|| format!("danh sách “{list}” không có"))?;
             let c = def
                 .columns
                 .iter()
                 .find(|c| &c.key == col)
-                .ok_or_else(|| format!("list \"{list}\" has no column \"{col}\""))?;
+                .ok_or_else(|| format!("danh sách “{list}” không có cột “{col}”"))?;
             if !c.ty.is_numeric() {
-                return Err(format!("column \"{list}.{col}\" is not numeric"));
+                return Err(format!("cột “{list}.{col}” không phải cột số"));
             }
             Expr::ListSum { list: list.clone(), col: col.clone(), scale: c.ty.scale() }
         }
         Ast::ListCount(list) => {
             if !ctx.index.lists.contains_key(list) {
-                return Err(format!("unknown list \"{list}\""));
+                return Err(format!("danh sách “{list}” không có"));
             }
             Expr::ListCount { list: list.clone() }
         }
@@ -650,19 +702,92 @@ fn build(ast: &Ast, ctx: &Ctx, row_list: Option<&ListDef>, group: Option<&str>) 
 fn row_list<'a>(ctx: &'a Ctx, per_row: &Option<String>) -> std::result::Result<Option<&'a ListDef>, String> {
     match per_row {
         None => Ok(None),
-        Some(l) => {
-            ctx.index.lists.get(l).map(|(_, d)| Some(d)).ok_or_else(|| format!("per_row names unknown list \"{l}\""))
+        Some(l) => ctx
+            .index
+            .lists
+            .get(l)
+            .map(|(_, d)| Some(d))
+            .ok_or_else(|| format!("per_row chỉ tới danh sách “{l}” không có")),
+    }
+}
+
+/// Computed fields that depend on each other in a circle are refused. A
+/// formula can name only computed keys declared before it, but a computed
+/// field whose key is also an indicator (`if_blank` totals) can be named
+/// by an earlier one, which can close a circle: its values would then
+/// depend on the order of evaluation.
+fn check_cycles(ctx: &Ctx) -> Result<()> {
+    let index = &ctx.index;
+    let deps = |i: usize| -> Vec<usize> {
+        fn names(e: &Expr, out: &mut Vec<String>) {
+            match e {
+                Expr::Var { key, .. } => out.push(key.clone()),
+                Expr::SumOf(v) => v.iter().for_each(|x| names(x, out)),
+                Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Div(a, b) => {
+                    names(a, out);
+                    names(b, out);
+                }
+                _ => {}
+            }
+        }
+        let c = &index.computed[i];
+        let mut keys = Vec::new();
+        names(&c.expr, &mut keys);
+        c.alts.iter().for_each(|(_, e)| names(e, &mut keys));
+        keys.iter().filter_map(|k| index.computed_keys.get(k).copied()).collect()
+    };
+    // Depth-first search with colours: 1 = on the current path, 2 = done.
+    let mut colour = vec![0u8; index.computed.len()];
+    for start in 0..index.computed.len() {
+        if colour[start] != 0 || index.computed[start].per_row.is_some() {
+            continue;
+        }
+        let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, deps(start))];
+        colour[start] = 1;
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            match next.pop() {
+                Some(d) if colour[d] == 1 => {
+                    let mut circle: Vec<&str> = stack.iter().map(|(i, _)| index.computed[*i].key.as_str()).collect();
+                    let from = circle.iter().position(|k| *k == index.computed[d].key).unwrap_or(0);
+                    circle.drain(..from);
+                    circle.push(&index.computed[d].key);
+                    let key = &index.computed[d].key;
+                    let place = ctx.computed_paths.get(key).cloned().unwrap_or_else(|| key.clone());
+                    return Err(TemplateError::at(
+                        place,
+                        format!("các trường tính toán phụ thuộc nhau vòng tròn: {}", circle.join(" → ")),
+                    ));
+                }
+                Some(d) if colour[d] == 0 => {
+                    colour[d] = 1;
+                    stack.push((d, deps(d)));
+                }
+                Some(_) => {}
+                None => {
+                    colour[node] = 2;
+                    stack.pop();
+                }
+            }
         }
     }
+    Ok(())
+}
+
+/// A formula's syntax error, placed at its character (counted from 1).
+fn syntax(at: &str, formula: &str, e: formula::ParseError) -> TemplateError {
+    let shown: String = formula.chars().take(120).collect();
+    TemplateError::at(format!("{at}, ký tự {}", e.at + 1), format!("công thức “{shown}”: {}", e.message))
 }
 
 fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
     let err = |m: String| TemplateError::at(&p.path, m);
     let c = &p.def;
-    let ast = formula::parse_expr(&c.formula).map_err(|e| err(format!("formula \"{}\": {e}", c.formula)))?;
+    let ast = formula::parse_expr(&c.formula).map_err(|e| syntax(&format!("{}.formula", p.bare), &c.formula, e))?;
     let mut alt_asts = Vec::new();
-    for a in &p.alts {
-        let ast = formula::parse_expr(&a.formula).map_err(|e| err(format!("alt formula \"{}\": {e}", a.formula)))?;
+    for (ai, a) in p.alts.iter().enumerate() {
+        let ast = formula::parse_expr(&a.formula)
+            .map_err(|e| syntax(&format!("{}.alt[{ai}].formula", p.bare), &a.formula, e))?;
         let h = if a.value == HgDenominator::TiepNhan.code() {
             HgDenominator::TiepNhan
         } else {
@@ -671,7 +796,7 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
         alt_asts.push((h, ast));
     }
     if !c.display.is_rate() && ast.has_division() {
-        return Err(err("a count or money display cannot show a formula with '/'".into()));
+        return Err(err("cách hiển thị count hoặc money không dùng được công thức có phép chia “/”".into()));
     }
     let rl = row_list(ctx, &c.per_row).map_err(err)?;
     let rl = rl.cloned();
@@ -679,25 +804,25 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
         ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(c.key.as_str())).map(|(_, s)| s.clone());
     if let Some(s) = &target_slot {
         if !s.indicator.ty.is_numeric() {
-            return Err(err(format!("target \"{}\" is not a numeric indicator", c.key)));
+            return Err(err(format!("khóa đích “{}” không phải chỉ tiêu số", c.key)));
         }
     }
     let mut owner = group_owner_of(&ast, ctx, rl.as_ref()).map_err(err)?;
     for (_, a) in &alt_asts {
         if group_owner_of(a, ctx, rl.as_ref()).map_err(err)? != owner {
-            return Err(err("alt formula uses different row groups".into()));
+            return Err(err("công thức thay thế (alt) dùng nhóm khác".into()));
         }
     }
     if let Some(s) = &target_slot {
         if s.indicator.grouped {
             match &owner {
-                Some(o) if o != &s.node_id => return Err(err("target and formula use different row groups".into())),
+                Some(o) if o != &s.node_id => return Err(err("khóa đích và công thức dùng nhóm khác nhau".into())),
                 _ => owner = Some(s.node_id.clone()),
             }
         }
     }
     if rl.is_some() && owner.is_some() {
-        return Err(err("a per-row formula cannot use row groups".into()));
+        return Err(err("công thức theo dòng (per_row) không dùng được nhóm".into()));
     }
     let groups: Vec<Option<Group>> = match &owner {
         Some(o) => ctx.group_sets.get(o).cloned().unwrap_or_default().into_iter().map(Some).collect(),
@@ -717,9 +842,10 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
         };
         if c.per_row.is_none() {
             if ctx.index.computed_keys.contains_key(&key) {
-                return Err(err(format!("duplicate computed key \"{key}\"")));
+                return Err(err(format!("khóa trường tính toán “{key}” bị lặp")));
             }
             ctx.index.computed_keys.insert(key.clone(), ctx.index.computed.len());
+            ctx.computed_paths.insert(key.clone(), p.path.clone());
         }
         ctx.index.computed.push(ComputedInst {
             id: c.id.clone(),
@@ -744,22 +870,22 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
 fn compile_rule(p: Pending<RuleDef>, ctx: &mut Ctx) -> Result<()> {
     let err = |m: String| TemplateError::at(&p.path, m);
     let r = &p.def;
-    let ast = formula::parse_rule(&r.formula).map_err(|e| err(format!("formula \"{}\": {e}", r.formula)))?;
+    let ast = formula::parse_rule(&r.formula).map_err(|e| syntax(&format!("{}.formula", p.bare), &r.formula, e))?;
     let rl = row_list(ctx, &r.per_row).map_err(err)?.cloned();
     let mut owner: Option<String> = None;
     for operand in &ast.operands {
         if let Some(o) = group_owner_of(operand, ctx, rl.as_ref()).map_err(err)? {
             match &owner {
-                Some(x) if x != &o => return Err(err(format!("formula mixes the row groups of {x} and {o}"))),
+                Some(x) if x != &o => return Err(err(format!("công thức trộn nhóm của mục {x} và mục {o}"))),
                 _ => owner = Some(o),
             }
         }
     }
     if r.message == MessagePattern::Rows && !ast.operands.iter().any(|o| matches!(o, Ast::ListCount(_))) {
-        return Err(err("message \"rows\" needs a count(list) side".into()));
+        return Err(err("mẫu thông báo “rows” cần một vế count(danh_sách)".into()));
     }
     if r.message == MessagePattern::Exceeds && ast.ops.iter().any(|o| !matches!(o, CmpOp::Le | CmpOp::Ge)) {
-        return Err(err("message \"exceeds\" needs <= or >=".into()));
+        return Err(err("mẫu thông báo “exceeds” cần phép so sánh <= hoặc >=".into()));
     }
     let groups: Vec<Option<Group>> = match &owner {
         Some(o) => ctx.group_sets.get(o).cloned().unwrap_or_default().into_iter().map(Some).collect(),
@@ -777,7 +903,7 @@ fn compile_rule(p: Pending<RuleDef>, ctx: &mut Ctx) -> Result<()> {
         for k in &r.skip_if_entered {
             match build(&Ast::Name(k.clone()), ctx, rl.as_ref(), gid).map_err(err)? {
                 Expr::Var { key, .. } => skip.push(key),
-                _ => return Err(err(format!("skip_if_entered \"{k}\" must be an indicator key"))),
+                _ => return Err(err(format!("skip_if_entered “{k}” phải là khóa chỉ tiêu"))),
             }
         }
         ctx.index.rules.push(RuleInst {

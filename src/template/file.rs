@@ -49,10 +49,25 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileErro
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        OutlineFileError::new(name, format!("byte {}", e.valid_up_to()), "tệp không phải văn bản UTF-8")
+        OutlineFileError::new(name, format!("byte {}", e.valid_up_to() + 1), "tệp không phải văn bản UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let t = Template::from_json(text).map_err(|e| OutlineFileError::new(name, e.path, e.message))?;
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_eof() {
+            "tệp kết thúc giữa chừng (thiếu dấu đóng “}” hoặc “]”?)"
+        } else if e.to_string().contains("recursion limit") {
+            "các mục lồng nhau quá sâu"
+        } else {
+            "không phải JSON hợp lệ"
+        };
+        OutlineFileError::new(name, format!("dòng {}, cột {}", e.line(), e.column()), what)
+    })?;
+    super::shape::check(&doc).map_err(|e| OutlineFileError::new(name, e.place, e.message))?;
+    // The shape check admits only what the format's types can hold, so this
+    // cannot fail on a checked document; it is still not unwrapped.
+    let raw: super::raw::RawTemplate = serde_json::from_value(doc)
+        .map_err(|e| OutlineFileError::new(name, "", format!("không đọc được đề cương ({e})")))?;
+    let t = super::compile::compile(raw).map_err(|e| OutlineFileError::new(name, e.path, e.message))?;
     // A built-in outline written as a file loads as itself (export, then
     // load, is the same outline); any other outline under a built-in id must
     // be a newer version, or reports would name two different outlines alike.
@@ -70,3 +85,6 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileErro
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests;

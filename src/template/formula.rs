@@ -111,13 +111,13 @@ pub struct RuleAst {
 pub struct ParseError {
     /// 0-based character position in the formula.
     pub at: usize,
-    /// What went wrong (English, for template authors).
+    /// What went wrong (Vietnamese: outline files come from the level above).
     pub message: String,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at character {}", self.message, self.at)
+        write!(f, "{} (ký tự {})", self.message, self.at + 1)
     }
 }
 
@@ -152,7 +152,7 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
                     n = n
                         .checked_mul(10)
                         .and_then(|n| n.checked_add(d))
-                        .ok_or(ParseError { at: start, message: "number too large".into() })?;
+                        .ok_or(ParseError { at: start, message: "số quá lớn".into() })?;
                     i += 1;
                 }
                 out.push((start, Tok::Int(n)));
@@ -164,7 +164,7 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
                     i += 1;
                 }
                 if s.ends_with('.') || s.contains("..") || s.matches('.').count() > 1 {
-                    return Err(ParseError { at: start, message: format!("bad name \"{s}\"") });
+                    return Err(ParseError { at: start, message: format!("tên “{s}” không hợp lệ") });
                 }
                 out.push((start, Tok::Ident(s)));
             }
@@ -216,7 +216,12 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ParseError> {
                 i += if eq { 2 } else { 1 };
                 out.push((start, Tok::Cmp(op)));
             }
-            other => return Err(ParseError { at: start, message: format!("unexpected character '{other}'") }),
+            other => {
+                return Err(ParseError {
+                    at: start,
+                    message: format!("ký tự “{other}” không dùng được trong công thức"),
+                })
+            }
         }
     }
     Ok(out)
@@ -226,7 +231,13 @@ struct Parser {
     toks: Vec<(usize, Tok)>,
     pos: usize,
     len: usize,
+    /// Open parentheses and calls around the current token.
+    depth: usize,
 }
+
+/// Deepest nesting of parentheses and calls: far beyond any real formula,
+/// and it keeps a hostile one from exhausting the (small, in wasm) stack.
+const MAX_DEPTH: usize = 32;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -246,7 +257,7 @@ impl Parser {
             self.pos += 1;
             Ok(())
         } else {
-            self.err(format!("expected {what}"))
+            self.err(format!("cần {what}"))
         }
     }
 
@@ -277,6 +288,16 @@ impl Parser {
     }
 
     fn atom(&mut self) -> Result<Ast, ParseError> {
+        if self.depth >= MAX_DEPTH {
+            return self.err(format!("lồng ngoặc quá {MAX_DEPTH} cấp"));
+        }
+        self.depth += 1;
+        let atom = self.atom_inner();
+        self.depth -= 1;
+        atom
+    }
+
+    fn atom_inner(&mut self) -> Result<Ast, ParseError> {
         match self.peek().cloned() {
             Some(Tok::Int(n)) => {
                 self.pos += 1;
@@ -285,7 +306,7 @@ impl Parser {
             Some(Tok::LParen) => {
                 self.pos += 1;
                 let e = self.expr()?;
-                self.expect(Tok::RParen, "')'")?;
+                self.expect(Tok::RParen, "dấu “)”")?;
                 Ok(e)
             }
             Some(Tok::Ident(name)) => {
@@ -296,8 +317,8 @@ impl Parser {
                     Ok(Ast::Name(name))
                 }
             }
-            Some(_) => self.err("expected a number, a name or '('"),
-            None => self.err("unexpected end of formula"),
+            Some(_) => self.err("cần một số, một tên hoặc dấu “(”"),
+            None => self.err("công thức kết thúc giữa chừng"),
         }
     }
 
@@ -309,33 +330,38 @@ impl Parser {
             self.pos += 1;
             args.push(self.expr()?);
         }
-        self.expect(Tok::RParen, "')'")?;
+        self.expect(Tok::RParen, "dấu “)”")?;
         match (func, args.as_slice()) {
             ("count", [Ast::Name(list)]) if !list.contains('.') => Ok(Ast::ListCount(list.clone())),
-            ("count", _) => Err(ParseError { at: func_at, message: "count() takes one list key".into() }),
+            ("count", _) => {
+                Err(ParseError { at: func_at, message: "count() nhận đúng một khóa danh sách".into() })
+            }
             ("sum", [Ast::Name(n)]) if n.contains('.') => {
                 let (list, col) = n.split_once('.').unwrap_or((n, ""));
                 Ok(Ast::ListSum(list.to_string(), col.to_string()))
             }
             ("sum", _) => Ok(Ast::SumOf(args)),
-            (other, _) => Err(ParseError { at: func_at, message: format!("unknown function \"{other}\"") }),
+            (other, _) => Err(ParseError {
+                at: func_at,
+                message: format!("không có hàm “{other}” (chỉ có sum và count)"),
+            }),
         }
     }
 }
 
 /// Parse a value expression (computed fields).
 pub fn parse_expr(src: &str) -> Result<Ast, ParseError> {
-    let mut p = Parser { toks: lex(src)?, pos: 0, len: src.chars().count() };
+    let mut p = Parser { toks: lex(src)?, pos: 0, len: src.chars().count(), depth: 0 };
     let e = p.expr()?;
     if p.pos != p.toks.len() {
-        return p.err("unexpected text after the expression");
+        return p.err("thừa nội dung sau biểu thức");
     }
     Ok(e)
 }
 
 /// Parse a rule: at least one comparison, chains allowed.
 pub fn parse_rule(src: &str) -> Result<RuleAst, ParseError> {
-    let mut p = Parser { toks: lex(src)?, pos: 0, len: src.chars().count() };
+    let mut p = Parser { toks: lex(src)?, pos: 0, len: src.chars().count(), depth: 0 };
     let mut operands = vec![p.expr()?];
     let mut ops = Vec::new();
     while let Some(Tok::Cmp(op)) = p.peek().cloned() {
@@ -344,10 +370,10 @@ pub fn parse_rule(src: &str) -> Result<RuleAst, ParseError> {
         operands.push(p.expr()?);
     }
     if p.pos != p.toks.len() {
-        return p.err("unexpected text after the rule");
+        return p.err("thừa nội dung sau quy tắc");
     }
     if ops.is_empty() {
-        return Err(ParseError { at: 0, message: "a rule needs a comparison (<=, <, =, >=, >)".into() });
+        return Err(ParseError { at: 0, message: "quy tắc cần một phép so sánh (<=, <, =, >=, >)".into() });
     }
     Ok(RuleAst { operands, ops })
 }
@@ -396,9 +422,17 @@ mod tests {
     fn syntax_errors_name_the_position() {
         let e = parse_expr("a + * b").unwrap_err();
         assert_eq!(e.at, 4);
-        assert!(parse_rule("a + b").unwrap_err().message.contains("comparison"));
-        assert!(parse_expr("max(a)").unwrap_err().message.contains("unknown function"));
+        assert!(parse_rule("a + b").unwrap_err().message.contains("phép so sánh"));
+        assert!(parse_expr("max(a)").unwrap_err().message.contains("không có hàm “max”"));
         assert!(parse_expr("(a + b").is_err());
         assert!(parse_expr("a b").is_err());
+    }
+
+    #[test]
+    fn deeply_nested_parentheses_are_refused_not_overflowing_the_stack() {
+        let deep = format!("{}a{}", "(".repeat(5000), ")".repeat(5000));
+        assert!(parse_expr(&deep).unwrap_err().message.contains("lồng ngoặc"));
+        let fine = format!("{}a{}", "(".repeat(10), ")".repeat(10));
+        assert_eq!(parse_expr(&fine), Ok(Ast::Name("a".into())));
     }
 }

@@ -21,12 +21,13 @@ pub mod formula;
 pub mod migrate;
 mod raw;
 pub mod registry;
+mod shape;
 
 pub use error::TemplateError;
 pub use file::OutlineFileError;
 
-use crate::model::{FieldPath, Kind, PeriodType, Report, TemplateRef, UnitProfile};
-use chrono::{DateTime, Utc};
+use crate::model::{FieldPath, Kind, Period, PeriodType, Report, TemplateRef, UnitProfile};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -41,6 +42,10 @@ pub struct Template {
     pub kind: Kind,
     /// Human title of the outline.
     pub title: String,
+    /// The issuing body ("Ban Dân vận Tỉnh ủy …"); may be empty.
+    pub issuer: String,
+    /// Which reports it is for.
+    pub applies: Applies,
     /// Root nodes in print order (children sorted by `order`).
     pub nodes: Vec<Node>,
     pub(crate) index: compiled::Index,
@@ -49,6 +54,29 @@ pub struct Template {
     builtin: bool,
     /// [`Template::hash`], computed once: the registry compares it often.
     hash: OnceLock<String>,
+}
+
+/// The reports an outline is for: period types and the dates the periods
+/// fall in (an outline issued for 2026 onwards, one replaced on 01/07/2025).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applies {
+    /// Period types; empty: all.
+    pub periods: Vec<PeriodType>,
+    /// It applies to periods that end on or after this day.
+    pub from: Option<NaiveDate>,
+    /// It applies to periods that begin on or before this day.
+    pub until: Option<NaiveDate>,
+}
+
+impl Applies {
+    /// Whether a report of `period` may use the outline: its type is listed
+    /// (or none is) and the period overlaps `from`–`until`.
+    pub fn period(&self, period: &Period) -> bool {
+        let (first, last) = period.effective_bounds();
+        (self.periods.is_empty() || self.periods.contains(&period.period_type))
+            && self.from.is_none_or(|from| last.is_none_or(|l| l >= from))
+            && self.until.is_none_or(|until| first.is_none_or(|f| f <= until))
+    }
 }
 
 /// One section of the outline.

@@ -2,16 +2,48 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A whole self-contained template file.
+/// Version of the outline file format this code reads and writes
+/// (docs/outline-format.md); a file of a newer format is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole self-contained template file (docs/outline-format.md).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTemplate {
+    /// Format version ([`FORMAT_VERSION`]); absent in files written before it existed.
+    #[serde(default = "format_version")]
+    pub format: u32,
     pub id: String,
     pub version: u32,
     pub kind: String,
     #[serde(default)]
     pub title: String,
+    /// The issuing body ("Ban Dân vận Tỉnh ủy …").
+    #[serde(default)]
+    pub issuer: String,
+    /// Which reports the outline is for; absent: every period, any date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies: Option<RawApplies>,
     pub nodes: Vec<RawNode>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// Period types and dates an outline applies to.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawApplies {
+    /// Period type codes (`Q1` … `Y`); empty: all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<String>,
+    /// First day of the periods it applies to (ISO date), inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last day of the periods it applies to (ISO date), inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// The shared node catalogue used to build the built-in templates.

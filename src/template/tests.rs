@@ -311,7 +311,7 @@ fn small_valid_template_loads() {
 fn template_error_names_the_place_of_an_unknown_type() {
     let mut v = base();
     v["nodes"][3]["indicators"][2]["type"] = "INTT".into();
-    assert_eq!(err_of(v), r#"nodes[3].indicators[2] (key "hg_thanh"): unknown type "INTT""#);
+    assert_eq!(err_of(v), "nodes[3].indicators[2] (khóa “hg_thanh”): kiểu “INTT” không có");
 }
 
 #[test]
@@ -327,25 +327,26 @@ fn template_with_bad_json_is_rejected() {
 fn template_with_duplicate_node_id_is_rejected() {
     let mut v = base();
     v["nodes"][2]["id"] = "N01".into();
-    assert_eq!(err_of(v), r#"nodes[2] (id "N01"): duplicate node id "N01""#);
+    assert_eq!(err_of(v), "nodes[2] (mã “N01”): mã mục “N01” bị lặp");
 }
 
 #[test]
 fn template_with_duplicate_indicator_key_is_rejected() {
     let mut v = base();
     v["nodes"][3]["indicators"][1]["key"] = "hg_tiep_nhan".into();
-    assert_eq!(err_of(v), r#"nodes[3].indicators[1] (key "hg_tiep_nhan"): duplicate indicator key "hg_tiep_nhan""#);
+    assert_eq!(err_of(v), "nodes[3].indicators[1] (khóa “hg_tiep_nhan”): khóa chỉ tiêu “hg_tiep_nhan” bị lặp");
 }
 
 #[test]
 fn template_formula_naming_an_unknown_key_is_rejected() {
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanhh <= hg_tiep_nhan".into();
-    assert_eq!(err_of(v), r#"nodes[3].rules[0] (id "E04"): unknown key "hg_khong_thanhh""#);
+    assert_eq!(err_of(v), "nodes[3].rules[0] (mã “E04”): khóa “hg_khong_thanhh” không có trong đề cương (hoặc là trường tính toán khai báo sau)");
     let mut v = base();
     v["nodes"][3]["computed"][0]["formula"] = "hg_thanh / ".into();
-    assert!(
-        err_of(v).starts_with(r#"nodes[3].computed[0] (key "hg_ty_le_thanh"): formula "hg_thanh / ": unexpected end"#)
+    assert_eq!(
+        err_of(v),
+        "nodes[3].computed[0].formula, ký tự 12: công thức “hg_thanh / ”: công thức kết thúc giữa chừng"
     );
 }
 
@@ -353,26 +354,35 @@ fn template_formula_naming_an_unknown_key_is_rejected() {
 fn template_with_empty_title_is_rejected() {
     let mut v = base();
     v["nodes"][1]["title"] = "  ".into();
-    assert_eq!(err_of(v), r#"nodes[1] (id "N02"): empty title"#);
+    assert_eq!(err_of(v), "nodes[1] (mã “N02”): tiêu đề trống");
 }
 
 #[test]
 fn template_other_mistakes_are_rejected_with_their_place() {
     type Breaker = Box<dyn Fn(&mut serde_json::Value)>;
     let cases: Vec<(Breaker, &str)> = vec![
-        (Box::new(|v| v["kind"] = "XX".into()), "kind: unknown kind"),
-        (Box::new(|v| v["nodes"][3]["rules"][0]["level"] = "fatal".into()), "unknown level \"fatal\""),
-        (Box::new(|v| v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanh".into()), "needs a comparison"),
-        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "pie".into()), "unknown display \"pie\""),
-        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "count".into()), "cannot show a formula with '/'"),
-        (Box::new(|v| v["nodes"][3]["indicators"][0]["req"] = "X".into()), "unknown req \"X\""),
-        (Box::new(|v| v["nodes"][3]["indicators"][0]["type"] = "ENUM".into()), "ENUM needs a non-empty"),
+        (Box::new(|v| v["kind"] = "XX".into()), "kind: loại “XX” không có"),
+        (Box::new(|v| v["nodes"][3]["rules"][0]["level"] = "fatal".into()), "mức “fatal” không có"),
+        (
+            Box::new(|v| v["nodes"][3]["rules"][0]["formula"] = "hg_thanh + hg_khong_thanh".into()),
+            "cần một phép so sánh",
+        ),
+        (Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "pie".into()), "cách hiển thị “pie” không có"),
+        (
+            Box::new(|v| v["nodes"][3]["computed"][0]["display"] = "count".into()),
+            "không dùng được công thức có phép chia",
+        ),
+        (Box::new(|v| v["nodes"][3]["indicators"][0]["req"] = "X".into()), "“req” là “X”"),
+        (
+            Box::new(|v| v["nodes"][3]["indicators"][0]["type"] = "ENUM".into()),
+            "kiểu ENUM cần danh sách “options” không rỗng",
+        ),
         (
             Box::new(|v| v["nodes"][3]["indicators"][0]["grouped"] = true.into()),
-            "grouped indicator in a node without groups",
+            "chỉ tiêu theo nhóm (grouped) ở mục không có nhóm",
         ),
-        (Box::new(|v| v["nodes"][1]["part_of"] = "N77".into()), "part_of names unknown node \"N77\""),
-        (Box::new(|v| v["nodes"][1]["periods"] = serde_json::json!(["Q5"])), "unknown period type \"Q5\""),
+        (Box::new(|v| v["nodes"][1]["part_of"] = "N77".into()), "part_of chỉ tới mục “N77” không có"),
+        (Box::new(|v| v["nodes"][1]["periods"] = serde_json::json!(["Q5"])), "loại kỳ “Q5” không có"),
     ];
     for (f, expected) in cases {
         let mut v = base();
@@ -386,7 +396,7 @@ fn template_other_mistakes_are_rejected_with_their_place() {
 fn formula_may_not_use_a_computed_key_before_it_is_declared() {
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_ty_le_khac <= 1".into();
-    assert!(err_of(v).contains("unknown key \"hg_ty_le_khac\""));
+    assert!(err_of(v).contains("khóa “hg_ty_le_khac” không có"));
     let mut v = base();
     v["nodes"][3]["rules"][0]["formula"] = "hg_ty_le_thanh <= 1".into();
     assert!(Template::from_json(&v.to_string()).is_ok());
@@ -396,14 +406,14 @@ fn formula_may_not_use_a_computed_key_before_it_is_declared() {
 fn text_indicator_cannot_be_used_in_a_formula() {
     let mut v = base();
     v["nodes"][3]["indicators"][0]["type"] = "TEXT".into();
-    assert!(err_of(v).contains("\"hg_tiep_nhan\" is TEXT and cannot be used in a formula"));
+    assert!(err_of(v).contains("“hg_tiep_nhan” có kiểu TEXT, không dùng được trong công thức"));
 }
 
 #[test]
 fn nodes_nested_deeper_than_three_levels_are_rejected() {
     let mut v = base();
     v["nodes"][1]["children"] = serde_json::json!([{"id": "X1", "title": "x", "children": [{"id": "X2", "title": "y", "children": [{"id": "X3", "title": "z"}]}]}]);
-    assert!(err_of(v).contains("at most 3 levels"));
+    assert!(err_of(v).contains("tối đa 3 cấp"));
 }
 
 #[test]
@@ -420,7 +430,10 @@ fn list_print_hint_defaults_to_a_table_and_accepts_sentences() {
     let again = Template::from_json(&t.to_json()).unwrap();
     assert_eq!(again.list("b_ds").map(|l| l.print), Some(ListPrint::Sentences));
     v["nodes"][1]["lists"][1]["print"] = "bang".into();
-    assert_eq!(err_of(v), r#"nodes[1].lists[1] (key "b_ds"): "print" must be "table" or "sentences", not "bang""#);
+    assert_eq!(
+        err_of(v),
+        "nodes[1].lists[1] (khóa “b_ds”): “print” phải là “table” hoặc “sentences”, không phải “bang”"
+    );
 }
 
 #[test]
@@ -445,7 +458,7 @@ fn when_none_accepts_sentence_or_nothing_only() {
     assert_eq!(t.node("N01").map(|n| n.when_none), Some(WhenNone::Nothing));
     assert!(t.node("N01").is_some_and(|n| n.narratives[0].items));
     v["nodes"][0]["when_none"] = "im lặng".into();
-    assert_eq!(err_of(v), r#"nodes[0] (id "N01"): "when_none" must be "sentence" or "nothing", not "im lặng""#);
+    assert_eq!(err_of(v), "nodes[0] (mã “N01”): “when_none” phải là “sentence” hoặc “nothing”, không phải “im lặng”");
 }
 
 #[test]

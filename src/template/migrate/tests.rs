@@ -22,7 +22,8 @@ fn v1() -> serde_json::Value {
 }
 
 fn report() -> Report {
-    let mut r = Report::new("r", Kind::Cq, PeriodType::Y, 2026, Default::default(), chrono::Utc::now());
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 30, 8, 0, 0).unwrap();
+    let mut r = Report::new("r", Kind::Cq, PeriodType::Y, 2026, Default::default(), now);
     r.template = outline(v1()).template_ref();
     r.texts.insert("N01.text".into(), "Tình hình ổn định.".into());
     r.values.insert("hg_tiep_nhan".into(), Value::Int(12));
@@ -57,4 +58,162 @@ fn a_removed_indicator_is_dropped_with_its_value_as_typed_and_the_rest_carried()
     assert!(!moved.values.contains_key("hg_cu"));
     assert_eq!(moved.values.get("hg_thanh"), Some(&Value::Int(10)));
     assert_eq!(moved.text("N01.text"), Some("Tình hình ổn định."));
+}
+
+#[test]
+fn a_renamed_heading_carries_everything_under_the_new_label() {
+    let from = outline(v1());
+    let mut v2 = v1();
+    v2["version"] = 2.into();
+    v2["nodes"][1]["title"] = "Công tác hòa giải".into();
+    v2["nodes"][0]["narratives"][0]["label"] = "Tình hình chung".into();
+    let to = outline(v2);
+    let plan = plan(&from, &to, &report());
+    assert_eq!(paths(&plan.carried), ["hg_cu", "hg_thanh", "hg_tiep_nhan", "N01.text"]);
+    assert_eq!(plan.carried[3].label, "ĐẶC ĐIỂM TÌNH HÌNH – Tình hình chung");
+    assert!(plan.dropped.is_empty() && plan.new_required.is_empty());
+    let moved = apply(&to, &report());
+    assert_eq!(Report { template: report().template, ..moved.clone() }, report(), "only the reference changed");
+    assert_eq!(moved.template.version, 2);
+}
+
+#[test]
+fn a_new_required_indicator_is_listed_as_new_required_and_nothing_is_dropped() {
+    let from = outline(v1());
+    let mut v2 = v1();
+    v2["version"] = 2.into();
+    v2["nodes"][1]["indicators"].as_array_mut().unwrap().push(serde_json::json!(
+        {"key": "hg_to", "label": "Số tổ hòa giải", "unit": "tổ", "type": "INT", "req": "R"}
+    ));
+    // Made required: it was optional before, so it is new to the cadre too.
+    v2["nodes"][1]["indicators"][1]["req"] = "R".into();
+    let to = outline(v2);
+    let plan = plan(&from, &to, &report());
+    assert_eq!(paths(&plan.new_required), ["hg_thanh", "hg_to"]);
+    assert_eq!(plan.new_required[1].label, "Số tổ hòa giải");
+    assert!(plan.dropped.is_empty());
+    assert_eq!(plan.carried.len(), 4);
+}
+
+#[test]
+fn a_node_moved_under_another_heading_keeps_its_values_by_key() {
+    let from = outline(v1());
+    let mut v2 = v1();
+    v2["version"] = 2.into();
+    let hoa_giai = v2["nodes"].as_array_mut().unwrap().remove(1);
+    v2["nodes"][0]["children"] = serde_json::json!([hoa_giai]);
+    let to = outline(v2);
+    assert_eq!(to.node("N09").map(|n| n.id.as_str()), Some("N09"));
+    let plan = plan(&from, &to, &report());
+    assert_eq!(paths(&plan.carried), ["hg_cu", "hg_thanh", "hg_tiep_nhan", "N01.text"]);
+    assert!(plan.dropped.is_empty() && plan.new_required.is_empty());
+    assert_eq!(apply(&to, &report()).values, report().values);
+}
+
+#[test]
+fn every_kind_of_stored_item_is_carried_or_dropped_with_its_value() {
+    let mut v1 = v1();
+    v1["nodes"][1]["lists"] = serde_json::json!([
+        {"key": "to_ds", "label": "Tổ hòa giải", "columns": [
+            {"key": "ten", "label": "Tên tổ", "type": "TEXT"},
+            {"key": "dien_tich", "label": "Diện tích", "type": "DEC(1)"}
+        ]},
+        {"key": "cu_ds", "label": "Danh sách cũ", "columns": [{"key": "ten", "label": "Tên", "type": "TEXT"}]}
+    ]);
+    v1["nodes"].as_array_mut().unwrap().push(serde_json::json!(
+        {"id": "N16", "title": "Dân chủ ở cơ sở", "required": true,
+         "narratives": [{"field": "text", "label": "Nội dung", "required": true}]}
+    ));
+    let from = outline(v1.clone());
+    let mut v2 = v1;
+    v2["version"] = 2.into();
+    v2["nodes"][1]["lists"][0]["columns"].as_array_mut().unwrap().remove(1);
+    v2["nodes"][1]["lists"].as_array_mut().unwrap().remove(1);
+    v2["nodes"][1]["indicators"].as_array_mut().unwrap().remove(2);
+    v2["nodes"].as_array_mut().unwrap().remove(2);
+    let to = outline(v2);
+
+    let mut r = report();
+    r.cung_ky.insert("hg_cu".into(), Value::Int(9));
+    r.cung_ky.insert("hg_thanh".into(), Value::Int(8));
+    r.qualifiers.insert("hg_cu".into(), "hơn".into());
+    r.values.insert("hg_thanh".into(), Value::Unparsed("10 vụ".into()));
+    let row = |cells: &[(&str, Value)]| cells.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    r.lists.insert(
+        "to_ds".into(),
+        vec![
+            row(&[("ten", Value::Text("Tổ 1".into())), ("dien_tich", Value::Int(125))]),
+            row(&[("ten", Value::Text("Tổ 2".into()))]),
+        ],
+    );
+    r.lists.insert("cu_ds".into(), vec![row(&[("ten", Value::Text("A".into()))])]);
+    r.none_in_period.insert("N16".into(), String::new());
+    r.not_tracked.insert("hg_cu".into(), "Không theo dõi số này.".into());
+    r.sentences.insert(
+        "figure.N16.x".into(),
+        crate::model::SentenceOverride { text: "Câu đã sửa.".into(), ..Default::default() },
+    );
+    r.sentences
+        .insert("opening".into(), crate::model::SentenceOverride { text: "Mở đầu.".into(), ..Default::default() });
+
+    let plan = plan(&from, &to, &r);
+    let dropped: Vec<(String, &str, &str)> =
+        plan.dropped.iter().map(|d| (d.path.to_string(), d.label.as_str(), d.value.as_str())).collect();
+    assert_eq!(
+        dropped,
+        [
+            ("hg_cu".to_string(), "Số vụ theo cách đếm cũ", "1.234"),
+            ("cung_ky.hg_cu".to_string(), "Số vụ theo cách đếm cũ (cùng kỳ)", "9"),
+            ("qualifiers.hg_cu".to_string(), "Số vụ theo cách đếm cũ (từ đi kèm số liệu)", "hơn"),
+            ("cu_ds".to_string(), "Danh sách cũ", "1 dòng"),
+            ("cu_ds.0.ten".to_string(), "Danh sách cũ – dòng 1 – Tên", "A"),
+            ("to_ds.0.dien_tich".to_string(), "Tổ hòa giải – dòng 1 – Diện tích", "12,5"),
+            (
+                "none_in_period.N16".to_string(),
+                "Dân chủ ở cơ sở (Không phát sinh trong kỳ)",
+                "Không phát sinh trong kỳ"
+            ),
+            ("not_tracked.hg_cu".to_string(), "Số vụ theo cách đếm cũ (Không theo dõi)", "Không theo dõi số này."),
+            ("sentences.figure.N16.x".to_string(), "Dân chủ ở cơ sở – câu số liệu đã sửa", "Câu đã sửa."),
+        ]
+    );
+    assert_eq!(
+        paths(&plan.carried),
+        ["hg_thanh", "hg_tiep_nhan", "cung_ky.hg_thanh", "N01.text", "to_ds"],
+        "a half-typed figure is carried as typed; the opening sentence is not the outline's"
+    );
+
+    let moved = apply(&to, &r);
+    assert!(!moved.values.contains_key("hg_cu") && !moved.cung_ky.contains_key("hg_cu"));
+    assert!(moved.qualifiers.is_empty() && moved.none_in_period.is_empty() && moved.not_tracked.is_empty());
+    assert!(!moved.lists.contains_key("cu_ds"));
+    assert_eq!(
+        moved.lists["to_ds"],
+        [row(&[("ten", Value::Text("Tổ 1".into()))]), row(&[("ten", Value::Text("Tổ 2".into()))])]
+    );
+    assert_eq!(moved.values["hg_thanh"], Value::Unparsed("10 vụ".into()));
+    assert_eq!(moved.sentences.keys().collect::<Vec<_>>(), ["opening"]);
+    // Moved again, nothing more is dropped and the same items are carried.
+    let again = super::plan(&to, &to, &moved);
+    assert!(again.dropped.is_empty());
+    assert_eq!(paths(&again.carried), paths(&plan.carried));
+}
+
+#[test]
+fn a_full_report_moves_to_a_reworded_next_version_of_its_builtin_outline_without_loss() {
+    for kind in Kind::ALL {
+        let from = Template::builtin(kind);
+        let mut v2: serde_json::Value = serde_json::from_str(&from.to_json()).unwrap();
+        v2["version"] = 2.into();
+        v2["nodes"][0]["title"] = "TIÊU ĐỀ ĐÃ ĐỔI".into();
+        let to = Template::from_file("v2.json", v2.to_string().as_bytes()).unwrap();
+        let full = crate::fixtures::full_report(kind);
+        let plan = plan(from, &to, &full);
+        assert!(plan.dropped.is_empty(), "{kind:?}: {:?}", plan.dropped);
+        assert!(plan.new_required.is_empty());
+        assert!(plan.carried.len() > 50, "{kind:?}: {}", plan.carried.len());
+        let moved = apply(&to, &full);
+        assert_eq!(Report { template: full.template.clone(), ..moved.clone() }, full, "{kind:?}");
+        assert_eq!(moved.template, to.template_ref());
+    }
 }
