@@ -21,7 +21,7 @@ const DRAFTS: usize = 50;
 fn issued_outline(n: usize) -> Template {
     let kind = if n.is_multiple_of(2) { Kind::Cq } else { Kind::Dang };
     let mut value: serde_json::Value = serde_json::from_str(&Template::builtin(kind).to_json()).unwrap();
-    value["id"] = format!("TP-{}", kind.code()).into();
+    value["id"] = format!("TP_{}", kind.code()).into();
     value["version"] = (2 + n / 2).into();
     value["title"] = format!("Đề cương báo cáo công tác dân vận năm 2026, bản {n}").into();
     value["nodes"][0]["title"] = "ĐẶC ĐIỂM TÌNH HÌNH CHUNG CỦA ĐỊA PHƯƠNG".into();

@@ -164,7 +164,7 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
     // The outline chosen, as "<id>@<version>"; one no longer among the
     // choices (kind or period changed) falls back to the first choice.
     let chosen = RwSignal::new(String::new());
-    let choices = move || outline_choice::choices(kind.get(), period.get());
+    let choices = move || outline_choice::choices(kind.get(), period.get(), year.get());
     let value_of = |t: &Template| format!("{}@{}", t.id, t.version);
     let selected = move || {
         let list = choices();

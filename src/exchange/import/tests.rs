@@ -456,7 +456,8 @@ fn a_file_whose_outline_the_device_lacks_is_refused_by_a_merge_but_kept_by_an_im
 fn a_kept_file_of_an_unknown_outline_still_passes_every_check_that_needs_no_outline() {
     let report = sample("4b8f0a4e-0000-4000-8000-0000000000a2");
     let rows: Vec<Json> = (0..=MAX_LIST_ROWS).map(|_| json!({ "ten": "x" })).collect();
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut Json)>)> = vec![
+    type Change = Box<dyn FnOnce(&mut Json)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("negative", Box::new(|f: &mut Json| f["report"]["values"]["moi"] = json!(-1))),
         ("too big", Box::new(|f: &mut Json| f["report"]["values"]["moi"] = json!(MAX_NUMBER + 1))),
         ("long text", Box::new(|f: &mut Json| f["report"]["texts"]["X.text"] = json!("x".repeat(MAX_TEXT_CHARS + 1)))),
@@ -484,7 +485,7 @@ fn a_kept_file_of_an_unknown_outline_still_passes_every_check_that_needs_no_outl
 #[test]
 fn a_file_of_a_loaded_outline_imports_once_the_device_has_it() {
     let mut value: Json = serde_json::from_str(&Template::builtin(Kind::Cq).to_json()).unwrap();
-    value["id"] = "IMP-TP".into();
+    value["id"] = "IMP_TP".into();
     value["version"] = 2.into();
     let outline =
         crate::template::registry::register(Template::from_file("tp.json", value.to_string().as_bytes()).unwrap());
@@ -492,7 +493,7 @@ fn a_file_of_a_loaded_outline_imports_once_the_device_has_it() {
     report.template = outline.template_ref();
     let file = export::export(outline, &report, "test", now());
     let parsed: Json = serde_json::from_str(&file.json).unwrap();
-    assert_eq!(parsed["template"], json!({ "id": "IMP-TP", "version": 2, "hash": outline.hash() }));
+    assert_eq!(parsed["template"], json!({ "id": "IMP_TP", "version": 2, "hash": outline.hash() }));
     let incoming = read_report_file("tp.json", file.json.as_bytes(), now()).unwrap();
     assert!(!incoming.outline_missing);
     assert_eq!(incoming.report.template, outline.template_ref());

@@ -214,8 +214,8 @@ fn province_outline(id: &str, version: u32, extra: Option<&str>) -> &'static Tem
 
 #[test]
 fn units_of_two_outline_versions_are_merged_grouped_by_version_and_the_screen_says_so() {
-    let v1 = province_outline("SUM-TP", 1, None);
-    let v2 = province_outline("SUM-TP", 2, Some("mo_hinh_moi"));
+    let v1 = province_outline("SUM_TP", 1, None);
+    let v2 = province_outline("SUM_TP", 2, Some("mo_hinh_moi"));
     let of = |n: u8, outline: &Template, hg: (i64, i64, i64)| {
         let mut r = ward(n, &format!("P{n}"), hg, (1, 1));
         r.template = outline.template_ref();
@@ -234,7 +234,7 @@ fn units_of_two_outline_versions_are_merged_grouped_by_version_and_the_screen_sa
     assert!(s.set_aside.is_empty(), "{:?}", s.set_aside);
     let groups: Vec<(&str, u32, usize)> =
         s.outlines.iter().map(|g| (g.reference.id.as_str(), g.reference.version, g.units)).collect();
-    assert_eq!(groups, [("CQ", 1, 1), ("SUM-TP", 2, 1), ("SUM-TP", 1, 2)]);
+    assert_eq!(groups, [("CQ", 1, 1), ("SUM_TP", 2, 1), ("SUM_TP", 1, 2)]);
     let order: Vec<&str> = s.units.iter().map(|u| u.unit.as_str()).collect();
     assert_eq!(order, ["PHƯỜNG 4", "PHƯỜNG 2", "PHƯỜNG 1", "PHƯỜNG 3"], "units grouped by outline version");
     assert_eq!(s.totals["hg_tiep_nhan"], 26, "figures summed by key across versions");
@@ -245,8 +245,8 @@ fn units_of_two_outline_versions_are_merged_grouped_by_version_and_the_screen_sa
     assert_eq!(
         s.outline_notice(),
         "Các đơn vị theo 3 phiên bản đề cương, xếp thành nhóm theo phiên bản: «CQ phiên bản 1» (1 đơn vị), \
-         «SUM-TP phiên bản 2» (1 đơn vị), «SUM-TP phiên bản 1» (2 đơn vị). Số liệu được cộng theo mã chỉ tiêu; \
-         tỷ lệ và thứ tự mục theo đề cương «SUM-TP phiên bản 1»."
+         «SUM_TP phiên bản 2» (1 đơn vị), «SUM_TP phiên bản 1» (2 đơn vị). Số liệu được cộng theo mã chỉ tiêu; \
+         tỷ lệ và thứ tự mục theo đề cương «SUM_TP phiên bản 1»."
     );
     // The summary report is a draft of the outline most units wrote against.
     assert_eq!(s.to_report("th", UnitProfile::default(), at(28)).template, v1.template_ref());
