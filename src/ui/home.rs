@@ -161,11 +161,11 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
     let kind = RwSignal::new(Kind::Cq);
     let period = RwSignal::new(PeriodType::Q1);
     let year = RwSignal::new(this_year());
-    // The outline chosen, as "<id>@<version>"; one no longer among the
+    // The outline chosen, as "<id>.<version>" (the storage key's tail); one no longer among the
     // choices (kind or period changed) falls back to the first choice.
     let chosen = RwSignal::new(String::new());
     let choices = move || outline_choice::choices(kind.get(), period.get(), year.get());
-    let value_of = |t: &Template| format!("{}@{}", t.id, t.version);
+    let value_of = |t: &Template| format!("{}.{}", t.id, t.version);
     let selected = move || {
         let list = choices();
         let wanted = chosen.get();
