@@ -278,9 +278,9 @@ mod tests {
 
     #[test]
     fn only_newer_versions_of_the_same_outline_are_offered_newest_first() {
-        let v1 = outline("T-NEWER", 1, |_| {});
-        let v3 = outline("T-NEWER", 3, |_| {});
-        let v2 = outline("T-NEWER", 2, |_| {});
+        let v1 = outline("T_NEWER", 1, |_| {});
+        let v3 = outline("T_NEWER", 3, |_| {});
+        let v2 = outline("T_NEWER", 2, |_| {});
         let offered: Vec<u32> = newer_versions(&v1.template_ref()).iter().map(|t| t.version).collect();
         assert_eq!(offered, [3, 2]);
         assert!(newer_versions(&v3.template_ref()).is_empty());
@@ -291,8 +291,8 @@ mod tests {
     #[test]
     fn the_move_preview_lists_carried_dropped_with_values_and_new_required_before_anything_is_written() {
         let store = DraftStore::new(MemoryStore::new());
-        let v1 = outline("T-PREVIEW", 1, |_| {});
-        let v2 = version_2("T-PREVIEW");
+        let v1 = outline("T_PREVIEW", 1, |_| {});
+        let v2 = version_2("T_PREVIEW");
         stored_draft(&store, "d1", v1);
         let before = store.backend().snapshot();
         let preview = preview_move(&store, "d1", None).unwrap();
@@ -310,8 +310,8 @@ mod tests {
     #[test]
     fn moving_a_draft_names_the_new_version_keeps_carried_values_and_the_old_revision_restorable() {
         let store = DraftStore::new(MemoryStore::new());
-        let v1 = outline("T-MOVE", 1, |_| {});
-        let v2 = version_2("T-MOVE");
+        let v1 = outline("T_MOVE", 1, |_| {});
+        let v2 = version_2("T_MOVE");
         let original = stored_draft(&store, "d2", v1);
         let preview = preview_move(&store, "d2", Some(2)).unwrap();
         move_draft(&store, &preview, now()).unwrap();
@@ -333,8 +333,8 @@ mod tests {
     #[test]
     fn a_move_is_refused_without_writing_when_the_draft_was_saved_elsewhere_after_the_preview() {
         let store = DraftStore::new(MemoryStore::new());
-        let v1 = outline("T-CONFLICT", 1, |_| {});
-        version_2("T-CONFLICT");
+        let v1 = outline("T_CONFLICT", 1, |_| {});
+        version_2("T_CONFLICT");
         let mut report = stored_draft(&store, "d3", v1);
         let preview = preview_move(&store, "d3", None).unwrap();
         report.texts.insert("N01.text".into(), "Sửa ở thẻ khác.".into());
@@ -347,10 +347,10 @@ mod tests {
     #[test]
     fn finalised_drafts_drafts_without_their_outline_and_drafts_without_a_newer_version_do_not_move() {
         let store = DraftStore::new(MemoryStore::new());
-        let v1 = outline("T-REFUSE", 1, |_| {});
+        let v1 = outline("T_REFUSE", 1, |_| {});
         let mut report = stored_draft(&store, "d4", v1);
         assert!(matches!(preview_move(&store, "d4", None), Err(MoveError::NotNewer { version: None, .. })));
-        version_2("T-REFUSE");
+        version_2("T_REFUSE");
         assert!(matches!(preview_move(&store, "d4", Some(5)), Err(MoveError::NotNewer { version: Some(5), .. })));
         report.status = Status::Finalised;
         drafts::save(&store, &report, 0, Some(1), Previous::Leave, now()).unwrap();

@@ -23,6 +23,8 @@ mod summary;
 pub fn start() {
     panic_banner::install();
     offline::register_service_worker();
+    // Before any screen resolves a draft's outline.
+    storage_ui::register_outlines();
     // The shell (top bar and "Đang mở…", painted before the wasm arrived)
     // goes in the same task as the app comes: the browser never paints
     // both, and the app's top bar lands where the shell's was.

@@ -14,7 +14,7 @@ use crate::editor::outlines::{self as plan, ChecklistSection, MoveError, MovePre
 use crate::exchange::import::ImportError;
 use crate::model::PeriodType;
 use crate::route::Route;
-use crate::storage::outlines::OutlineStore;
+use crate::storage::OutlineStore;
 use crate::template::{registry, Template};
 use leptos::prelude::*;
 
@@ -128,6 +128,12 @@ pub fn OutlinesScreen() -> impl IntoView {
         let outcome = open_store().map_err(|e| e.message()).and_then(|store| {
             let (drafts, _) = store.list();
             OutlineStore::new(store.backend()).remove(&t.id, t.version, &drafts).map_err(|users| {
+                if users.is_empty() {
+                    return format!(
+                        "Chưa xóa được đề cương «{}» phiên bản {}: trình duyệt không cho xóa mục đã lưu.",
+                        t.id, t.version
+                    );
+                }
                 let names: Vec<String> = users.iter().map(|n| format!("«{n}»")).collect();
                 format!(
                     "Chưa xóa đề cương «{}» phiên bản {}: {} báo cáo đang dùng nó: {}. \
@@ -141,7 +147,6 @@ pub fn OutlinesScreen() -> impl IntoView {
         });
         match outcome {
             Ok(()) => {
-                registry::unregister(&t.id, t.version);
                 if preview.get_untracked().is_some_and(|p| p.key() == row.key()) {
                     preview.set(None);
                 }
@@ -252,9 +257,18 @@ enum PreviewMode {
 /// The checklist units will see and the empty printed outline, for a period.
 #[component]
 fn OutlinePreview(template: &'static Template, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let period = RwSignal::new(PeriodType::ALL.into_iter().next().unwrap_or(PeriodType::Q1));
+    // Only the period types and years the outline is for.
+    let periods: Vec<PeriodType> =
+        PeriodType::ALL.into_iter().filter(|p| template.applies.periods.is_empty() || template.applies.periods.contains(p)).collect();
+    let period = RwSignal::new(periods.first().copied().unwrap_or(PeriodType::Q1));
     let mode = RwSignal::new(PreviewMode::Checklist);
-    let year = this_year();
+    let year = {
+        use chrono::Datelike;
+        let applies = &template.applies;
+        let year = this_year();
+        let year = applies.from.map_or(year, |from| year.max(from.year()));
+        applies.until.map_or(year, |until| year.min(until.year()))
+    };
     let sections = Memo::new(move |_| plan::checklist(template, period.get(), year, chrono::Utc::now()));
     let printed = move || {
         let report = plan::sample_report(template, period.get(), year, chrono::Utc::now());
@@ -278,8 +292,8 @@ fn OutlinePreview(template: &'static Template, #[prop(into)] on_close: Callback<
                                 period.set(p);
                             }
                         }>
-                        {PeriodType::ALL.into_iter().map(|p| view! {
-                            <option value=p.code() selected=move || period.get() == p>{p.label()}</option>
+                        {periods.into_iter().map(|p| view! {
+                            <option value=p.code() selected=move || period.get() == p>{p.name(year)}</option>
                         }).collect_view()}
                     </select>
                 </div>

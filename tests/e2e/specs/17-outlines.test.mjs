@@ -19,7 +19,7 @@ import {
 const fixtures = join(outDir, 'outlines');
 mkdirSync(fixtures, { recursive: true });
 
-const OUTLINE_ID = 'CQ-TINH-THU';
+const OUTLINE_ID = 'CQ_TINH_THU';
 const TITLE_V1 = 'Đề cương báo cáo công tác dân vận chính quyền (tỉnh, thử nghiệm)';
 const ISSUER = 'Ban Dân vận Tỉnh ủy (thử nghiệm)';
 const N01 = 'ĐẶC ĐIỂM TÌNH HÌNH';
