@@ -42,9 +42,12 @@ struct Outcome {
     message: String,
 }
 
-/// File name of an outline exported again: ASCII, with id and version.
+/// File name of an outline exported again: `DeCuong_<id>_v<version>.json`
+/// (an outline id is already ASCII letters, digits and `_`; the filter only
+/// keeps a file name safe whatever a future format allows).
 fn export_name(t: &Template) -> String {
-    format!("DeCuong_{}_v{}.json", crate::exchange::ascii_slug(&t.id), t.version)
+    let id: String = t.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    format!("DeCuong_{id}_v{}.json", t.version)
 }
 
 /// Check, store, then register one picked file. Nothing is stored or

@@ -231,6 +231,13 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
 
     // Show a stored revision the session is now based on (other tab, restore).
     let show = move |r: Report| {
+        // A revision of another outline version (a move undone, or made in
+        // another tab): every form here is built for one outline, so the
+        // editor opens again on what is stored.
+        if !Template::for_ref(&r.template).is_some_and(|t| std::ptr::eq(t, template)) {
+            let _ = window().location().reload();
+            return;
+        }
         report.set(r);
         conflict.set(false);
         generation.update(|g| *g += 1);
