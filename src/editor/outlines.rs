@@ -65,7 +65,8 @@ pub fn checklist(template: &Template, period_type: PeriodType, year: i32, now: D
             items.push(ChecklistItem { label: n.label.clone(), what: what.into(), required: required(&n.key) });
         }
         for ind in node.indicators.iter().filter(|i| i.req != Requirement::Computed) {
-            let what = if ind.unit.is_empty() { "số liệu".to_string() } else { format!("số liệu ({})", ind.unit) };
+            let what =
+                if ind.unit.is_empty() { "số liệu".to_string() } else { format!("số liệu ({})", ind.unit) };
             let keyed: Vec<(String, String)> = if ind.grouped {
                 let both = |g: &crate::template::Group| {
                     (FieldPath::group_key(&ind.key, &g.id), format!("{} ({})", ind.label, g.label))
@@ -92,7 +93,7 @@ pub fn checklist(template: &Template, period_type: PeriodType, year: i32, now: D
 pub fn newer_versions(current: &TemplateRef) -> Vec<&'static Template> {
     let mut newer: Vec<&'static Template> =
         registry::all().into_iter().filter(|t| t.id == current.id && t.version > current.version).collect();
-    newer.sort_by(|a, b| b.version.cmp(&a.version));
+    newer.sort_by_key(|t| std::cmp::Reverse(t.version));
     newer
 }
 
@@ -108,7 +109,10 @@ pub enum MoveError {
     OutlineMissing(TemplateRef),
     /// No outline with the draft's id and this version is on this device, or
     /// it is not newer than the draft's.
-    NotNewer { id: String, version: Option<u32> },
+    NotNewer {
+        id: String,
+        version: Option<u32>,
+    },
     /// Another tab saved the draft since the preview was shown.
     Changed,
     Save(SaveError),
@@ -119,8 +123,9 @@ impl MoveError {
         match self {
             MoveError::Open(e) => e.message(),
             MoveError::ReadOnly(why) => format!("Không chuyển được đề cương. {why}"),
-            MoveError::Finalised => "Báo cáo đã hoàn thành: hãy bấm «Sửa lại» trong báo cáo trước khi chuyển đề cương."
-                .into(),
+            MoveError::Finalised => {
+                "Báo cáo đã hoàn thành: hãy bấm «Sửa lại» trong báo cáo trước khi chuyển đề cương.".into()
+            }
             MoveError::OutlineMissing(r) => format!(
                 "Đề cương của báo cáo («{}» phiên bản {}) không có trên máy này, nên không so sánh được để chuyển. \
                  Hãy nạp lại đề cương đó ở màn hình «Đề cương».",
@@ -234,16 +239,14 @@ mod tests {
     /// a new required figure in N07.
     fn version_2(id: &str) -> &'static Template {
         outline(id, 2, |file| {
-            nodes_mut(&mut file["nodes"], &mut |node| {
-                match node["id"].as_str() {
-                    Some("N01") => node["title"] = json!("ĐẶC ĐIỂM TÌNH HÌNH CHUNG"),
-                    Some("N09") => node["indicators"].as_array_mut().unwrap().retain(|i| i["key"] != "to_hoa_giai"),
-                    Some("N07") => node["indicators"].as_array_mut().unwrap().push(json!({
-                        "key": "tcd_truc_tuyen_luot", "label": "Số lượt tiếp công dân trực tuyến",
-                        "unit": "lượt", "type": "INT", "req": "R"
-                    })),
-                    _ => {}
-                }
+            nodes_mut(&mut file["nodes"], &mut |node| match node["id"].as_str() {
+                Some("N01") => node["title"] = json!("ĐẶC ĐIỂM TÌNH HÌNH CHUNG"),
+                Some("N09") => node["indicators"].as_array_mut().unwrap().retain(|i| i["key"] != "to_hoa_giai"),
+                Some("N07") => node["indicators"].as_array_mut().unwrap().push(json!({
+                    "key": "tcd_truc_tuyen_luot", "label": "Số lượt tiếp công dân trực tuyến",
+                    "unit": "lượt", "type": "INT", "req": "R"
+                })),
+                _ => {}
             })
         })
     }
@@ -302,7 +305,7 @@ mod tests {
         assert_eq!(dropped, [("to_hoa_giai".to_string(), "4")]);
         let carried: Vec<String> = preview.plan.carried.iter().map(|c| c.path.to_string()).collect();
         assert!(carried.contains(&"N01.text".to_string()) && carried.contains(&"hg_thanh".to_string()), "{carried:?}");
-        assert!(preview.plan.new_required.iter().any(|m| m.path.to_string() == "tcd_truc_tuyen_luot"));
+        assert!(preview.plan.new_required.iter().any(|m| m.path == FieldPath::key("tcd_truc_tuyen_luot")));
         assert_eq!(store.backend().snapshot(), before, "a preview writes nothing");
         assert_eq!(v2.version, 2);
     }

@@ -74,7 +74,9 @@ fn load_one(picked: Picked) -> Result<String, String> {
         };
     }
     let store = open_store().map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
-    OutlineStore::new(store.backend()).save(&outline).map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
+    OutlineStore::new(store.backend())
+        .save(&outline)
+        .map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
     let loaded = registry::register(outline);
     Ok(format!("Đã nạp đề cương «{}» ({} phiên bản {}) từ tệp “{name}”.", loaded.title, loaded.id, loaded.version))
 }
@@ -261,8 +263,10 @@ enum PreviewMode {
 #[component]
 fn OutlinePreview(template: &'static Template, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     // Only the period types and years the outline is for.
-    let periods: Vec<PeriodType> =
-        PeriodType::ALL.into_iter().filter(|p| template.applies.periods.is_empty() || template.applies.periods.contains(p)).collect();
+    let periods: Vec<PeriodType> = PeriodType::ALL
+        .into_iter()
+        .filter(|p| template.applies.periods.is_empty() || template.applies.periods.contains(p))
+        .collect();
     let period = RwSignal::new(periods.first().copied().unwrap_or(PeriodType::Q1));
     let mode = RwSignal::new(PreviewMode::Checklist);
     let year = {

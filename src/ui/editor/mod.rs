@@ -355,7 +355,8 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     };
 
     // A newer version of this draft's outline is on the device: it may move.
-    let newer = report.with_untracked(|r| crate::editor::outlines::newer_versions(&r.template).first().map(|t| t.version));
+    let newer =
+        report.with_untracked(|r| crate::editor::outlines::newer_versions(&r.template).first().map(|t| t.version));
     let newer = newer.filter(|_| !is_read_only);
     let title = move || report.with(|r| r.name.clone());
     let status_text = move || report.with(|r| r.status.label());
