@@ -14,7 +14,7 @@ use crate::editor::outlines::{self as plan, ChecklistSection, MoveError, MovePre
 use crate::exchange::import::ImportError;
 use crate::model::PeriodType;
 use crate::route::Route;
-use crate::storage::OutlineStore;
+use crate::storage::{OutlineMeta, OutlineStore};
 use crate::template::{registry, Template};
 use leptos::prelude::*;
 
@@ -31,6 +31,13 @@ impl Row {
     fn key(&self) -> (String, u32, String) {
         (self.0.id.clone(), self.0.version, self.0.hash())
     }
+}
+
+/// A stored outline as the removal names it.
+struct Named {
+    id: String,
+    version: u32,
+    title: String,
 }
 
 /// One result line of a load, a removal or an export.
@@ -85,7 +92,17 @@ fn load_one(picked: Picked) -> Result<String, String> {
 #[component]
 pub fn OutlinesScreen() -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
-    let refresh = move || rows.set(registry::all().into_iter().map(Row).collect());
+    // Stored outlines that no longer load (see `OutlineStore::register_all`):
+    // listed so they can be saved as a file and removed, then loaded again.
+    let unreadable = RwSignal::new(Vec::<OutlineMeta>::new());
+    let refresh = move || {
+        let all = registry::all();
+        let stored = open_store().map(|s| OutlineStore::new(s.backend()).list()).unwrap_or_default();
+        let missing =
+            stored.into_iter().filter(|m| !all.iter().any(|t| t.id == m.id && t.version == m.version)).collect();
+        unreadable.set(missing);
+        rows.set(all.into_iter().map(Row).collect());
+    };
     refresh();
     // Results of the last load or removal; each one is a new line.
     let results = RwSignal::new(Vec::<Outcome>::new());
@@ -119,8 +136,9 @@ pub fn OutlinesScreen() -> impl IntoView {
             refresh();
         });
     };
-    let remove = move |row: Row| {
-        let t = row.0;
+    // Removal of a stored outline (id, version, title), loaded or not.
+    let remove = move |(id, version, title): (String, u32, String)| {
+        let t = Named { id, version, title };
         let ok = window()
             .confirm_with_message(&format!(
                 "Xóa đề cương «{}» ({} phiên bản {}) khỏi máy này? Có thể nạp lại từ tệp sau.",
@@ -152,7 +170,7 @@ pub fn OutlinesScreen() -> impl IntoView {
         });
         match outcome {
             Ok(()) => {
-                if preview.get_untracked().is_some_and(|p| p.key() == row.key()) {
+                if preview.get_untracked().is_some_and(|p| p.0.id == t.id && p.0.version == t.version) {
                     preview.set(None);
                 }
                 say(vec![(true, format!("Đã xóa đề cương «{}» ({} phiên bản {}).", t.title, t.id, t.version))]);
@@ -207,7 +225,11 @@ pub fn OutlinesScreen() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=Row::key let:row>
-                            <OutlineRow row=row preview=preview on_export=export on_remove=remove />
+                            <OutlineRow row=row preview=preview on_export=export
+                                on_remove=move |r: Row| remove((r.0.id.clone(), r.0.version, r.0.title.clone())) />
+                        </For>
+                        <For each=move || unreadable.get() key=|m| (m.id.clone(), m.version, m.hash.clone()) let:meta>
+                            <UnreadableRow meta=meta on_remove=remove on_error=move |m| say(vec![(false, m)]) />
                         </For>
                     </tbody>
                 </table>
@@ -247,6 +269,49 @@ fn OutlineRow(
                     <button type="button" class="danger" aria-label=format!("Xóa {label}")
                         on:click=move |_| on_remove.run(row)>"Xóa"</button>
                 })}
+            </td>
+        </tr>
+    }
+}
+
+/// A stored outline that no longer loads: its stored text can be saved as
+/// a file (nothing is lost) and it can be removed, so the file can be loaded
+/// again.
+#[component]
+fn UnreadableRow(
+    meta: OutlineMeta,
+    #[prop(into)] on_remove: Callback<(String, u32, String)>,
+    #[prop(into)] on_error: Callback<String>,
+) -> impl IntoView {
+    let label = format!("{} phiên bản {}", meta.id, meta.version);
+    let (id, version, title) = (meta.id.clone(), meta.version, meta.title.clone());
+    let save_text = {
+        let (id, version) = (id.clone(), version);
+        move |_| {
+            let text = open_store().ok().and_then(|s| OutlineStore::new(s.backend()).json(&id, version));
+            let name = format!(
+                "DeCuong_{}_v{version}_BanLuu.json",
+                id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()
+            );
+            match text.map(|t| download(&name, "application/json", &t)) {
+                Some(Ok(())) => {}
+                Some(Err(m)) => on_error.run(format!("Không xuất được tệp đề cương: {m}")),
+                None => on_error.run(format!("Không đọc được đề cương «{id}» phiên bản {version} đã lưu.")),
+            }
+        }
+    };
+    view! {
+        <tr data-outline=format!("{}.{}", meta.id, meta.version)>
+            <td>{meta.id.clone()}</td>
+            <td class="num">{meta.version}</td>
+            <td>{meta.title.clone()}</td>
+            <td>{meta.issuer.clone()}</td>
+            <td>{meta.kind.map(|k| k.label()).unwrap_or_default()}</td>
+            <td>"đã lưu, không mở được"</td>
+            <td class="row-actions">
+                <button type="button" aria-label=format!("Xuất tệp bản lưu {label}") on:click=save_text>"Xuất tệp bản lưu"</button>
+                <button type="button" class="danger" aria-label=format!("Xóa {label}")
+                    on:click=move |_| on_remove.run((id.clone(), version, title.clone()))>"Xóa"</button>
             </td>
         </tr>
     }

@@ -416,3 +416,29 @@ test('a draft whose outline is missing opens read-only with a plain message and 
     await until(async () => (await storedDraft(page, id)).report.texts['N01.text'] === 'Nội dung phải giữ được.');
   });
 });
+
+test('a stored outline that no longer loads is listed, can be saved as a file and removed, and its file loads again', async () => {
+  await withSession(async ({ page }) => {
+    const { v1 } = await loadVersion1(page);
+    const key = `bcdv.outline.${OUTLINE_ID}.1`;
+    const damaged = '{"format": 1, "id": "' + OUTLINE_ID + '", "version": 1, "title": "hỏng"';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+    await page.reload();
+    await appReady(page);
+    await gotoOutlines(page);
+    const row = outlineRow(page, OUTLINE_ID, 1);
+    await row.waitFor();
+    assert.match(await row.innerText(), /đã lưu, không mở được/);
+    assert.equal(await row.getByRole('button', { name: /^Xem trước/ }).count(), 0);
+    const saved = await download(page, () => row.getByRole('button', { name: /^Xuất tệp bản lưu/ }).click());
+    assert.equal(saved.text, damaged, 'the stored text, unchanged');
+    await markStale(page);
+    await row.getByRole('button', { name: /^Xóa/ }).click();
+    const [removed] = await freshResults(page, 1);
+    assert.equal(removed.cls, 'ok', removed.text);
+    assert.deepEqual(outlineKeys(await appStorage(page)), []);
+    const again = await loadFiles(page, [fileOf('de-cuong-tinh-v1.json', v1)]);
+    assert.equal(again[0].cls, 'ok', again[0].text);
+    assert.match(await outlineRow(page, OUTLINE_ID, 1).innerText(), /đã nạp/);
+  });
+});
