@@ -435,6 +435,27 @@ mod tests {
     }
 
     #[test]
+    fn draft_of_a_loaded_outline_opens_read_only_until_the_outline_is_on_the_device() {
+        let mut file: serde_json::Value = serde_json::from_str(&Template::builtin(Kind::Cq).to_json()).unwrap();
+        file["id"] = "DRAFTS_TEST_OUTLINE".into();
+        let outline = Template::from_file("tinh.json", file.to_string().as_bytes()).unwrap();
+        let store = DraftStore::new(MemoryStore::new());
+        let mut report = Report::new("r5", Kind::Cq, PeriodType::Y, 2026, unit(), now());
+        report.template = outline.template_ref();
+        report.values.insert("hg_thanh".into(), Value::Int(3));
+        save(&store, &report, 0, None, Previous::Keep, now()).unwrap();
+        let opened = open(&store, "r5").unwrap();
+        assert!(opened.read_only.unwrap().contains("thiết bị này chưa có đề cương đó"));
+        assert_eq!(opened.report, report, "nothing is moved or changed");
+
+        crate::template::registry::register(outline);
+        let opened = open(&store, "r5").unwrap();
+        assert!(opened.read_only.is_none() && opened.notice.is_none());
+        assert_eq!(opened.report.template, report.template);
+        crate::template::registry::unregister("DRAFTS_TEST_OUTLINE", 1);
+    }
+
+    #[test]
     fn draft_of_an_older_outline_version_is_migrated_with_a_notice() {
         let store = DraftStore::new(MemoryStore::new());
         let mut report = Report::new("r3", Kind::Cq, PeriodType::Y, 2024, unit(), now());

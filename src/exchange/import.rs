@@ -457,6 +457,10 @@ pub fn check_report_without_outline(report: &Report) -> Result<(), ImportError> 
 }
 
 fn check_content(report: &Report, template: Option<&Template>) -> Result<(), ImportError> {
+    let is_hash = |h: &str| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if report.template.hash.as_deref().is_some_and(|h| !is_hash(h)) {
+        return Err(bad("template.hash", "mã băm đề cương không hợp lệ"));
+    }
     if report.id.is_empty() || report.id.len() > 64 || !report.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         return Err(bad("reportId", "mã báo cáo không hợp lệ"));

@@ -30,8 +30,8 @@ pub const MOMENT_YEARS: RangeInclusive<i32> = 2000..=2100;
 /// 200 wards with all their list rows ~2 MB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Largest outline (đề cương) file accepted. A built-in outline written as
-/// a file is about 150 kB indented; a tenfold margin leaves room for a
-/// province's additions, while ten loaded outlines still fit localStorage.
+/// a file is about 80 kB indented (40 kB compact); the margin leaves room
+/// for a province's additions, while ten loaded outlines still fit localStorage.
 pub const MAX_OUTLINE_BYTES: usize = 1024 * 1024;
 /// Largest backup accepted. Browsers keep at most 5 M UTF-16 units per
 /// origin in localStorage, at most 15 MB as UTF-8: every backup the app can

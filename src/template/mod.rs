@@ -4,8 +4,10 @@
 //! Built-in templates are made from `catalogue.json` (node content shared by
 //! both kinds: every indicator is declared once) and one outline per kind
 //! (`dang.json`, `cq.json`: titles, order and structure). Any other template is
-//! a self-contained JSON file read by [`Template::from_json`]; [`Template::to_json`]
-//! writes that form.
+//! a self-contained outline file (docs/outline-format.md), received and checked
+//! by [`Template::from_file`]; [`Template::to_json`] writes that form. Reports
+//! find their outline with [`Template::for_ref`]: a built-in one, or one loaded
+//! on this device ([`registry`]); [`migrate`] moves a draft to another version.
 //!
 //! Node id scheme: content nodes keep the spec ids `N01`–`N24` and `PL1`;
 //! sub-parts of a content node are the content id plus a letter path
@@ -546,7 +548,10 @@ impl Template {
         file::load(name, bytes)
     }
 
-    /// Load a self-contained template file, checking it fully.
+    /// Load a self-contained template from trusted text (tests, text this app
+    /// wrote), with the format's meaning checks but not its shape and size
+    /// checks, and English serde messages. A received or stored file goes
+    /// through [`Template::from_file`].
     pub fn from_json(json: &str) -> Result<Template, TemplateError> {
         let raw: raw::RawTemplate = serde_json::from_str(json).map_err(TemplateError::json)?;
         compile::compile(raw)

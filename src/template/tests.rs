@@ -521,3 +521,17 @@ fn registry_lists_outlines_by_id_newest_version_first() {
         registry::unregister("TEST_ORDER", version);
     }
 }
+
+#[test]
+fn builtin_outlines_name_their_issuer_and_apply_to_every_period() {
+    for kind in Kind::ALL {
+        let t = Template::builtin(kind);
+        assert_eq!(t.issuer, "Ứng dụng Báo cáo Dân vận (đề cương có sẵn)");
+        assert_eq!(crate::format::nfc(&t.issuer), t.issuer);
+        assert_eq!(t.applies.periods, PeriodType::ALL);
+        assert!(t.applies.from.is_none() && t.applies.until.is_none());
+        for p in PeriodType::ALL {
+            assert!(t.applies.period(&crate::model::Period::calendar(p, 2020)), "{kind:?} {p:?}");
+        }
+    }
+}

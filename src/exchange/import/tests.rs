@@ -138,6 +138,11 @@ fn bad_corpus() -> Vec<(&'static str, Vec<u8>, ImportError)> {
         ("inner-newer.json", resigned(&good, set("/report/schema_version", json!(99))), ImportError::NewerSchema(99)),
         ("kind-template.json", resigned(&good, set("/report/kind", json!("DANG"))), badv("kind")),
         (
+            "bad-outline-hash.json",
+            resigned(&good, set("/report/template/hash", json!("x".repeat(100_000)))),
+            badv("template.hash"),
+        ),
+        (
             "deep.json",
             format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(),
             ImportError::NotJson(String::new()),

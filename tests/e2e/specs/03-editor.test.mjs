@@ -68,7 +68,9 @@ test('1a. a report created from the home screen (Chính quyền, quý III 2025) 
     assert.equal(r.kind, 'CQ');
     assert.deepEqual(r.period, { period_type: 'Q3', year: 2025, from: '2025-07-01', to: '2025-09-30' });
     assert.equal(r.status, 'draft');
-    assert.deepEqual(r.template, { id: 'CQ', version: 1 });
+    const { hash, ...outline } = r.template;
+    assert.deepEqual(outline, { id: 'CQ', version: 1 });
+    assert.match(hash, /^[0-9a-f]{64}$/, 'the draft records its outline hash (issue 17)');
     assert.deepEqual([r.texts, r.values, r.cung_ky, r.lists], [{}, {}, {}, {}]);
     const index = await storedJson(page, 'bcdv.index');
     assert.deepEqual(index.drafts.map((d) => d.id), [id]);
