@@ -141,7 +141,10 @@ impl<'a, S: KeyValueStore> OutlineStore<'a, S> {
             )));
         }
         match self.store.get(&key)? {
-            Some(stored) if stored == text => return Ok(()),
+            // The same outline, whatever way its stored text is laid out.
+            Some(stored) if stored == text || Template::from_json(&stored).is_ok_and(|s| s.hash() == t.hash()) => {
+                return Ok(())
+            }
             Some(_) => {
                 return Err(StorageError::Other(format!(
                     "máy này đã có đề cương «{} phiên bản {}» với nội dung khác; \
@@ -157,6 +160,18 @@ impl<'a, S: KeyValueStore> OutlineStore<'a, S> {
             return Err(StorageError::Other("đọc lại đề cương vừa lưu không khớp, chưa lưu".into()));
         }
         Ok(())
+    }
+
+    /// What the outline screen says when [`OutlineStore::save`] failed: a
+    /// full storage gets advice about outlines, not the editor's.
+    pub fn save_message(e: &StorageError) -> String {
+        match e {
+            StorageError::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy: đề cương CHƯA được lưu. \
+                 Hãy xuất tệp hoặc sao lưu các báo cáo cũ rồi xóa bớt chúng (hoặc xóa đề cương không dùng nữa), \
+                 rồi nạp lại tệp đề cương."
+                .to_string(),
+            other => other.message(),
+        }
     }
 
     /// Every stored outline by id, newest version first. An entry whose

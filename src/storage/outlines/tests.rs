@@ -78,6 +78,11 @@ fn saving_the_same_outline_again_changes_nothing() {
     let before = memory.snapshot();
     store.save(&outline("ST_AGAIN", 1)).unwrap();
     assert_eq!(memory.snapshot(), before);
+    // Also when the stored text is laid out otherwise (indented).
+    memory.set("bcdv.outline.ST_AGAIN.1", &outline("ST_AGAIN", 1).to_json()).unwrap();
+    let before = memory.snapshot();
+    store.save(&outline("ST_AGAIN", 1)).unwrap();
+    assert_eq!(memory.snapshot(), before);
 }
 
 #[test]
@@ -118,7 +123,10 @@ fn a_full_store_refuses_the_outline_and_stores_nothing_of_it() {
     // Room for the key and a little of the text: the write fails as a whole.
     let memory = MemoryStore::with_quota(1000);
     let store = OutlineStore::new(&memory);
-    assert_eq!(store.save(&t), Err(StorageError::QuotaExceeded));
+    let err = store.save(&t).unwrap_err();
+    assert_eq!(err, StorageError::QuotaExceeded);
+    assert!(OutlineStore::<MemoryStore>::save_message(&err)
+        .starts_with("Bộ nhớ của trình duyệt đã đầy: đề cương CHƯA được lưu."));
     assert!(memory.snapshot().is_empty());
     assert!(store.list().is_empty());
 }

@@ -29,18 +29,22 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const schemaValid = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'src/exchange/report.schema.json'), 'utf8')));
 
-/** Version 2 of a province's CQ outline, one heading renamed, as the app loads it. */
-const outlineText = execFileSync('cargo', [
-  'run', '--quiet', '--locked', '--example', 'outline_file', '--',
-  'CQ', OUTLINE_ID, '2', 'Đề cương báo cáo công tác dân vận chính quyền năm 2026', 'Ban Dân vận Tỉnh ủy', HEADING,
-], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-writeFileSync(join(fixtures, `${OUTLINE_ID}.2.json`), outlineText);
+/** Version `version` of a province's CQ outline, one heading renamed, as the app loads it. */
+function outlineFile(version) {
+  const text = execFileSync('cargo', [
+    'run', '--quiet', '--locked', '--example', 'outline_file', '--',
+    'CQ', OUTLINE_ID, String(version), 'Đề cương báo cáo công tác dân vận chính quyền năm 2026', 'Ban Dân vận Tỉnh ủy', HEADING,
+  ], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  writeFileSync(join(fixtures, `${OUTLINE_ID}.${version}.json`), text);
+  return text;
+}
+const outlineText = outlineFile(2);
 
 const withSession = (body, opts) => withApp({ viewport: { width: 1280, height: 800 } }, body, opts);
 
 /** Put the outline on this device as the app stores it, and start the app again. */
-async function loadOutline(page) {
-  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`bcdv.outline.${OUTLINE_ID}.2`, outlineText]);
+async function loadOutline(page, version = 2, text = outlineText) {
+  await page.evaluate(([key, t]) => localStorage.setItem(key, t), [`bcdv.outline.${OUTLINE_ID}.${version}`, text]);
   await page.reload();
   await appReady(page);
 }
@@ -60,7 +64,7 @@ async function openNewReportForm(page) {
 }
 
 /** A new CQ report for 6 tháng đầu năm 2026 of the loaded outline; returns its id. */
-async function createFromLoadedOutline(page) {
+async function createFromLoadedOutline(page, version = 2) {
   const form = await openNewReportForm(page);
   await form.locator('input[name="new.kind"][value="CQ"]').check();
   await form.getByLabel('Kỳ báo cáo').selectOption('H1');
@@ -68,7 +72,7 @@ async function createFromLoadedOutline(page) {
   const options = await form.locator('select[name="new.outline"] option').allInnerTexts();
   assert.ok(options.some((o) => o.includes(`${OUTLINE_ID} phiên bản 2`) && o.includes('Ban Dân vận Tỉnh ủy')), `offered: ${options}`);
   assert.ok(options.some((o) => o.includes('CQ phiên bản 1') && o.includes('có sẵn')), 'the built-in outline stays a choice');
-  await form.locator('select[name="new.outline"]').selectOption(`${OUTLINE_ID}.2`);
+  await form.locator('select[name="new.outline"]').selectOption(`${OUTLINE_ID}.${version}`);
   await form.getByRole('button', { name: 'Tạo và mở báo cáo' }).click();
   await page.waitForURL(/#\/bao-cao\/.+/);
   await editorReady(page);
@@ -197,5 +201,49 @@ test('the home screen states the room localStorage really has, warns before it r
       await openNewReportForm(page);
       assert.deepEqual(await axeViolations(page), [], `axe on home with the new-report form at ${viewport.width}×${viewport.height}`);
     }
+  });
+});
+
+test('a stored outline that no longer loads is reported on the home screen and kept as it was', async () => {
+  await withSession(async ({ page }) => {
+    const broken = outlineText.slice(0, outlineText.length / 2);
+    await page.evaluate((t) => localStorage.setItem('bcdv.outline.TP_HONG.1', t), broken);
+    await page.reload();
+    await appReady(page);
+    const notice = page.locator('.notices .notice.warn', { hasText: 'TP_HONG phiên bản 1' });
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Đề cương đã lưu «TP_HONG phiên bản 1» không mở được nữa/);
+    assert.equal((await appStorage(page))['bcdv.outline.TP_HONG.1'], broken, 'kept as it was');
+  });
+});
+
+test('tổng hợp merges units of two versions of an outline, groups them by version and says so', async () => {
+  await withSession(async ({ page }) => {
+    await loadOutline(page);
+    await loadOutline(page, 3, outlineFile(3));
+    const files = [];
+    for (const [version, figure] of [[2, 5], [3, 7]]) {
+      const id = await createFromLoadedOutline(page, version);
+      await openSection(page, HG);
+      await field(page, 'hg_tiep_nhan').fill(String(figure));
+      await waitForDraft(page, id, (e) => e.report.values.hg_tiep_nhan === figure);
+      await savedChip(page);
+      files.push(await downloadOf(page, () => exportButton(page).click()));
+    }
+    await page.goto(new URL('#/tong-hop', page.url()).href);
+    await appReady(page);
+    await page.locator('input[name="summary-files"]').setInputFiles(
+      files.map((f, i) => ({ name: `don-vi-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(f.text) })),
+    );
+    const notice = page.locator('.summary-outlines');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match(
+      await notice.innerText(),
+      new RegExp(`Các đơn vị theo 2 phiên bản đề cương, xếp thành nhóm theo phiên bản: «${OUTLINE_ID} phiên bản 3» \\(1 đơn vị\\), «${OUTLINE_ID} phiên bản 2» \\(1 đơn vị\\)`),
+    );
+    const rows = await page.locator('.summary-table tbody th[scope="row"] .unit-outline').allInnerTexts();
+    assert.deepEqual(rows, [`Đề cương ${OUTLINE_ID} phiên bản 3`, `Đề cương ${OUTLINE_ID} phiên bản 2`], 'units grouped by version');
+    assert.equal(await page.locator('.set-aside li').count(), 0, 'no file set aside');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the summary with outline groups');
   });
 });
