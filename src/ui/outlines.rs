@@ -49,12 +49,12 @@ struct Outcome {
     message: String,
 }
 
-/// File name of an outline exported again: `DeCuong_<id>_v<version>.json`
+/// File name of an outline exported again: `DeCuong_<id>_v<version><tail>.json`
 /// (an outline id is already ASCII letters, digits and `_`; the filter only
 /// keeps a file name safe whatever a future format allows).
-fn export_name(t: &Template) -> String {
-    let id: String = t.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-    format!("DeCuong_{id}_v{}.json", t.version)
+fn export_name(id: &str, version: u32, tail: &str) -> String {
+    let id: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    format!("DeCuong_{id}_v{version}{tail}.json")
 }
 
 /// Check, store, then register one picked file. Nothing is stored or
@@ -180,7 +180,7 @@ pub fn OutlinesScreen() -> impl IntoView {
         refresh();
     };
     let export = move |row: Row| {
-        if let Err(m) = download(&export_name(row.0), "application/json", &row.0.to_json()) {
+        if let Err(m) = download(&export_name(&row.0.id, row.0.version, ""), "application/json", &row.0.to_json()) {
             say(vec![(false, format!("Không xuất được tệp đề cương: {m}"))]);
         }
     };
@@ -289,10 +289,7 @@ fn UnreadableRow(
         let (id, version) = (id.clone(), version);
         move |_| {
             let text = open_store().ok().and_then(|s| OutlineStore::new(s.backend()).json(&id, version));
-            let name = format!(
-                "DeCuong_{}_v{version}_BanLuu.json",
-                id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()
-            );
+            let name = export_name(&id, version, "_BanLuu");
             match text.map(|t| download(&name, "application/json", &t)) {
                 Some(Ok(())) => {}
                 Some(Err(m)) => on_error.run(format!("Không xuất được tệp đề cương: {m}")),
