@@ -36,6 +36,16 @@ impl fmt::Display for OutlineFileError {
 
 impl std::error::Error for OutlineFileError {}
 
+/// Every string of `v` (members and values) in NFC.
+fn to_nfc(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if !s.is_ascii() => *s = crate::format::nfc(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(to_nfc),
+        serde_json::Value::Object(members) => members.values_mut().for_each(to_nfc),
+        _ => {}
+    }
+}
+
 pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileError> {
     if bytes.len() > MAX_OUTLINE_BYTES {
         return Err(OutlineFileError::new(
@@ -52,7 +62,7 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileErro
         OutlineFileError::new(name, format!("byte {}", e.valid_up_to() + 1), "tệp không phải văn bản UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let mut doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let what = if e.is_eof() {
             "tệp kết thúc giữa chừng (thiếu dấu đóng “}” hoặc “]”?)"
         } else if e.to_string().contains("recursion limit") {
@@ -62,11 +72,15 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileErro
         };
         OutlineFileError::new(name, format!("dòng {}, cột {}", e.line(), e.column()), what)
     })?;
+    // Text typed in Word or on a Mac often arrives decomposed (NFD); the app
+    // keeps every text in NFC, so labels match what cadres type, the hash
+    // does not depend on the author's keyboard, and lengths are counted alike.
+    to_nfc(&mut doc);
     super::shape::check(&doc).map_err(|e| OutlineFileError::new(name, e.place, e.message))?;
     // The shape check admits only what the format's types can hold, so this
     // cannot fail on a checked document; it is still not unwrapped.
-    let raw: super::raw::RawTemplate = serde_json::from_value(doc)
-        .map_err(|e| OutlineFileError::new(name, "", format!("không đọc được đề cương ({e})")))?;
+    let raw: super::raw::RawTemplate =
+        serde_json::from_value(doc).map_err(|_| OutlineFileError::new(name, "", "không đọc được nội dung đề cương"))?;
     let t = super::compile::compile(raw).map_err(|e| OutlineFileError::new(name, e.path, e.message))?;
     // A built-in outline written as a file loads as itself (export, then
     // load, is the same outline); any other outline under a built-in id must

@@ -160,6 +160,16 @@ fn a_valid_outline_file_loads_with_its_metadata() {
     assert!(Template::from_file("x.json", with_bom.as_bytes()).is_ok());
 }
 
+#[test]
+fn decomposed_vietnamese_text_loads_as_nfc_with_the_same_hash() {
+    let nfd = crate::format::nfd(&valid().to_string());
+    assert_ne!(nfd, valid().to_string());
+    let t = Template::from_file("word.json", nfd.as_bytes()).unwrap();
+    assert_eq!(t.title, "Đề cương báo cáo dân vận chính quyền tỉnh X");
+    assert_eq!(t.node("N09").map(|n| n.title.as_str()), Some("Hòa giải ở cơ sở"));
+    assert_eq!(t.hash(), load(&valid()).unwrap().hash());
+}
+
 type Breaker = fn(&mut Json);
 
 /// Bad outline files: how each is broken, and the place and message it is refused with.
