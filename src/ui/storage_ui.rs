@@ -68,16 +68,22 @@ pub fn outline_notices() -> Vec<String> {
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let space = LocalStore::open().ok().map(|local| Space::new(used_units(&local)));
-    let persist = RwSignal::new(String::new());
+    // The whole line comes at once, after the persistence answer: the line
+    // sits below the panels, which settle in the first frames, and text
+    // shown before would count as moved (layout shift).
+    let status = RwSignal::new(None::<(String, bool)>);
     wasm_bindgen_futures::spawn_local(async move {
-        persist.set(describe_persistence().await);
+        let persist = describe_persistence().await;
+        let line = space.map(|space| space.message()).unwrap_or_default();
+        let warn = space.is_some_and(|space| space.running_out());
+        status.set(Some((format!("{line} {persist}").trim().to_string(), warn)));
     });
-    let class = match space {
-        Some(space) if space.running_out() => "storage-status notice warn",
-        _ => "storage-status",
-    };
-    let line = space.map(|space| space.message()).unwrap_or_default();
-    view! { <p class=class>{line} " " {move || persist.get()}</p> }
+    view! {
+        <p class="storage-status" class:notice=move || status.with(|s| s.as_ref().is_some_and(|(_, warn)| *warn))
+            class:warn=move || status.with(|s| s.as_ref().is_some_and(|(_, warn)| *warn))>
+            {move || status.with(|s| s.as_ref().map(|(text, _)| text.clone()).unwrap_or_default())}
+        </p>
+    }
 }
 
 async fn describe_persistence() -> String {
