@@ -16,6 +16,10 @@ pub enum Route {
     Print(DraftId),
     /// Merge many units' files (tổng hợp).
     Summary,
+    /// Outlines (đề cương) on this device: list, load, preview, export, remove.
+    Outlines,
+    /// Moving one draft to a newer version of its outline (preview, confirm).
+    MoveDraft(DraftId),
     /// Deliberate failure, to check the error banner (support diagnostics).
     SelfTestPanic,
     NotFound(String),
@@ -30,6 +34,10 @@ impl Route {
             ("", None) => Route::Home,
             ("don-vi", None) => Route::Profile,
             ("tong-hop", None) => Route::Summary,
+            ("de-cuong", None) => Route::Outlines,
+            ("chuyen-de-cuong", Some(id)) => {
+                DraftId::parse(id).map_or_else(|| Route::NotFound(path.to_string()), Route::MoveDraft)
+            }
             // Only a draft id: `#/in/<id>.prev` must not read `.prev` as a draft.
             ("bao-cao", Some(id)) => DraftId::parse(id).map_or_else(|| Route::NotFound(path.to_string()), Route::Edit),
             ("in", Some(id)) => DraftId::parse(id).map_or_else(|| Route::NotFound(path.to_string()), Route::Print),
@@ -44,6 +52,11 @@ impl Route {
         DraftId::parse(id).map_or_else(|| Route::NotFound(format!("bao-cao/{id}")), Route::Edit)
     }
 
+    /// Moving the draft with id `id` to a newer outline version (see [`Route::edit`]).
+    pub fn move_draft(id: &str) -> Route {
+        DraftId::parse(id).map_or_else(|| Route::NotFound(format!("chuyen-de-cuong/{id}")), Route::MoveDraft)
+    }
+
     /// The print view of the draft with id `id` (see [`Route::edit`]).
     pub fn print(id: &str) -> Route {
         DraftId::parse(id).map_or_else(|| Route::NotFound(format!("in/{id}")), Route::Print)
@@ -55,6 +68,8 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Profile => "#/don-vi".into(),
             Route::Summary => "#/tong-hop".into(),
+            Route::Outlines => "#/de-cuong".into(),
+            Route::MoveDraft(id) => format!("#/chuyen-de-cuong/{id}"),
             Route::Edit(id) => format!("#/bao-cao/{id}"),
             Route::Print(id) => format!("#/in/{id}"),
             Route::SelfTestPanic => "#/kiem-tra-loi".into(),
@@ -85,6 +100,8 @@ mod tests {
             Route::Home,
             Route::Profile,
             Route::Summary,
+            Route::Outlines,
+            Route::MoveDraft(id("a1")),
             Route::Edit(id("a1")),
             Route::Print(id("0f8fad5b-d9cb-469f-a165-70867728950e")),
             Route::SelfTestPanic,
@@ -102,8 +119,16 @@ mod tests {
 
     #[test]
     fn only_draft_ids_reach_the_editor_and_the_print_view() {
-        let hashes =
-            ["#/in/a1.prev", "#/bao-cao/a1.prev", "#/bao-cao/a1/x", "#/in/..", "#/in/a%2Eprev", "#/bao-cao/a b"];
+        let hashes = [
+            "#/in/a1.prev",
+            "#/bao-cao/a1.prev",
+            "#/bao-cao/a1/x",
+            "#/in/..",
+            "#/in/a%2Eprev",
+            "#/bao-cao/a b",
+            "#/chuyen-de-cuong/a1.prev",
+            "#/chuyen-de-cuong/",
+        ];
         for hash in hashes {
             assert!(matches!(Route::parse(hash), Route::NotFound(_)), "{hash}");
         }

@@ -16,7 +16,7 @@ const ALLOWED: [(&str, &[&str]); 11] = [
     ("model", &[]),
     ("template", &["format", "model"]),
     ("engine", &["format", "model", "template"]),
-    ("storage", &["model"]),
+    ("storage", &["model", "template"]),
     ("print", &["format", "model", "template", "engine"]),
     ("exchange", &["format", "model", "template", "engine"]),
     ("fixtures", &["format", "model", "template", "engine", "storage", "print", "exchange"]),

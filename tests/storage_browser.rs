@@ -23,6 +23,7 @@ fn summary(id: &str) -> DraftSummary {
         progress: 0,
         updated_at: Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap(),
         exported_at: None,
+        template: None,
     }
 }
 
@@ -108,5 +109,40 @@ fn saves_through_local_storage_count_revisions_and_refuse_a_stale_tab() {
     assert_eq!(stale, SaveError::Conflict { stored: 3, expected: Some(2) });
     store.restore_previous("t3", Utc::now()).unwrap();
     assert_eq!(store.load("t3").unwrap().unwrap().envelope.report, json!({ "N01.text": format!("{text}1") }));
+    clear_app_keys();
+}
+
+/// The room the home screen's storage notice states (`storage::space`) is
+/// what Chromium's localStorage really holds: 5 Mi UTF-16 code units of keys
+/// and values, whether the characters are ASCII or Vietnamese.
+#[wasm_bindgen_test]
+fn local_storage_holds_what_the_storage_notice_says() {
+    use bao_cao_dan_van::storage::LOCAL_STORAGE_QUOTA;
+    clear_app_keys();
+    let local = LocalStore::open().unwrap();
+    let others: usize = local
+        .keys()
+        .unwrap()
+        .iter()
+        .map(|k| k.encode_utf16().count() + local.get(k).unwrap().map_or(0, |v| v.encode_utf16().count()))
+        .sum();
+    let key = "bcdv.probe";
+    let fits = |text: &str| {
+        let ok = local.set(key, text).is_ok();
+        local.remove(key).unwrap();
+        ok
+    };
+    let (mut lo, mut hi) = (0usize, 2 * LOCAL_STORAGE_QUOTA);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&"x".repeat(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    assert_eq!(others + key.len() + lo, LOCAL_STORAGE_QUOTA, "ASCII");
+    assert!(fits(&"ệ".repeat(lo)), "Vietnamese letters count one unit each");
+    assert!(!fits(&"ệ".repeat(lo + 1)));
     clear_app_keys();
 }

@@ -27,6 +27,7 @@ pub fn summary(report: &Report, progress: u8) -> DraftSummary {
         progress,
         updated_at: report.updated_at,
         exported_at: report.exported_at,
+        template: Some(report.template.clone()),
     }
 }
 
@@ -261,6 +262,11 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
              Chỉ xem, xuất tệp hoặc xóa được; nạp đề cương ở màn hình «Đề cương» để sửa.",
             report.template.id, report.template.version
         ));
+    } else if let Some(problem) = unchecked_against(template, &report) {
+        read_only = Some(format!(
+            "Báo cáo này không khớp đề cương «{} phiên bản {}» ({problem}). Chỉ xem, xuất tệp hoặc xóa được.",
+            report.template.id, report.template.version
+        ));
     } else if report.schema_version < SCHEMA_VERSION || report.template.version < template.version {
         notice = Some(format!(
             "Báo cáo được tạo theo phiên bản cũ (định dạng {}, đề cương {}); đã chuyển sang phiên bản hiện tại. \
@@ -323,6 +329,18 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
         stale_journals,
         stored,
     })
+}
+
+/// What is wrong with `report` against its loaded outline `template`, if
+/// anything. A report file whose outline was missing was kept with only
+/// the checks that need no outline (`exchange::import::read_report_file_keeping`);
+/// once the outline is loaded, its values are checked against it before it
+/// can be edited. Reports of built-in outlines were checked when stored.
+fn unchecked_against(template: &Template, report: &Report) -> Option<String> {
+    if template.is_builtin() {
+        return None;
+    }
+    crate::exchange::import::check_report(report).err().map(|e| e.problem())
 }
 
 /// The journal id an editor of draft `id` writes under: one per editor

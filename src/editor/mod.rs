@@ -4,6 +4,8 @@ pub mod import;
 pub mod input;
 pub mod journal;
 pub mod locate;
+pub mod outline_choice;
+pub mod outlines;
 pub mod paging;
 pub mod paths;
 pub mod session;

@@ -4,7 +4,9 @@
 //! bad draft never costs the others (see `model::limits` for the rule).
 
 use super::export::checksum;
-use super::import::{check_envelope, check_report, parse_json_up_to, ImportError, MAX_BACKUP_BYTES};
+use super::import::{
+    check_envelope, check_report, check_report_without_outline, parse_json_up_to, ImportError, MAX_BACKUP_BYTES,
+};
 use crate::model::{Report, UnitProfile};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value as Json};
@@ -134,7 +136,12 @@ pub fn read_backup(file: &str, bytes: &[u8]) -> Result<Restored, ImportError> {
         let name = item.get("name").and_then(Json::as_str).unwrap_or("").chars().take(120).collect::<String>();
         let report = serde_json::from_value::<Report>(item.clone())
             .map_err(|e| ImportError::BadShape(super::import::explain_serde(&e)))
-            .and_then(|report| check_report(&report).map(|()| report));
+            .and_then(|report| match check_report(&report) {
+                // Restored read-only until its outline is loaded again (outlines
+                // are not in backups: the level above sends them).
+                Err(ImportError::UnknownTemplate(..)) => check_report_without_outline(&report).map(|()| report),
+                checked => checked.map(|()| report),
+            });
         match report {
             Ok(report) => reports.push(report),
             Err(e) => refused.push(NotRestored { index, name, why: e.problem() }),

@@ -155,7 +155,9 @@ fn export_with(
         "schemaVersion": SCHEMA_VERSION,
         "appVersion": app_version,
         "reportId": report.id,
-        "template": { "id": report.template.id, "version": report.template.version },
+        // id, version and (for outlines that are files) hash: the receiver
+        // needs that outline; the file does not carry it (docs/report-model.md).
+        "template": report.template,
         "kind": report.kind,
         "period": report.period,
         "unit": report.unit,

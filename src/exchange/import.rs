@@ -20,6 +20,10 @@ pub struct Incoming {
     pub report: Report,
     /// Schema version the file was written in, when it had to be migrated.
     pub migrated_from: Option<u32>,
+    /// The file's outline is not on this device: read by
+    /// [`read_report_file_keeping`] with every check that needs no outline,
+    /// it is kept read-only until the outline is loaded.
+    pub outline_missing: bool,
 }
 
 /// Why a file was refused.
@@ -69,7 +73,9 @@ impl ImportError {
             ),
             ImportError::MissingChecksum => "thiếu mã kiểm tra (sha256), không xác nhận được tệp còn nguyên vẹn".into(),
             ImportError::ChecksumMismatch => "mã kiểm tra không khớp: tệp đã bị sửa tay hoặc bị hỏng".into(),
-            ImportError::UnknownTemplate(id, v) => format!("theo đề cương «{id}» phiên bản {v}, ứng dụng không có đề cương này"),
+            ImportError::UnknownTemplate(id, v) => format!(
+                "theo đề cương «{id}» phiên bản {v}, thiết bị này chưa có đề cương này (nạp đề cương ở màn hình «Đề cương»)"
+            ),
             ImportError::BadShape(why) => format!("nội dung không đúng cấu trúc báo cáo ({why})"),
             ImportError::BadValue { path, why } => format!("giá trị không hợp lệ ở «{path}»: {why}"),
             ImportError::DuplicateKey(key) => format!(
@@ -179,9 +185,28 @@ pub fn read_report_file_hashed(
     quick_sha256: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Incoming, ImportError> {
+    read_report_file_with(file, bytes, quick_sha256, now, false)
+}
+
+/// [`read_report_file`] for a file to keep: one whose outline this device
+/// lacks passes every check that needs no outline, and comes back with
+/// [`Incoming::outline_missing`] (to be stored read-only until the outline
+/// arrives) instead of [`ImportError::UnknownTemplate`]. The outline is not
+/// in the file: the level above issued it and sends it on its own.
+pub fn read_report_file_keeping(file: &str, bytes: &[u8], now: DateTime<Utc>) -> Result<Incoming, ImportError> {
+    read_report_file_with(file, bytes, None, now, true)
+}
+
+fn read_report_file_with(
+    file: &str,
+    bytes: &[u8],
+    quick_sha256: Option<&str>,
+    now: DateTime<Utc>,
+    keep_unknown_outline: bool,
+) -> Result<Incoming, ImportError> {
     let incoming = match read_as_exported(file, bytes, quick_sha256) {
         Some(incoming) => incoming,
-        None => read_checked(file, bytes)?,
+        None => read_checked(file, bytes, keep_unknown_outline)?,
     };
     check_not_after(&incoming.report, now)?;
     Ok(incoming)
@@ -214,7 +239,7 @@ pub fn quick_checksum_content(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The careful road: every check in order, the first failure reported.
-fn read_checked(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
+fn read_checked(file: &str, bytes: &[u8], keep_unknown_outline: bool) -> Result<Incoming, ImportError> {
     let json = parse_json(bytes)?;
     let version = check_envelope(&json, SCHEMA_NAME, SCHEMA_VERSION)?;
     let mut json = migrate(json, version);
@@ -226,11 +251,18 @@ fn read_checked(file: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
     if report.schema_version > crate::model::SCHEMA_VERSION {
         return Err(ImportError::NewerSchema(report.schema_version));
     }
-    check_report(&report)?;
+    let outline_missing = match check_report(&report) {
+        Err(ImportError::UnknownTemplate(..)) if keep_unknown_outline => {
+            check_report_without_outline(&report)?;
+            true
+        }
+        checked => checked.map(|()| false)?,
+    };
     if json.get("reportId").and_then(Json::as_str) != Some(report.id.as_str()) {
         return Err(ImportError::BadShape("mã báo cáo ở đầu tệp khác mã bên trong".into()));
     }
-    Ok(Incoming { file: file.to_string(), report, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+    let migrated_from = (version < SCHEMA_VERSION).then_some(version);
+    Ok(Incoming { file: file.to_string(), report, migrated_from, outline_missing })
 }
 
 /// The quick road for a current-version file exactly as this app exports
@@ -278,7 +310,7 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
     {
         return None;
     }
-    Some(Incoming { file: file.to_string(), report, migrated_from: None })
+    Some(Incoming { file: file.to_string(), report, migrated_from: None, outline_missing: false })
 }
 
 /// A serde error in Vietnamese, naming the field or value when it can.
@@ -361,6 +393,41 @@ fn value_problem(ty: &FieldType, value: &Value) -> Option<String> {
     }
 }
 
+/// What is wrong with `value` whatever field holds it (its outline unknown).
+fn any_value_problem(value: &Value) -> Option<String> {
+    match value {
+        Value::Unparsed(s) => {
+            let max = limits::MAX_UNPARSED_CHARS;
+            (s.chars().count() > max).then(|| format!("chữ gõ dở dài quá {max} ký tự"))
+        }
+        Value::Date(d) => (!limits::DATE_YEARS.contains(&d.year())).then(|| date_out_of_range(*d)),
+        Value::Int(n) if *n < 0 => Some(format!("số âm ({n})")),
+        Value::Int(n) if *n > MAX_NUMBER => Some("số quá lớn".into()),
+        Value::Int(_) => None,
+        Value::Text(s) => text_problem(s),
+    }
+}
+
+/// The rows of a list whose outline is unknown: bounded, each cell a value.
+fn check_rows_without_outline(list_key: &str, rows: &[crate::model::Row]) -> Result<(), ImportError> {
+    if rows.len() > MAX_LIST_ROWS {
+        return Err(bad(list_key, format!("quá {MAX_LIST_ROWS} dòng")));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (col, value) in row {
+            let why = if col.chars().count() > limits::MAX_UNPARSED_CHARS {
+                Some("tên cột quá dài".into())
+            } else {
+                any_value_problem(value)
+            };
+            if let Some(why) = why {
+                return Err(bad(FieldPath::cell(list_key, i, col).to_string(), why));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Every value of `report` has the type and range its template declares.
 pub fn check_report(report: &Report) -> Result<(), ImportError> {
     // The report's outline on this device; without it, the built-in one of
@@ -378,6 +445,18 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
             report.template.version,
         ));
     }
+    check_content(report, Some(template))
+}
+
+/// Every check of [`check_report`] that needs no outline, for a report whose
+/// outline this device lacks: ids, dates, sizes and lengths, and each value
+/// a number in range, a text of bounded length or a date. What the outline
+/// says of each key is checked when the draft is opened with its outline.
+pub fn check_report_without_outline(report: &Report) -> Result<(), ImportError> {
+    check_content(report, None)
+}
+
+fn check_content(report: &Report, template: Option<&Template>) -> Result<(), ImportError> {
     let is_hash = |h: &str| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if report.template.hash.as_deref().is_some_and(|h| !is_hash(h)) {
         return Err(bad("template.hash", "mã băm đề cương không hợp lệ"));
@@ -408,15 +487,16 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
             return Err(bad(path.to_string(), date_out_of_range(d)));
         }
     }
-    let same_version = report.template.version == template.version;
+    let same_version = template.is_some_and(|t| report.template.version == t.version);
     let path_of: [fn(&str) -> FieldPath; 2] = [FieldPath::key, FieldPath::cung_ky];
     let values = report.values.iter().map(|(k, v)| (path_of[0], k, v));
     let cung_ky = report.cung_ky.iter().map(|(k, v)| (path_of[1], k, v));
     for (path_of, key, value) in values.chain(cung_ky) {
-        let why = match template.indicator(key) {
-            Some(found) => value_problem(&found.indicator.ty, value),
-            None if same_version => Some("chỉ tiêu không có trong đề cương".into()),
-            None => None,
+        let why = match template.map(|t| t.indicator(key)) {
+            Some(Some(found)) => value_problem(&found.indicator.ty, value),
+            Some(None) if same_version => Some("chỉ tiêu không có trong đề cương".into()),
+            Some(None) => None,
+            None => any_value_problem(value),
         };
         if let Some(why) = why {
             return Err(bad(path_of(key).to_string(), why));
@@ -438,7 +518,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     if h.number.as_ref().is_some_and(|n| n.chars().count() > limits::MAX_DOC_NUMBER_CHARS) {
         return Err(bad("header.number", "số văn bản quá dài"));
     }
-    let narratives = template.narrative_keys();
+    let narratives = template.map(Template::narrative_keys).unwrap_or_default();
     for (key, text) in &report.texts {
         if same_version && !narratives.contains(key) {
             return Err(bad(key, "mục viết không có trong đề cương"));
@@ -447,6 +527,10 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
     }
     check_marks(template, report, same_version)?;
     for (list_key, rows) in &report.lists {
+        let Some(template) = template else {
+            check_rows_without_outline(list_key, rows)?;
+            continue;
+        };
         let Some(list) = template.list(list_key) else {
             if same_version {
                 return Err(bad(list_key, "danh sách không có trong đề cương"));
@@ -514,7 +598,7 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
         check_text(&format!("sentences.{id}"), &o.written_against)?;
     }
     for node in report.options.figures_by_node.keys() {
-        if same_version && template.node(node).is_none() {
+        if same_version && template.is_some_and(|t| t.node(node).is_none()) {
             return Err(bad(format!("options.figures_by_node.{node}"), "mục không có trong đề cương"));
         }
     }
@@ -527,16 +611,16 @@ pub fn check_report(report: &Report) -> Result<(), ImportError> {
 /// The "Không phát sinh trong kỳ" and "Không theo dõi" marks: known node ids
 /// and value keys (for a file of this template version), bounded counts, and
 /// sentences checked like every stored text.
-fn check_marks(template: &Template, report: &Report, same_version: bool) -> Result<(), ImportError> {
+fn check_marks(template: Option<&Template>, report: &Report, same_version: bool) -> Result<(), ImportError> {
     for (field, marks) in [("none_in_period", &report.none_in_period), ("not_tracked", &report.not_tracked)] {
         if marks.len() > limits::MAX_MARKS {
             return Err(bad(field, "quá nhiều mục được đánh dấu"));
         }
         for (key, sentence) in marks {
-            let known = match field {
-                "none_in_period" => template.node(key).is_some(),
-                _ => template.indicator(key).is_some(),
-            };
+            let known = template.is_none_or(|t| match field {
+                "none_in_period" => t.node(key).is_some(),
+                _ => t.indicator(key).is_some(),
+            });
             if same_version && !known {
                 let why = match field {
                     "none_in_period" => "mục không có trong đề cương",

@@ -65,6 +65,14 @@ pub struct Column {
     pub summed: bool,
 }
 
+/// The units that wrote against one outline version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineGroup {
+    pub reference: crate::model::TemplateRef,
+    pub title: String,
+    pub units: usize,
+}
+
 /// The merged table.
 #[derive(Clone, Debug)]
 pub struct Summary {
@@ -79,6 +87,11 @@ pub struct Summary {
     /// Evaluation of the report holding the sums: the recomputed rates.
     pub total_evaluation: Evaluation,
     total_report: Report,
+    /// The outline versions of the units, by id, newest version first;
+    /// `units` are in this order.
+    pub outlines: Vec<OutlineGroup>,
+    /// The outline the totals are worked out with (most units').
+    template: &'static Template,
 }
 
 /// Identity of a unit: its code, else its name, else (nothing to compare)
@@ -129,8 +142,11 @@ pub fn merge_hashed(
             Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
         }
     }
-    let target = |r: &Report| (r.kind, r.period.period_type, r.period.year, r.template.clone());
-    let mut counts: Vec<((Kind, PeriodType, i32, crate::model::TemplateRef), usize)> = Vec::new();
+    // Units of one kind and period are merged whatever outline version they
+    // wrote against (every file here is of an outline this device has):
+    // keys are stable across versions, and the units are grouped by version.
+    let target = |r: &Report| (r.kind, r.period.period_type, r.period.year);
+    let mut counts: Vec<((Kind, PeriodType, i32), usize)> = Vec::new();
     for incoming in &valid {
         let t = target(&incoming.report);
         match counts.iter_mut().find(|(k, _)| *k == t) {
@@ -140,8 +156,7 @@ pub fn merge_hashed(
     }
     // The most common target wins; `find` keeps the first in a tie.
     let Some(best) = counts.iter().map(|(_, n)| *n).max() else { return Err(set_aside) };
-    let (kind, period_type, year, template_ref) =
-        counts.iter().find(|(_, n)| *n == best).map(|(k, _)| k.clone()).expect("best exists");
+    let (kind, period_type, year) = counts.iter().find(|(_, n)| *n == best).map(|(k, _)| *k).expect("best exists");
     let wanted = period_type.name(year);
 
     let mut by_unit: BTreeMap<String, Incoming> = BTreeMap::new();
@@ -151,8 +166,6 @@ pub fn merge_hashed(
             Some(format!("khác loại báo cáo ({}, cần {})", r.kind.label(), kind.label()))
         } else if (r.period.period_type, r.period.year) != (period_type, year) {
             Some(format!("khác kỳ báo cáo ({}, cần {wanted})", r.period.period_type.name(r.period.year)))
-        } else if r.template != template_ref {
-            Some(format!("khác đề cương ({} phiên bản {})", r.template.id, r.template.version))
         } else {
             None
         };
@@ -189,8 +202,14 @@ pub fn merge_hashed(
         }
     }
 
-    let template = Template::builtin(kind);
-    let units: Vec<UnitRow> = by_unit.into_values().map(|i| UnitRow::new(i.file, i.report)).collect();
+    let mut units: Vec<UnitRow> = by_unit.into_values().map(|i| UnitRow::new(i.file, i.report)).collect();
+    let outlines = outline_groups(&units);
+    // The units grouped by outline version, in the order of `outlines`.
+    units.sort_by_key(|u| outlines.iter().position(|g| g.reference == u.report.template));
+    // Totals are worked out with the outline most units wrote against (the
+    // newest version in a tie); each unit's figures are read with its own.
+    let main = outlines.iter().max_by_key(|g| g.units).map(|g| &g.reference);
+    let template = main.and_then(Template::for_ref).unwrap_or_else(|| Template::builtin(kind));
 
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
@@ -199,7 +218,8 @@ pub fn merge_hashed(
         // Each figure is at most MAX_NUMBER; saturating keeps a sum of
         // many of them from wrapping (to_report then keeps it as text).
         for (k, v) in &u.report.values {
-            if let (Some(n), Some(_)) = (v.as_int(), template.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
+            let own = Template::for_report(&u.report);
+            if let (Some(n), Some(_)) = (v.as_int(), own.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
                 let total = totals.entry(k.clone()).or_default();
                 *total = total.saturating_add(n);
             }
@@ -214,11 +234,11 @@ pub fn merge_hashed(
             lists.entry(k.clone()).or_default().extend(rows.iter().cloned());
         }
     }
-    let mut total_report = Report::new(
+    let mut total_report = Report::for_template(
+        template.template_ref(),
         "tong-hop",
         kind,
-        period_type,
-        year,
+        crate::model::Period::calendar(period_type, year),
         UnitProfile::default(),
         units.first().map(|u| u.report.updated_at).unwrap_or_default(),
     );
@@ -238,23 +258,89 @@ pub fn merge_hashed(
             Column { key: k, label, node_id, summed: true }
         })
         .collect();
+    // Figures only other versions have: summed too, in a section of their own.
+    for key in totals.keys().filter(|k| template.indicator(k).is_none()) {
+        let label = units
+            .iter()
+            .find_map(|u| Template::for_report(&u.report).indicator(key).map(|i| i.full_label()))
+            .unwrap_or_else(|| key.clone());
+        columns.push(Column { key: key.clone(), label, node_id: OTHER_VERSIONS.into(), summed: true });
+    }
     for c in total_evaluation.computed.values().filter(|c| c.value.rate().is_some()) {
         columns.push(Column { key: c.key.clone(), label: c.label.clone(), node_id: c.node_id.clone(), summed: false });
     }
-    Ok(Summary { kind, period_type, year, units, set_aside, columns, totals, total_evaluation, total_report })
+    Ok(Summary {
+        kind,
+        period_type,
+        year,
+        units,
+        set_aside,
+        columns,
+        totals,
+        total_evaluation,
+        total_report,
+        outlines,
+        template,
+    })
+}
+
+/// The section of the figures that only outline versions other than the
+/// one the totals use have.
+pub const OTHER_VERSIONS: &str = "khac-phien-ban";
+
+/// The outline versions of `units`, by id with the newest version first.
+fn outline_groups(units: &[UnitRow]) -> Vec<OutlineGroup> {
+    let mut groups: Vec<OutlineGroup> = Vec::new();
+    for u in units {
+        match groups.iter_mut().find(|g| g.reference == u.report.template) {
+            Some(g) => g.units += 1,
+            None => groups.push(OutlineGroup {
+                reference: u.report.template.clone(),
+                title: Template::for_report(&u.report).title.clone(),
+                units: 1,
+            }),
+        }
+    }
+    groups.sort_by(|a, b| a.reference.id.cmp(&b.reference.id).then(b.reference.version.cmp(&a.reference.version)));
+    groups
 }
 
 impl Summary {
     /// Outline nodes that have columns, in outline order, with their titles.
     pub fn sections(&self) -> Vec<(String, String)> {
-        let template = Template::builtin(self.kind);
-        template
+        let mut sections: Vec<(String, String)> = self
+            .template
             .walk()
             .into_iter()
             .map(|(_, n)| n)
             .filter(|n| self.columns.iter().any(|c| c.node_id == n.id))
             .map(|n| (n.id.clone(), crate::engine::node_title(n, &self.total_report)))
-            .collect()
+            .collect();
+        if self.columns.iter().any(|c| c.node_id == OTHER_VERSIONS) {
+            sections.push((OTHER_VERSIONS.into(), "Chỉ tiêu chỉ có ở phiên bản đề cương khác".into()));
+        }
+        sections
+    }
+
+    /// What the screen says of the outline versions: one line naming each
+    /// version and its number of units, and which one the totals follow.
+    pub fn outline_notice(&self) -> String {
+        let name = |g: &OutlineGroup| format!("«{} phiên bản {}»", g.reference.id, g.reference.version);
+        let main = self.template.template_ref();
+        match self.outlines.as_slice() {
+            [one] => format!("Các đơn vị cùng theo đề cương {} ({}).", name(one), one.title),
+            groups => {
+                let each: Vec<String> =
+                    groups.iter().map(|g| format!("{} ({} đơn vị)", name(g), format::int(g.units as i64))).collect();
+                let main = groups.iter().find(|g| g.reference == main).map(name).unwrap_or_default();
+                format!(
+                    "Các đơn vị theo {} phiên bản đề cương, xếp thành nhóm theo phiên bản: {}. \
+                     Số liệu được cộng theo mã chỉ tiêu; tỷ lệ và thứ tự mục theo đề cương {main}.",
+                    groups.len(),
+                    each.join(", ")
+                )
+            }
+        }
     }
 
     /// Display text of one cell (a unit's figure or rate).
@@ -323,7 +409,8 @@ impl Summary {
     /// A new draft for the upper level holding the summed figures and the
     /// list of units included, ready to edit and print.
     pub fn to_report(&self, id: &str, unit: UnitProfile, now: DateTime<Utc>) -> Report {
-        let mut report = Report::new(id, self.kind, self.period_type, self.year, unit, now);
+        let period = crate::model::Period::calendar(self.period_type, self.year);
+        let mut report = Report::for_template(self.template.template_ref(), id, self.kind, period, unit, now);
         report.name = format!("Tổng hợp {} – {}", self.period_type.name(self.year), self.kind.label());
         // A sum above what a field holds is kept as its figure's text for
         // the cadre to see and fix: stored, it must still export and restore.

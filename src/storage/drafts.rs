@@ -1,5 +1,5 @@
 use super::{DraftId, KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
-use crate::model::{Kind, PeriodType, Status};
+use crate::model::{Kind, PeriodType, Status, TemplateRef};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,10 @@ pub struct DraftSummary {
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub exported_at: Option<DateTime<Utc>>,
+    /// The outline the draft is written against; `None` in summaries saved
+    /// before outlines could be loaded (those name a built-in outline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<TemplateRef>,
 }
 
 fn status_from_code<'de, D: serde::Deserializer<'de>>(code: D) -> Result<Status, D::Error> {

@@ -14,18 +14,24 @@
 //!   of the stored text, see [`profile_tag`]);
 //! - `bcdv.journal.<id>`: keystrokes not yet saved (see `editor::journal`);
 //! - `bcdv.quarantine.<n>.<original key>`: raw text of an entry that could
-//!   not be read, kept (never deleted silently) so it can be exported.
+//!   not be read, kept (never deleted silently) so it can be exported;
+//! - `bcdv.outline.<id>.<version>`: a loaded outline (đề cương), its
+//!   canonical JSON (see [`OutlineStore`]); built-in outlines are not stored.
 
 mod drafts;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;
+mod outlines;
+mod space;
 
 pub use drafts::{
     draft_key, parse_profile, profile_tag, Deleted, DraftStore, DraftSummary, Envelope, Index, LoadedDraft, Previous,
     Problem, SaveError, SaveOutcome, StoredProfile, Undeleted, PROFILE_KEY,
 };
 pub use memory::MemoryStore;
+pub use outlines::{outline_key, OutlineMeta, OutlineStore};
+pub use space::{used_units, Space, LOCAL_STORAGE_QUOTA, WARN_PERCENT};
 
 /// The id of a draft: what follows `bcdv.draft.` in its key, and what the
 /// routes `#/bao-cao/<id>` and `#/in/<id>` carry. 1–64 ASCII letters,
@@ -128,5 +134,28 @@ pub trait KeyValueStore {
             }
         }
         Ok(true)
+    }
+}
+
+/// A borrowed store is a store: the draft store and the outline store can
+/// share one backend (and its overrides of `get_head` and `replace`).
+impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StorageError> {
+        (**self).get_head(key, chars)
+    }
+    fn replace(&self, key: &str, value: &str, old_to: Option<&str>) -> Result<bool, StorageError> {
+        (**self).replace(key, value, old_to)
     }
 }

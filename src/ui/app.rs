@@ -2,6 +2,7 @@ use super::editor::EditorScreen;
 use super::home::Home;
 use super::offline::UpdatePrompt;
 use super::on_demand::on_demand;
+use super::outlines::{move_draft_screen, outlines_screen};
 use super::print::print_screen;
 use super::profile::profile_screen;
 use super::shared::PendingEdits;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Chức năng chính">
                 {nav_link(Route::Home, "Báo cáo")}
                 {nav_link(Route::Summary, "Tổng hợp")}
+                {nav_link(Route::Outlines, "Đề cương")}
                 {nav_link(Route::Profile, "Thông tin đơn vị")}
             </nav>
         </header>
@@ -51,6 +53,8 @@ pub fn App() -> impl IntoView {
                 Route::Summary => on_demand(summary_screen()),
                 Route::Edit(id) => view! { <EditorScreen id=id.into_string() /> }.into_any(),
                 Route::Print(id) => on_demand(print_screen(id.into_string())),
+                Route::Outlines => on_demand(outlines_screen()),
+                Route::MoveDraft(id) => on_demand(move_draft_screen(id.into_string())),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

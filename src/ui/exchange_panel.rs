@@ -11,7 +11,7 @@ use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::editor::import::{apply, classify, Applied, Choice, Existing};
 use crate::exchange::backup::{backup_file_name, checked_backup, read_backup, BACKUP_SCHEMA};
-use crate::exchange::import::{read_report_file, schema_of};
+use crate::exchange::import::{read_report_file_keeping, schema_of};
 use crate::model::{Report, UnitProfile};
 use crate::storage::DraftSummary;
 use leptos::prelude::*;
@@ -112,9 +112,20 @@ fn handle(picked: Picked) -> Vec<Outcome> {
             }
         };
     }
-    match read_report_file(&name, &bytes, chrono::Utc::now()) {
+    match read_report_file_keeping(&name, &bytes, chrono::Utc::now()) {
         Ok(incoming) => {
+            let outline = incoming.outline_missing.then(|| incoming.report.template.clone());
             let mut out = vec![import_one(&name, incoming.report)];
+            if let Some(t) = outline {
+                out.push(Outcome::Done {
+                    ok: true,
+                    message: format!(
+                        "Tệp «{name}»: theo đề cương «{} phiên bản {}», thiết bị này chưa có đề cương đó. \
+                         Báo cáo được giữ ở chế độ chỉ xem (xem, in, xuất tệp); nạp đề cương ở màn hình «Đề cương» để sửa.",
+                        t.id, t.version
+                    ),
+                });
+            }
             if let Some(v) = incoming.migrated_from {
                 out.push(Outcome::Done {
                     ok: true,

@@ -1,10 +1,11 @@
 use super::exchange_panel::ExchangePanel;
 use super::shared::new_id;
 use super::storage_ui::{open_store, StorageStatus};
-use crate::editor::drafts;
+use crate::editor::{drafts, outline_choice};
 use crate::model::{Kind, PeriodType, UnitProfile};
 use crate::route::Route;
 use crate::storage::{Deleted, DraftSummary, Undeleted};
+use crate::template::Template;
 use leptos::prelude::*;
 
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
@@ -57,7 +58,7 @@ fn PeriodPicker(#[prop(into)] prefix: String, period: RwSignal<PeriodType>, year
 #[component]
 pub fn Home() -> impl IntoView {
     let drafts_list = RwSignal::new(Vec::<DraftSummary>::new());
-    let notices = RwSignal::new(Vec::<String>::new());
+    let notices = RwSignal::new(super::storage_ui::outline_notices());
     let message = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<Deleted>);
     let quarantined = RwSignal::new(0usize);
@@ -150,8 +151,8 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// "Báo cáo mới": kind, period and year; creates the draft from the unit
-/// profile and opens it.
+/// "Báo cáo mới": kind, period, year and outline; creates the draft from
+/// the unit profile and opens it.
 #[component]
 fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
     let profile = open_store().ok().and_then(|s| s.load_profile::<UnitProfile>().ok().flatten()).unwrap_or_default();
@@ -160,11 +161,26 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
     let kind = RwSignal::new(Kind::Cq);
     let period = RwSignal::new(PeriodType::Q1);
     let year = RwSignal::new(this_year());
+    // The outline chosen, as "<id>.<version>" (the storage key's tail); one no longer among the
+    // choices (kind or period changed) falls back to the first choice.
+    let chosen = RwSignal::new(String::new());
+    let choices = move || outline_choice::choices(kind.get(), period.get(), year.get());
+    let value_of = |t: &Template| format!("{}.{}", t.id, t.version);
+    let selected = move || {
+        let list = choices();
+        let wanted = chosen.get();
+        list.iter().find(|t| value_of(t) == wanted).or(list.first()).copied()
+    };
     let create = move || {
         let id = new_id();
-        let (k, p, y) = (kind.get_untracked(), period.get_untracked(), year.get_untracked());
+        let (p, y) = (period.get_untracked(), year.get_untracked());
+        let Some(template) = selected() else {
+            message.set(Some("Chưa có đề cương nào cho loại và kỳ báo cáo này.".into()));
+            return;
+        };
         let result = open_store().map_err(|e| e.message()).and_then(|store| {
-            drafts::create(&store, &id, k, p, y, profile.get_value(), chrono::Utc::now()).map_err(|e| e.message())
+            outline_choice::create_from(&store, &id, template, p, y, profile.get_value(), chrono::Utc::now())
+                .map_err(|e| e.message())
         });
         match result {
             Ok(_) => go(&Route::edit(&id).href()),
@@ -193,6 +209,16 @@ fn NewReportForm(message: RwSignal<Option<String>>) -> impl IntoView {
             </fieldset>
             <div class="grid-2">
                 <PeriodPicker prefix="new" period=period year=year />
+            </div>
+            <div class="field">
+                <label for="new-outline">"Đề cương"</label>
+                <select id="new-outline" name="new.outline" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {move || choices().into_iter().map(|t| {
+                        let value = value_of(t);
+                        let is_selected = selected().is_some_and(|s| std::ptr::eq(s, t));
+                        view! { <option value=value selected=is_selected>{outline_choice::label(t)}</option> }
+                    }).collect_view()}
+                </select>
             </div>
             <button type="submit" class="primary">"Tạo và mở báo cáo"</button>
         </form>

@@ -1,6 +1,7 @@
 //! The browser shell (wasm32 only): Leptos views over the pure engine.
 
 mod app;
+mod document;
 mod download;
 mod editor;
 mod exchange_panel;
@@ -11,6 +12,7 @@ mod later;
 mod marks;
 mod offline;
 mod on_demand;
+mod outlines;
 mod panic_banner;
 mod print;
 mod profile;
@@ -23,6 +25,8 @@ mod summary;
 /// first screen has been painted.
 pub fn start() {
     panic_banner::install();
+    // Before any screen resolves a draft's outline.
+    storage_ui::register_outlines();
     // The shell (top bar and "Đang mở…", painted before the wasm arrived)
     // goes in the same task as the app comes: the browser never paints
     // both, and the app's top bar lands where the shell's was.

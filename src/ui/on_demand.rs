@@ -1,4 +1,5 @@
 //! Screens loaded on demand. The print view, tổng hợp, the unit profile,
+//! the outline screen (Đề cương) and the draft move page,
 //! reading imported files (and the editor's file of last year for cùng kỳ),
 //! making a backup and the Word writer are
 //! `#[lazy]` functions: the build hook (src/web/split.mjs) cuts each into its

@@ -1,9 +1,8 @@
 //! Glue between the screens and browser storage: opening the store, the
-//! "Đã lưu lúc HH:MM" chip, and the persistent-storage status.
+//! "Đã lưu lúc HH:MM" chip, loaded outlines at start, and the storage status.
 
-use crate::storage::{local::LocalStore, DraftStore, StorageError};
+use crate::storage::{local::LocalStore, used_units, DraftStore, OutlineStore, Space, StorageError};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The app's storage over `window.localStorage`.
@@ -43,22 +42,55 @@ pub fn SaveChip(state: RwSignal<SaveState>) -> impl IntoView {
     }
 }
 
-/// Persistent storage (asked once per start) and space used, as one line.
-#[component]
-pub fn StorageStatus() -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    // Reads every stored entry and asks the browser twice: not before the list is shown.
-    super::later::after_first_paint(move || {
-        wasm_bindgen_futures::spawn_local(async move {
-            // `try_set`: the home screen may already be gone.
-            text.try_set(describe_storage().await);
-        })
-    });
-    view! { <p class="storage-status">{move || text.get()}</p> }
+/// Vietnamese notices of stored outlines that no longer load, from
+/// [`register_outlines`] (wasm is single-threaded: set once at start).
+static OUTLINE_NOTICES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Register the outlines loaded on this device, so drafts naming them open
+/// editable. Once, at start, before any screen resolves a draft's outline.
+pub fn register_outlines() {
+    let notices = match LocalStore::open() {
+        Ok(local) => OutlineStore::new(&local).register_all(),
+        // The home screen reports storage that cannot be opened.
+        Err(_) => Vec::new(),
+    };
+    let _ = OUTLINE_NOTICES.set(notices);
 }
 
-async fn describe_storage() -> String {
-    let used_app = open_store().map(|s| s.usage_bytes()).unwrap_or(0);
+/// What [`register_outlines`] found wrong, for the home screen.
+pub fn outline_notices() -> Vec<String> {
+    OUTLINE_NOTICES.get().cloned().unwrap_or_default()
+}
+
+/// The app's use of localStorage against the room localStorage really has
+/// (with a warning when it runs out), and persistent storage (asked once
+/// per start), as one line.
+#[component]
+pub fn StorageStatus() -> impl IntoView {
+    // The whole line comes at once, after the persistence answer: the line
+    // sits below the panels, which settle in the first frames, and text
+    // shown before would count as moved (layout shift). It reads every
+    // stored entry and asks the browser: not before the list is shown.
+    let status = RwSignal::new(None::<(String, bool)>);
+    super::later::after_first_paint(move || {
+        let space = LocalStore::open().ok().map(|local| Space::new(used_units(&local)));
+        wasm_bindgen_futures::spawn_local(async move {
+            let persist = describe_persistence().await;
+            let line = space.map(|space| space.message()).unwrap_or_default();
+            let warn = space.is_some_and(|space| space.running_out());
+            // `try_set`: the home screen may already be gone.
+            status.try_set(Some((format!("{line} {persist}").trim().to_string(), warn)));
+        })
+    });
+    view! {
+        <p class="storage-status" class:notice=move || status.with(|s| s.as_ref().is_some_and(|(_, warn)| *warn))
+            class:warn=move || status.with(|s| s.as_ref().is_some_and(|(_, warn)| *warn))>
+            {move || status.with(|s| s.as_ref().map(|(text, _)| text.clone()).unwrap_or_default())}
+        </p>
+    }
+}
+
+async fn describe_persistence() -> String {
     let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
         return String::new();
     };
@@ -67,24 +99,10 @@ async fn describe_storage() -> String {
         Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
         Err(_) => false,
     };
-    let quota = match manager.estimate() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|est| js_sys::Reflect::get(&est, &JsValue::from_str("quota")).ok())
-            .and_then(|q| q.as_f64()),
-        Err(_) => None,
-    };
-    let persist_text = if persisted {
-        "Trình duyệt đã cho phép lưu bền vững (không tự xóa dữ liệu)."
+    if persisted {
+        "Trình duyệt đã cho phép lưu bền vững (không tự xóa dữ liệu).".into()
     } else {
         "Trình duyệt chưa cho phép lưu bền vững: dữ liệu có thể bị xóa khi máy thiếu bộ nhớ; hãy thường xuyên xuất tệp."
-    };
-    let used = format!("Báo cáo đang dùng {} KB bộ nhớ trên máy này", used_app.div_ceil(1024));
-    match quota {
-        Some(q) if q > 0.0 => {
-            format!("{used} (trình duyệt cho phép khoảng {} MB). {persist_text}", (q / 1_048_576.0).round())
-        }
-        _ => format!("{used}. {persist_text}"),
+            .into()
     }
 }

@@ -174,6 +174,7 @@ fn SummaryTable(
             mark("bcdv:units-checked");
         });
     }
+    let outline_notice = summary.outline_notice();
     let summary = StoredValue::new(summary);
     let body = move || {
         let node = section.get();
@@ -182,6 +183,7 @@ fn SummaryTable(
     view! {
         <section class="panel" aria-labelledby="table-heading">
             <h2 id="table-heading">{title}</h2>
+            <p class="summary-outlines">{outline_notice}</p>
             <div class="exchange-actions">
                 <button type="button" on:click=move |_| on_csv.run(())>"Xuất bảng ra Excel (CSV)"</button>
                 <button type="button" class="primary" on:click=move |_| on_create.run(())>"Tạo báo cáo tổng hợp"</button>
@@ -222,6 +224,8 @@ async fn after_paint() {
 fn table_of(summary: &Arc<Summary>, checked: &Arc<[RwSignal<bool>]>, node: &str) -> impl IntoView {
     let columns: Vec<_> = summary.columns.iter().filter(|c| c.node_id == node).cloned().collect();
     let header = columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view();
+    // Each unit's outline version is named when the units wrote against several.
+    let several_outlines = summary.outlines.len() > 1;
     let rows = summary
         .units
         .iter()
@@ -260,7 +264,14 @@ fn table_of(summary: &Arc<Summary>, checked: &Arc<[RwSignal<bool>]>, node: &str)
             };
             view! {
                 <tr>
-                    <th scope="row">{u.unit.clone()}<br /><span class="muted small">{u.file.clone()}</span></th>
+                    <th scope="row">
+                        {u.unit.clone()}<br /><span class="muted small">{u.file.clone()}</span>
+                        {several_outlines.then(|| view! {
+                            <br /><span class="muted small unit-outline">
+                                {format!("Đề cương {} phiên bản {}", u.report.template.id, u.report.template.version)}
+                            </span>
+                        })}
+                    </th>
                     {cells}
                     <td class="unit-check">{check}</td>
                 </tr>

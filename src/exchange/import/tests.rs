@@ -314,7 +314,7 @@ fn the_quick_road_takes_exported_files_and_agrees_with_the_careful_one() {
         for text in [file.as_str(), compact.as_str()] {
             let quick =
                 read_as_exported("a.json", text.as_bytes(), None).expect("an exported file takes the quick road");
-            assert_eq!(quick, read_checked("a.json", text.as_bytes()).unwrap());
+            assert_eq!(quick, read_checked("a.json", text.as_bytes(), false).unwrap());
         }
     }
 }
@@ -428,4 +428,96 @@ fn half_typed_text_of_a_number_field_is_accepted_as_unparsed_but_a_plain_text_is
     assert!(
         matches!(read_report_file("t.json", &bad, now()), Err(ImportError::BadValue { path, .. }) if path == "hg_thanh")
     );
+}
+
+/// `report` as written against an outline this device does not have.
+fn of_unknown_outline(report: &Report, change: impl FnOnce(&mut Json)) -> Vec<u8> {
+    resigned(&exported(report), |f| {
+        let outline = json!({ "id": "TP-KHONG-CO", "version": 3, "hash": "ab".repeat(32) });
+        f["template"] = outline.clone();
+        f["report"]["template"] = outline;
+        change(f);
+    })
+}
+
+#[test]
+fn a_file_whose_outline_the_device_lacks_is_refused_by_a_merge_but_kept_by_an_import() {
+    let report = sample("4b8f0a4e-0000-4000-8000-0000000000a1");
+    let bytes = of_unknown_outline(&report, |_| {});
+    let err = read_report_file("tp.json", &bytes, now()).unwrap_err();
+    assert_eq!(err, ImportError::UnknownTemplate("TP-KHONG-CO".into(), 3));
+    assert!(err.message("tp.json").contains("«TP-KHONG-CO» phiên bản 3"), "{}", err.message("tp.json"));
+    let kept = read_report_file_keeping("tp.json", &bytes, now()).unwrap();
+    assert!(kept.outline_missing);
+    assert_eq!(kept.report.template.id, "TP-KHONG-CO");
+    assert_eq!(kept.report.values, report.values);
+    assert_eq!(kept.report.texts, report.texts);
+    // A file of a known outline comes back as before.
+    let known = read_report_file_keeping("a.json", exported(&report).as_bytes(), now()).unwrap();
+    assert!(!known.outline_missing);
+}
+
+#[test]
+fn a_kept_file_of_an_unknown_outline_still_passes_every_check_that_needs_no_outline() {
+    let report = sample("4b8f0a4e-0000-4000-8000-0000000000a2");
+    let rows: Vec<Json> = (0..=MAX_LIST_ROWS).map(|_| json!({ "ten": "x" })).collect();
+    type Change = Box<dyn FnOnce(&mut Json)>;
+    let cases: Vec<(&str, Change)> = vec![
+        ("negative", Box::new(|f: &mut Json| f["report"]["values"]["moi"] = json!(-1))),
+        ("too big", Box::new(|f: &mut Json| f["report"]["values"]["moi"] = json!(MAX_NUMBER + 1))),
+        ("long text", Box::new(|f: &mut Json| f["report"]["texts"]["X.text"] = json!("x".repeat(MAX_TEXT_CHARS + 1)))),
+        (
+            "long cell",
+            Box::new(|f: &mut Json| f["report"]["lists"]["ds"] = json!([{ "ten": "x".repeat(MAX_TEXT_CHARS + 1) }])),
+        ),
+        ("many rows", Box::new(move |f: &mut Json| f["report"]["lists"]["ds"] = Json::Array(rows))),
+        ("bad id", Box::new(|f: &mut Json| f["report"]["id"] = json!("../x"))),
+        ("bad year", Box::new(|f: &mut Json| f["report"]["period"]["year"] = json!(3025))),
+    ];
+    for (what, change) in cases {
+        let bytes = of_unknown_outline(&report, change);
+        assert!(
+            matches!(read_report_file_keeping("tp.json", &bytes, now()), Err(ImportError::BadValue { .. })),
+            "{what}"
+        );
+    }
+    // Keys the outline will define are kept as they are.
+    let bytes = of_unknown_outline(&report, |f| f["report"]["values"]["chi_tieu_moi"] = json!(7));
+    let kept = read_report_file_keeping("tp.json", &bytes, now()).unwrap();
+    assert_eq!(kept.report.values["chi_tieu_moi"], crate::model::Value::Int(7));
+}
+
+#[test]
+fn a_file_of_a_loaded_outline_imports_once_the_device_has_it() {
+    let mut value: Json = serde_json::from_str(&Template::builtin(Kind::Cq).to_json()).unwrap();
+    value["id"] = "IMP_TP".into();
+    value["version"] = 2.into();
+    let outline =
+        crate::template::registry::register(Template::from_file("tp.json", value.to_string().as_bytes()).unwrap());
+    let mut report = sample("4b8f0a4e-0000-4000-8000-0000000000a3");
+    report.template = outline.template_ref();
+    let file = export::export(outline, &report, "test", now());
+    let parsed: Json = serde_json::from_str(&file.json).unwrap();
+    assert_eq!(parsed["template"], json!({ "id": "IMP_TP", "version": 2, "hash": outline.hash() }));
+    let incoming = read_report_file("tp.json", file.json.as_bytes(), now()).unwrap();
+    assert!(!incoming.outline_missing);
+    assert_eq!(incoming.report.template, outline.template_ref());
+    // Another outline under the same id and version (another hash) is not it.
+    let other = resigned(&file.json, |f| {
+        f["template"]["hash"] = json!("cd".repeat(32));
+        f["report"]["template"]["hash"] = json!("cd".repeat(32));
+    });
+    assert!(matches!(read_report_file("tp.json", &other, now()), Err(ImportError::UnknownTemplate(..))));
+}
+
+#[test]
+fn files_written_before_outlines_had_a_hash_still_import() {
+    let report = sample("4b8f0a4e-0000-4000-8000-0000000000a4");
+    let old = resigned(&exported(&report), |f| {
+        f["template"].as_object_mut().unwrap().remove("hash");
+        f["report"]["template"].as_object_mut().unwrap().remove("hash");
+    });
+    let back = read_report_file("old.json", &old, now()).unwrap().report;
+    assert_eq!(back.template.hash, None);
+    assert_eq!((back.template.id.as_str(), back.template.version), ("CQ", 1));
 }

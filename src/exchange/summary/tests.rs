@@ -180,3 +180,96 @@ fn a_sum_above_what_a_field_holds_is_kept_as_text_so_the_summary_report_still_ex
     assert_eq!(r.values["hg_thanh"], Value::Int(2));
     crate::exchange::import::check_report(&r).expect("the summary report is storable");
 }
+
+/// A province's outline: the built-in CQ outline under `id` and `version`,
+/// with `extra` (an indicator key) added to its first node that has
+/// indicators. Registered, as a loaded outline is.
+fn province_outline(id: &str, version: u32, extra: Option<&str>) -> &'static Template {
+    let mut value: serde_json::Value = serde_json::from_str(&Template::builtin(Kind::Cq).to_json()).unwrap();
+    value["id"] = id.into();
+    value["version"] = version.into();
+    if let Some(key) = extra {
+        fn first_with_indicators(nodes: &mut [serde_json::Value]) -> Option<&mut serde_json::Value> {
+            for node in nodes {
+                if node.get("indicators").and_then(|i| i.as_array()).is_some_and(|i| !i.is_empty()) {
+                    return Some(node);
+                }
+                if let Some(found) = node.get_mut("children").and_then(|c| c.as_array_mut()) {
+                    if let Some(n) = first_with_indicators(found) {
+                        return Some(n);
+                    }
+                }
+            }
+            None
+        }
+        let nodes = value["nodes"].as_array_mut().unwrap();
+        let node = first_with_indicators(nodes).expect("a node with indicators");
+        let mut indicator = node["indicators"][0].clone();
+        indicator["key"] = key.into();
+        indicator["label"] = "Số mô hình dân vận khéo mới".into();
+        node["indicators"].as_array_mut().unwrap().push(indicator);
+    }
+    crate::template::registry::register(Template::from_file("tp.json", value.to_string().as_bytes()).unwrap())
+}
+
+#[test]
+fn units_of_two_outline_versions_are_merged_grouped_by_version_and_the_screen_says_so() {
+    let v1 = province_outline("SUM_TP", 1, None);
+    let v2 = province_outline("SUM_TP", 2, Some("mo_hinh_moi"));
+    let of = |n: u8, outline: &Template, hg: (i64, i64, i64)| {
+        let mut r = ward(n, &format!("P{n}"), hg, (1, 1));
+        r.template = outline.template_ref();
+        if outline.version == 2 {
+            r.values.insert("mo_hinh_moi".into(), Value::Int(i64::from(n)));
+        }
+        r
+    };
+    let files = vec![
+        file(&of(1, v1, (13, 11, 2))),
+        file(&of(2, v2, (7, 7, 0))),
+        file(&of(3, v1, (4, 1, 3))),
+        file(&of(4, Template::builtin(Kind::Cq), (2, 2, 0))),
+    ];
+    let s = merge(&files, at(28)).unwrap();
+    assert!(s.set_aside.is_empty(), "{:?}", s.set_aside);
+    let groups: Vec<(&str, u32, usize)> =
+        s.outlines.iter().map(|g| (g.reference.id.as_str(), g.reference.version, g.units)).collect();
+    assert_eq!(groups, [("CQ", 1, 1), ("SUM_TP", 2, 1), ("SUM_TP", 1, 2)]);
+    let order: Vec<&str> = s.units.iter().map(|u| u.unit.as_str()).collect();
+    assert_eq!(order, ["PHƯỜNG 4", "PHƯỜNG 2", "PHƯỜNG 1", "PHƯỜNG 3"], "units grouped by outline version");
+    assert_eq!(s.totals["hg_tiep_nhan"], 26, "figures summed by key across versions");
+    assert_eq!(s.totals["mo_hinh_moi"], 2, "a figure only version 2 has is summed too");
+    let extra = s.columns.iter().find(|c| c.key == "mo_hinh_moi").expect("its column");
+    assert_eq!(extra.node_id, OTHER_VERSIONS);
+    assert!(s.sections().iter().any(|(id, _)| id == OTHER_VERSIONS));
+    assert_eq!(
+        s.outline_notice(),
+        "Các đơn vị theo 3 phiên bản đề cương, xếp thành nhóm theo phiên bản: «CQ phiên bản 1» (1 đơn vị), \
+         «SUM_TP phiên bản 2» (1 đơn vị), «SUM_TP phiên bản 1» (2 đơn vị). Số liệu được cộng theo mã chỉ tiêu; \
+         tỷ lệ và thứ tự mục theo đề cương «SUM_TP phiên bản 1»."
+    );
+    // The summary report is a draft of the outline most units wrote against.
+    assert_eq!(s.to_report("th", UnitProfile::default(), at(28)).template, v1.template_ref());
+}
+
+#[test]
+fn a_file_of_an_outline_the_device_lacks_is_set_aside_naming_the_outline() {
+    let mut stray = ward(2, "P2", (7, 7, 0), (5, 4));
+    stray.template = crate::model::TemplateRef { id: "TINH-KHAC".into(), version: 5, hash: None };
+    let stray_file = {
+        let f = export(Template::builtin(Kind::Cq), &stray, "t", at(20));
+        (f.name, f.json.into_bytes())
+    };
+    let s = merge(&[file(&ward(1, "P1", (13, 11, 2), (16, 12))), stray_file], at(28)).unwrap();
+    assert_eq!(s.units.len(), 1);
+    assert_eq!(s.set_aside.len(), 1);
+    assert!(
+        s.set_aside[0].reason.contains("theo đề cương «TINH-KHAC» phiên bản 5, thiết bị này chưa có đề cương này"),
+        "{}",
+        s.set_aside[0].reason
+    );
+    assert_eq!(
+        s.outline_notice(),
+        format!("Các đơn vị cùng theo đề cương «CQ phiên bản 1» ({}).", Template::builtin(Kind::Cq).title)
+    );
+}

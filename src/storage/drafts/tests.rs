@@ -19,6 +19,7 @@ fn summary(id: &str) -> DraftSummary {
         progress: 10,
         updated_at: at(0),
         exported_at: None,
+        template: None,
     }
 }
 

@@ -231,6 +231,13 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
 
     // Show a stored revision the session is now based on (other tab, restore).
     let show = move |r: Report| {
+        // A revision of another outline version (a move undone, or made in
+        // another tab): every form here is built for one outline, so the
+        // editor opens again on what is stored.
+        if !Template::for_ref(&r.template).is_some_and(|t| std::ptr::eq(t, template)) {
+            let _ = window().location().reload();
+            return;
+        }
         report.set(r);
         conflict.set(false);
         generation.update(|g| *g += 1);
@@ -350,6 +357,10 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
         }
     };
 
+    // A newer version of this draft's outline is on the device: it may move.
+    let newer =
+        report.with_untracked(|r| crate::editor::outlines::newer_versions(&r.template).first().map(|t| t.version));
+    let newer = newer.filter(|_| !is_read_only);
     let title = move || report.with(|r| r.name.clone());
     let status_text = move || report.with(|r| r.status.label());
     let finalised = move || report.with(|r| r.status == Status::Finalised);
@@ -374,6 +385,9 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                     <a class="button" href=Route::print(&report_id).href()>"Xem bản in"</a>
                     <button type="button" on:click=save_word>"Tải bản Word (.docx)"</button>
                     <button type="button" on:click=export_now>"Xuất tệp"</button>
+                    {newer.map(|version| view! {
+                        <a class="button" href=Route::move_draft(&report_id).href()>{format!("Chuyển sang phiên bản {version}")}</a>
+                    })}
                     {move || has_previous.get().then(|| view! {
                         <button type="button" disabled=is_read_only on:click=restore_previous>"Khôi phục bản lưu trước"</button>
                     })}

@@ -433,8 +433,9 @@ function badCorpus(base) {
     ['thieu-ma-kiem-tra.json', (({ sha256: _, ...rest }) => rest)(base), /thiếu mã kiểm tra \(sha256\)/],
     ['sua-tay.json', (() => { const f = clone(base); f.report.values.hg_thanh = 12; return f; })(), /mã kiểm tra không khớp/],
     ['thieu-report.json', resign((({ report: _, ...rest }) => rest)(base)), /không đúng cấu trúc báo cáo \(thiếu phần report\)/],
-    ['de-cuong-la.json', edit((r) => { r.template.id = 'CQ-2030'; }), /đề cương «CQ-2030» phiên bản 1, ứng dụng không có đề cương này/],
-    ['de-cuong-moi-hon.json', edit((r) => { r.template.version = 7; }), /đề cương «CQ» phiên bản 7/],
+    // A file of an outline this device lacks (another id, a newer version)
+    // is no longer refused: it is kept read-only until the outline is
+    // loaded (issue 17; 17-outlines-exchange.test.mjs). A merge still sets it aside.
     ['sai-loai-bao-cao.json', edit((r) => { r.kind = 'MTTQ'; }), /không đúng cấu trúc báo cáo \(.*MTTQ/],
     ['so-dang-chu.json', edit((r) => { r.values.hg_thanh = '11'; }), /giá trị không hợp lệ ở «hg_thanh»: cần một số, tệp ghi «11»/],
     ['so-am.json', edit((r) => { r.values.hg_tiep_nhan = -13; }), /giá trị không hợp lệ ở «hg_tiep_nhan»: số âm \(-13\)/],
