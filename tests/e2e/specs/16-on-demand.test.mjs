@@ -1,7 +1,8 @@
 // Screens on demand (issue 16, item 3): the release build splits the wasm
 // (src/web/split.mjs) into the main module, which home and the editor need,
 // and chunks for the print view, tổng hợp, the unit profile, reading imported
-// files and backups, making a backup and the Word writer. Home and the editor
+// files and backups, making a backup, the Word writer, the Đề cương screen
+// and the draft move page. Home and the editor
 // never ask for a chunk; each screen asks for its own when opened; the
 // service worker precaches every chunk, so after one online visit every
 // screen opens with the server stopped. Each test gets its own server (with
@@ -34,6 +35,7 @@ function chunkFiles() {
 const PIECES = {
   print: 'print-screen', summary: 'summary-screen', profile: 'profile-screen', import: 'import-files',
   backup: 'backup-all', docx: 'docx-file', editorDocx: 'report-docx-file', cungKyFile: 'read-previous',
+  outlines: 'outlines-screen', moveDraft: 'move-draft-screen',
 };
 const isPiece = (file, piece) => new RegExp(`^bao-cao-dan-van-${PIECES[piece]}-[0-9a-f]{16}\\.wasm$`).test(file);
 const fileName = (url) => new URL(url).pathname.split('/').pop();
@@ -119,6 +121,14 @@ async function visitEveryPiece(page, origin, id) {
 
   await open(page, origin, '#/don-vi');
   await page.getByRole('heading', { level: 1, name: 'Thông tin đơn vị' }).waitFor();
+
+  await open(page, origin, '#/de-cuong');
+  await page.getByRole('heading', { level: 1, name: 'Đề cương báo cáo' }).waitFor();
+  await page.getByText('Đề cương báo cáo kết quả thực hiện công tác dân vận chính quyền').first().waitFor();
+
+  // A built-in draft has no newer version: the page says so, from its chunk.
+  await open(page, origin, `#/chuyen-de-cuong/${id}`);
+  await page.getByRole('heading', { level: 1, name: 'Chuyển báo cáo sang đề cương mới' }).waitFor();
 }
 
 test('home and the editor load no chunk; each on-demand screen loads its own, and every file crosses the network once', async () => {
