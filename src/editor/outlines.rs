@@ -5,7 +5,7 @@
 use super::drafts::{self, OpenError};
 use crate::engine::{evaluate, node_title, numbering};
 use crate::model::{FieldPath, Period, PeriodType, Report, Status, TemplateRef, UnitProfile};
-use crate::storage::{DraftStore, KeyValueStore, Previous, SaveError, SaveOutcome};
+use crate::storage::{DraftStore, KeyValueStore, OutlineStore, Previous, SaveError, SaveOutcome};
 use crate::template::migrate::{self, MigrationPlan};
 use crate::template::{registry, Requirement, Template};
 use chrono::{DateTime, Utc};
@@ -201,12 +201,75 @@ pub fn move_draft<S: KeyValueStore>(
     }
 }
 
+/// Check, store, then register one received outline file; the message
+/// names the file. Nothing is stored or registered unless every check
+/// passed and the outline was written whole.
+pub fn load_file<S: KeyValueStore>(store: &S, name: &str, bytes: &[u8]) -> Result<String, String> {
+    let outline = Template::from_file(name, bytes).map_err(|e| e.to_string())?;
+    if let Some(same) = registry::all().into_iter().find(|t| t.id == outline.id && t.version == outline.version) {
+        return if same.hash() == outline.hash() {
+            Ok(format!(
+                "Tệp “{name}”: đề cương «{}» phiên bản {} đã có trên máy, không có gì thay đổi.",
+                outline.id, outline.version
+            ))
+        } else {
+            Err(format!(
+                "Tệp “{name}”: trên máy đã có đề cương «{}» phiên bản {} với nội dung khác. \
+                 Chưa nạp: đề cương sửa đổi phải mang số phiên bản mới.",
+                outline.id, outline.version
+            ))
+        };
+    }
+    OutlineStore::new(store).save(&outline).map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
+    let loaded = registry::register(outline);
+    Ok(format!("Đã nạp đề cương «{}» ({} phiên bản {}) từ tệp “{name}”.", loaded.title, loaded.id, loaded.version))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::editor::drafts::open;
     use crate::model::{Kind, Value};
     use crate::storage::MemoryStore;
+
+    /// The issue's corpus of bad outline files, each loaded as the screen
+    /// loads a picked file: refused with its message, and neither storage
+    /// nor the outlines of the device change. Its own id, so outlines other
+    /// tests register at the same time do not matter.
+    #[test]
+    fn a_refused_outline_file_leaves_storage_and_the_device_outlines_unchanged() {
+        use crate::template::file::tests::{bad_files, valid};
+        let store = MemoryStore::new();
+        let mut outline = valid();
+        outline["id"] = "NAP_THU".into();
+        let empty = store.snapshot();
+        let cases = bad_files();
+        assert!(cases.len() >= 30, "{}", cases.len());
+        for (what, break_it, expected) in cases {
+            let mut v = outline.clone();
+            break_it(&mut v);
+            let message = load_file(&store, "de-cuong.json", v.to_string().as_bytes()).unwrap_err();
+            assert!(message.starts_with("Tệp “de-cuong.json”: ") && message.contains(expected), "{what}: {message}");
+            assert_eq!(store.snapshot(), empty, "{what}: nothing stored");
+        }
+        assert!(registry::all().iter().all(|t| t.id != "NAP_THU"), "nothing registered");
+
+        let text = outline.to_string();
+        let done = load_file(&store, "nap.json", text.as_bytes()).unwrap();
+        assert!(done.starts_with("Đã nạp đề cương"), "{done}");
+        let stored = store.snapshot();
+        assert_eq!(stored.keys().collect::<Vec<_>>(), ["bcdv.outline.NAP_THU.2"]);
+        assert!(registry::all().iter().any(|t| t.id == "NAP_THU" && t.version == 2));
+        // The same file again changes nothing; another text under the same id and version is refused.
+        let again = load_file(&store, "nap.json", text.as_bytes()).unwrap();
+        assert!(again.contains("đã có trên máy, không có gì thay đổi"), "{again}");
+        let mut changed = outline.clone();
+        changed["title"] = "Đề cương khác".into();
+        let refused = load_file(&store, "khac.json", changed.to_string().as_bytes()).unwrap_err();
+        assert!(refused.contains("phải mang số phiên bản mới"), "{refused}");
+        assert_eq!(store.snapshot(), stored);
+        registry::unregister("NAP_THU", 2);
+    }
     use chrono::TimeZone;
     use serde_json::{json, Value as Json};
 

@@ -101,4 +101,4 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Template, OutlineFileErro
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

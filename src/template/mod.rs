@@ -18,7 +18,7 @@
 mod compile;
 pub(crate) mod compiled;
 mod error;
-mod file;
+pub(crate) mod file;
 pub mod formula;
 pub mod migrate;
 mod raw;

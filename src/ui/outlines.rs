@@ -57,35 +57,15 @@ fn export_name(id: &str, version: u32, tail: &str) -> String {
     format!("DeCuong_{id}_v{version}{tail}.json")
 }
 
-/// Check, store, then register one picked file. Nothing is stored or
-/// registered unless every check passed; the message names the file.
+/// Read one picked file, then check, store and register it (`plan::load_file`).
 fn load_one(picked: Picked) -> Result<String, String> {
     let name = picked.name;
     let bytes = picked.bytes.map_err(|e| match e {
         ImportError::TooLarge(_) => format!("Tệp “{name}”: tệp quá lớn, không phải tệp đề cương."),
         other => other.message(&name),
     })?;
-    let outline = Template::from_file(&name, &bytes).map_err(|e| e.to_string())?;
-    if let Some(same) = registry::all().into_iter().find(|t| t.id == outline.id && t.version == outline.version) {
-        return if same.hash() == outline.hash() {
-            Ok(format!(
-                "Tệp “{name}”: đề cương «{}» phiên bản {} đã có trên máy, không có gì thay đổi.",
-                outline.id, outline.version
-            ))
-        } else {
-            Err(format!(
-                "Tệp “{name}”: trên máy đã có đề cương «{}» phiên bản {} với nội dung khác. \
-                 Chưa nạp: đề cương sửa đổi phải mang số phiên bản mới.",
-                outline.id, outline.version
-            ))
-        };
-    }
     let store = open_store().map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
-    OutlineStore::new(store.backend())
-        .save(&outline)
-        .map_err(|e| format!("Tệp “{name}”: chưa nạp. {}", e.message()))?;
-    let loaded = registry::register(outline);
-    Ok(format!("Đã nạp đề cương «{}» ({} phiên bản {}) từ tệp “{name}”.", loaded.title, loaded.id, loaded.version))
+    plan::load_file(store.backend(), &name, &bytes)
 }
 
 /// The outline screen from its own wasm chunk (see `on_demand`).
