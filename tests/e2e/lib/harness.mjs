@@ -384,3 +384,22 @@ export async function twoTabs(s, { holdB }) {
   if (holdB) await holdTimers(b);
   return { id, a: s.page, b, bErrors: bw.consoleErrors };
 }
+
+/**
+ * Result lists that keep earlier lines (import results, outline results):
+ * mark the lines shown now, so `freshResults` waits for new ones only.
+ */
+export async function markStale(page, list) {
+  await page.locator(list).waitFor({ state: 'attached' });
+  await page.evaluate((sel) => document.querySelectorAll(`${sel} > li`).forEach((li) => li.setAttribute('data-stale', '')), list);
+}
+
+/** Wait until `expected` lines of `list`, none marked by `markStale`, are shown; returns their class and text. */
+export async function freshResults(page, list, expected) {
+  return until(async () => {
+    const lines = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} > li`)].map((li) => ({
+      stale: li.hasAttribute('data-stale'), cls: li.className, text: li.innerText,
+    })), list);
+    return lines.length === expected && lines.every((l) => !l.stale) ? lines.map(({ cls, text }) => ({ cls, text })) : null;
+  }, { what: `${expected} new line(s) in ${list}`, timeout: 15_000 });
+}

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
+  markStale, freshResults,
   withApp, appReady, axeViolations, appStorage, outDir, repoRoot,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, editorReady,
   canonical, sha256Hex,
@@ -125,14 +126,14 @@ const results = (page) => page.locator('.import-results > li');
  * for `expected` fresh result lines; returns [{ cls, text }].
  */
 async function importFiles(page, files, { input = 'import-files', expected = files.length } = {}) {
-  await markStale(page);
+  await markStale(page, '.import-results');
   await page.locator(`input[name="${input}"]`).setInputFiles(files);
-  return freshResults(page, expected);
+  return freshResults(page, '.import-results', expected);
 }
 
 /** Drop `files` ({ name, text }) on `.drop-zone` through a DataTransfer built in the page. */
 async function dropFiles(page, files, { expected = files.length } = {}) {
-  await markStale(page);
+  await markStale(page, '.import-results');
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
@@ -140,21 +141,7 @@ async function dropFiles(page, files, { expected = files.length } = {}) {
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
-  return freshResults(page, expected);
-}
-
-async function markStale(page) {
-  await page.locator('.import-results').waitFor({ state: 'attached' });
-  await page.evaluate(() => document.querySelectorAll('.import-results > li').forEach((li) => li.setAttribute('data-stale', '')));
-}
-
-async function freshResults(page, expected) {
-  return until(async () => {
-    const lines = await page.evaluate(() => [...document.querySelectorAll('.import-results > li')].map((li) => ({
-      stale: li.hasAttribute('data-stale'), cls: li.className, text: li.innerText,
-    })));
-    return lines.length === expected && lines.every((l) => !l.stale) ? lines.map(({ cls, text }) => ({ cls, text })) : null;
-  }, { what: `${expected} new import result line(s)`, timeout: 15_000 });
+  return freshResults(page, '.import-results', expected);
 }
 
 /** Fill the unit profile (#/don-vi) and wait for it in storage. */

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  markStale, freshResults,
   withApp, appReady, axeViolations, appStorage, outDir, until, storedDraft, waitForDraft, field,
   openSection, savedChip, editorReady, checklistItem, draftIdOf,
 } from '../lib/harness.mjs';
@@ -70,30 +71,16 @@ async function gotoOutlines(page) {
 const outlineRow = (page, id, version) => page.locator(`tr[data-outline="${id}.${version}"]`);
 const results = (page) => page.locator('.outline-results > li');
 
-async function markStale(page) {
-  await page.locator('.outline-results').waitFor({ state: 'attached' });
-  await page.evaluate(() => document.querySelectorAll('.outline-results > li').forEach((li) => li.setAttribute('data-stale', '')));
-}
-
-async function freshResults(page, expected) {
-  return until(async () => {
-    const lines = await page.evaluate(() => [...document.querySelectorAll('.outline-results > li')].map((li) => ({
-      stale: li.hasAttribute('data-stale'), cls: li.className, text: li.innerText,
-    })));
-    return lines.length === expected && lines.every((l) => !l.stale) ? lines.map(({ cls, text }) => ({ cls, text })) : null;
-  }, { what: `${expected} new outline result line(s)`, timeout: 15_000 });
-}
-
 /** Give outline files to the picker "Nạp đề cương từ tệp…"; returns the result lines. */
 async function loadFiles(page, files) {
-  await markStale(page);
+  await markStale(page, '.outline-results');
   await page.locator('input[name="outline-files"]').setInputFiles(files);
-  return freshResults(page, files.length);
+  return freshResults(page, '.outline-results', files.length);
 }
 
 /** Drop outline files on the drop zone; returns the result lines. */
 async function dropFiles(page, files) {
-  await markStale(page);
+  await markStale(page, '.outline-results');
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
@@ -101,7 +88,7 @@ async function dropFiles(page, files) {
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
-  return freshResults(page, files.length);
+  return freshResults(page, '.outline-results', files.length);
 }
 
 /** The built-in CQ outline as the app exports it ("Xuất tệp đề cương"). */
@@ -369,9 +356,9 @@ test('an outline in use is not removed (its drafts are listed); after its last d
     const id = await createFromOutline(page, OUTLINE_ID, 1);
     const name = (await storedDraft(page, id)).report.name;
     await gotoOutlines(page);
-    await markStale(page);
+    await markStale(page, '.outline-results');
     await outlineRow(page, OUTLINE_ID, 1).getByRole('button', { name: /^Xóa/ }).click();
-    const [refused] = await freshResults(page, 1);
+    const [refused] = await freshResults(page, '.outline-results', 1);
     assert.equal(refused.cls, 'error');
     assert.ok(refused.text.includes(`«${name}»`), refused.text);
     assert.deepEqual(outlineKeys(await appStorage(page)), [`bcdv.outline.${OUTLINE_ID}.1`]);
@@ -382,9 +369,9 @@ test('an outline in use is not removed (its drafts are listed); after its last d
     await page.locator(`li.draft[data-id="${id}"]`).getByRole('button', { name: 'Xóa' }).click();
     await page.locator(`li.draft[data-id="${id}"]`).waitFor({ state: 'detached' });
     await gotoOutlines(page);
-    await markStale(page);
+    await markStale(page, '.outline-results');
     await outlineRow(page, OUTLINE_ID, 1).getByRole('button', { name: /^Xóa/ }).click();
-    const [removed] = await freshResults(page, 1);
+    const [removed] = await freshResults(page, '.outline-results', 1);
     assert.equal(removed.cls, 'ok', removed.text);
     await outlineRow(page, OUTLINE_ID, 1).waitFor({ state: 'detached' });
     assert.deepEqual(outlineKeys(await appStorage(page)), []);
@@ -432,9 +419,9 @@ test('a stored outline that no longer loads is listed, can be saved as a file an
     assert.equal(await row.getByRole('button', { name: /^Xem trước/ }).count(), 0);
     const saved = await download(page, () => row.getByRole('button', { name: /^Xuất tệp bản lưu/ }).click());
     assert.equal(saved.text, damaged, 'the stored text, unchanged');
-    await markStale(page);
+    await markStale(page, '.outline-results');
     await row.getByRole('button', { name: /^Xóa/ }).click();
-    const [removed] = await freshResults(page, 1);
+    const [removed] = await freshResults(page, '.outline-results', 1);
     assert.equal(removed.cls, 'ok', removed.text);
     assert.deepEqual(outlineKeys(await appStorage(page)), []);
     const again = await loadFiles(page, [fileOf('de-cuong-tinh-v1.json', v1)]);
