@@ -403,3 +403,37 @@ export async function freshResults(page, list, expected) {
     return lines.length === expected && lines.every((l) => !l.stale) ? lines.map(({ cls, text }) => ({ cls, text })) : null;
   }, { what: `${expected} new line(s) in ${list}`, timeout: 15_000 });
 }
+
+/**
+ * Drop `files` ({ name, buffer }) on the page's `.drop-zone` through a
+ * DataTransfer built in the page, and wait for `expected` fresh lines of `list`.
+ */
+export async function dropFiles(page, list, files, expected = files.length) {
+  await markStale(page, list);
+  await page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    const zone = document.querySelector('.drop-zone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
+  return freshResults(page, list, expected);
+}
+
+/** From a server's request log: how many times each path was sent in full, and the paths sent more than once. */
+export function servedBodies(server) {
+  const bodies = server.requests.filter((r) => r.status === 200);
+  const counts = new Map();
+  for (const r of bodies) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+  const twice = [...counts].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+  return { bodies, counts, twice };
+}
+
+/** The cache name and file list the build hook wrote into `dir`/sw.js. */
+export function builtServiceWorker(dir = distDir) {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  return {
+    cacheName: JSON.parse(sw.match(/const CACHE = ("[^"]*");/)[1]),
+    files: JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]),
+  };
+}

@@ -8,18 +8,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, watchedPage, appReady, axeViolations, distDir, repoRoot, outDir } from '../lib/harness.mjs';
+import { builtServiceWorker, startServer, launch, watchedPage, appReady, axeViolations, distDir, repoRoot, outDir } from '../lib/harness.mjs';
 
 const { writeServiceWorker } = await import(join(repoRoot, 'src/web/sw_build.mjs'));
-
-/** The cache name and file list the build hook wrote into dist/sw.js. */
-function builtServiceWorker(dir = distDir) {
-  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-  return {
-    cacheName: JSON.parse(sw.match(/const CACHE = ("[^"]*");/)[1]),
-    files: JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]),
-  };
-}
 
 /** One server, one fresh browser, and every request outside the app's origin
  * made by any page or by the service worker itself. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
-  markStale, freshResults,
+  markStale, freshResults, dropFiles,
   withApp, appReady, axeViolations, appStorage, outDir, repoRoot,
   until, storedDraft, storedJson, waitForDraft, field, createReport, openSection, savedChip, editorReady,
   canonical, sha256Hex,
@@ -128,19 +128,6 @@ const results = (page) => page.locator('.import-results > li');
 async function importFiles(page, files, { input = 'import-files', expected = files.length } = {}) {
   await markStale(page, '.import-results');
   await page.locator(`input[name="${input}"]`).setInputFiles(files);
-  return freshResults(page, '.import-results', expected);
-}
-
-/** Drop `files` ({ name, text }) on `.drop-zone` through a DataTransfer built in the page. */
-async function dropFiles(page, files, { expected = files.length } = {}) {
-  await markStale(page, '.import-results');
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    const zone = document.querySelector('.drop-zone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
   return freshResults(page, '.import-results', expected);
 }
 
@@ -304,7 +291,7 @@ test('2. importing the same file again changes nothing (storage byte-identical, 
     assert.equal(second[0].text, `Tệp «${f.name}»: báo cáo «${base.report.name}» đã có sẵn, không có gì thay đổi.`);
     assert.deepEqual(await appStorage(page), before, 'storage byte-identical after the second import');
     // A third time by drag and drop: still nothing.
-    const third = await dropFiles(page, [f]);
+    const third = await dropFiles(page, '.import-results', [f]);
     assert.match(third[0].text, /đã có sẵn/);
     assert.deepEqual(await appStorage(page), before, 'storage byte-identical after dropping it again');
     assert.equal(await page.locator('li.draft').count(), 1, 'one draft listed');
@@ -486,7 +473,7 @@ test('4. a corpus of bad files (picker, one by one, drag and drop): each is refu
       assert.deepEqual(await appStorage(page), before, `storage unchanged after ${name}`);
     }
     const drop = files.filter((f) => dropped.includes(f.name));
-    check(await dropFiles(page, drop), drop);
+    check(await dropFiles(page, '.import-results', drop), drop);
     assert.deepEqual(await appStorage(page), before, 'storage unchanged after the drop');
 
     // A good file among bad ones is still imported, and only it.

@@ -6,18 +6,7 @@
 // log) and a fresh browser profile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, launch, watchedPage, appReady, distDir, until } from '../lib/harness.mjs';
-
-/** The cache name and file list the build hook wrote into dist/sw.js. */
-function builtServiceWorker() {
-  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
-  return {
-    cacheName: JSON.parse(sw.match(/const CACHE = ("[^"]*");/)[1]),
-    files: JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]),
-  };
-}
+import { builtServiceWorker, startServer, launch, watchedPage, appReady, distDir, until, servedBodies } from '../lib/harness.mjs';
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -48,10 +37,7 @@ test('on a first visit every file is fetched from the server once, the service w
 
     // Let late requests (icons, manifest) arrive before reading the log.
     await page.waitForTimeout(500);
-    const bodies = server.requests.filter((r) => r.status === 200);
-    const counts = new Map();
-    for (const r of bodies) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
-    const twice = [...counts].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+    const { bodies, twice } = servedBodies(server);
     const total = bodies.reduce((sum, r) => sum + r.bytes, 0);
     const wasm = bodies.filter((r) => r.path.endsWith('_bg.wasm'));
     const revalidated = server.requests.filter((r) => r.status === 304).length;

@@ -9,20 +9,11 @@
 // a request log) and a fresh browser profile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
+import { builtServiceWorker,
+  servedBodies,
   startServer, launch, watchedPage, appReady, editorReady, createReport, distDir, downloadOf,
 } from '../lib/harness.mjs';
-
-/** The cache name and file list the build hook wrote into dist/sw.js. */
-function builtServiceWorker() {
-  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
-  return {
-    cacheName: JSON.parse(sw.match(/const CACHE = ("[^"]*");/)[1]),
-    files: JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]),
-  };
-}
 
 /** The wasm files of the build other than the main module: the chunks. */
 function chunkFiles() {
@@ -168,10 +159,7 @@ test('home and the editor load no chunk; each on-demand screen loads its own, an
 
     // Let late requests (icons, manifest) arrive before reading the log.
     await page.waitForTimeout(500);
-    const bodies = server.requests.filter((r) => r.status === 200);
-    const counts = new Map();
-    for (const r of bodies) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
-    const twice = [...counts].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+    const { counts, twice } = servedBodies(server);
     assert.deepEqual(twice, [], 'no URL is fetched from the server twice');
     for (const chunk of chunks) assert.equal(counts.get(`/${chunk}`), 1, `${chunk} served once (the precache)`);
     assert.deepEqual(server.requests.filter((r) => ![200, 304].includes(r.status)), [], 'every request answered');

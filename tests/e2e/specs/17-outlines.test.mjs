@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  markStale, freshResults,
+  markStale, freshResults, dropFiles,
   withApp, appReady, axeViolations, appStorage, outDir, until, storedDraft, waitForDraft, field,
   openSection, savedChip, editorReady, checklistItem, draftIdOf,
 } from '../lib/harness.mjs';
@@ -75,19 +75,6 @@ const results = (page) => page.locator('.outline-results > li');
 async function loadFiles(page, files) {
   await markStale(page, '.outline-results');
   await page.locator('input[name="outline-files"]').setInputFiles(files);
-  return freshResults(page, '.outline-results', files.length);
-}
-
-/** Drop outline files on the drop zone; returns the result lines. */
-async function dropFiles(page, files) {
-  await markStale(page, '.outline-results');
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    const zone = document.querySelector('.drop-zone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
   return freshResults(page, '.outline-results', files.length);
 }
 
@@ -208,7 +195,7 @@ test('an outline file is loaded (picker and drop), listed, previewed and exporte
     assert.equal(await outlineRow(page, OUTLINE_ID, 1).count(), 0);
 
     // Drag and drop: loaded, stored, listed with id, version, title and issuer.
-    const ok = await dropFiles(page, [fileOf('de-cuong-tinh-v1.json', v1)]);
+    const ok = await dropFiles(page, '.outline-results', [fileOf('de-cuong-tinh-v1.json', v1)]);
     assert.equal(ok[0].cls, 'ok', ok[0].text);
     assert.match(ok[0].text, /Đã nạp đề cương/);
     const row = outlineRow(page, OUTLINE_ID, 1);
