@@ -1,4 +1,4 @@
-use super::{DraftId, KeyValueStore, StorageError, PREFIX, STORAGE_VERSION};
+use super::{DraftId, KeyValueStore, StorageError, STORAGE_VERSION};
 use crate::model::{Kind, PeriodType, Status, TemplateRef};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -608,18 +608,6 @@ impl<S: KeyValueStore> DraftStore<S> {
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .filter_map(|k| self.store.get(&k).ok().flatten().map(|v| (k, v)))
             .collect()
-    }
-
-    /// Approximate bytes used by the app's own keys (UTF-16, as browsers count).
-    pub fn usage_bytes(&self) -> usize {
-        let keys = self.store.keys().unwrap_or_default();
-        keys.iter()
-            .filter(|k| k.starts_with(PREFIX))
-            .map(|k| {
-                let len = self.store.get(k).ok().flatten().map(|v| v.encode_utf16().count()).unwrap_or(0);
-                2 * (k.encode_utf16().count() + len)
-            })
-            .sum()
     }
 
     fn read_envelope(&self, key: &str) -> Result<Option<Envelope>, Problem> {
