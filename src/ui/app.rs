@@ -49,12 +49,12 @@ pub fn App() -> impl IntoView {
         <main id="noi-dung">
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
-                Route::Profile => on_demand(profile_screen()),
-                Route::Summary => on_demand(summary_screen()),
+                Route::Profile => on_demand(profile_screen),
+                Route::Summary => on_demand(summary_screen),
                 Route::Edit(id) => view! { <EditorScreen id=id.into_string() /> }.into_any(),
-                Route::Print(id) => on_demand(print_screen(id.into_string())),
-                Route::Outlines => on_demand(outlines_screen()),
-                Route::MoveDraft(id) => on_demand(move_draft_screen(id.into_string())),
+                Route::Print(id) => on_demand(move || print_screen(id.clone().into_string())),
+                Route::Outlines => on_demand(outlines_screen),
+                Route::MoveDraft(id) => on_demand(move || move_draft_screen(id.clone().into_string())),
                 Route::SelfTestPanic => panic!("kiểm tra thông báo lỗi"),
                 other => view! { <NotFound route=other /> }.into_any(),
             }}

@@ -6,6 +6,7 @@
 
 use super::download::download;
 use super::files::{read_all, DropZone, Picked};
+use super::on_demand::on_demand_fn;
 use super::shared::{new_id, APP_VERSION};
 use super::storage_ui::open_store;
 use crate::editor::drafts;
@@ -155,15 +156,22 @@ fn all_reports() -> Result<(Vec<Report>, UnitProfile, usize), String> {
     Ok((reports, profile, unreadable))
 }
 
-/// Every outcome of the picked files, in order (see `handle`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn import_files(picked: Vec<Picked>) -> Vec<Outcome> {
-    picked.into_iter().flat_map(handle).collect()
+on_demand_fn! {
+    /// Every outcome of the picked files, in order (see `handle`).
+    fn import_files(picked: Vec<Picked>) -> Vec<Outcome> {
+        picked.into_iter().flat_map(handle).collect()
+    }
+}
+
+on_demand_fn! {
+    /// "Sao lưu tất cả", from its own chunk.
+    fn backup_all() -> Outcome {
+        backup_outcome()
+    }
 }
 
 /// "Sao lưu tất cả": the backup offered as a download, and what to tell.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn backup_all() -> Outcome {
+fn backup_outcome() -> Outcome {
     let result = all_reports().and_then(|(reports, profile, unreadable)| {
         let now = chrono::Utc::now();
         let name = backup_file_name(&profile.code, chrono::Local::now().date_naive());
@@ -205,7 +213,10 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let picked = read_all(list).await;
             let mut new_lines = Vec::new();
-            for outcome in import_files(picked).await {
+            let outcomes = import_files(picked)
+                .await
+                .unwrap_or_else(|missing| vec![Outcome::Done { ok: false, message: missing.message().to_string() }]);
+            for outcome in outcomes {
                 let id = next_id.get_value();
                 next_id.set_value(id + 1);
                 new_lines.push(Line { id, outcome });
@@ -230,7 +241,9 @@ pub fn ExchangePanel(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
     };
     let make_backup = move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = backup_all().await;
+            let outcome = backup_all()
+                .await
+                .unwrap_or_else(|missing| Outcome::Done { ok: false, message: missing.message().to_string() });
             let id = next_id.get_value();
             next_id.set_value(id + 1);
             lines.set(vec![Line { id, outcome }]);

@@ -9,6 +9,7 @@
 use super::document::render_document;
 use super::download::download;
 use super::files::{read_all, DropZone, Picked};
+use super::on_demand::on_demand_fn;
 use super::storage_ui::open_store;
 use crate::editor::outlines::{self as plan, ChecklistSection, MoveError, MovePreview};
 use crate::exchange::import::ImportError;
@@ -68,16 +69,18 @@ fn load_one(picked: Picked) -> Result<String, String> {
     plan::load_file(store.backend(), &name, &bytes)
 }
 
-/// The outline screen from its own wasm chunk (see `on_demand`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn outlines_screen() -> AnyView {
-    view! { <OutlinesScreen /> }.into_any()
+on_demand_fn! {
+    /// The outline screen from its own wasm chunk (see `on_demand`).
+    pub fn outlines_screen() -> AnyView {
+        view! { <OutlinesScreen /> }.into_any()
+    }
 }
 
-/// The draft move page from its own wasm chunk (see `on_demand`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn move_draft_screen(id: String) -> AnyView {
-    view! { <MoveDraftScreen id=id /> }.into_any()
+on_demand_fn! {
+    /// The draft move page from its own wasm chunk (see `on_demand`).
+    pub fn move_draft_screen(id: String) -> AnyView {
+        view! { <MoveDraftScreen id=id /> }.into_any()
+    }
 }
 
 /// The outline list, loading, preview, export and removal.

@@ -3,6 +3,7 @@
 //! text is set as text (no `inner_html`).
 
 use super::document::render_document;
+use super::on_demand::on_demand_fn;
 use super::shared::save_docx;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
@@ -13,10 +14,11 @@ use crate::route::Route;
 use crate::template::Template;
 use leptos::prelude::*;
 
-/// The print view from its own wasm chunk (see `on_demand`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn print_screen(id: String) -> AnyView {
-    view! { <PrintScreen id=id /> }.into_any()
+on_demand_fn! {
+    /// The print view from its own wasm chunk (see `on_demand`).
+    pub fn print_screen(id: String) -> AnyView {
+        view! { <PrintScreen id=id /> }.into_any()
+    }
 }
 
 /// Route entry: open the draft read-only and show its printed form.

@@ -1,4 +1,5 @@
 use super::fields::{TextArea, TextInput};
+use super::on_demand::on_demand_fn;
 use super::storage_ui::{open_store, SaveChip, SaveState};
 use crate::model::{IssuerProfile, Kind, UnitProfile};
 use crate::storage::{parse_profile, profile_tag, SaveError, StoredProfile};
@@ -9,10 +10,11 @@ type SetFn = fn(&mut UnitProfile, String);
 type IssuerGet = fn(&IssuerProfile) -> String;
 type IssuerSet = fn(&mut IssuerProfile, String);
 
-/// The unit profile from its own wasm chunk (see `on_demand`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn profile_screen() -> AnyView {
-    view! { <ProfileScreen /> }.into_any()
+on_demand_fn! {
+    /// The unit profile from its own wasm chunk (see `on_demand`).
+    pub fn profile_screen() -> AnyView {
+        view! { <ProfileScreen /> }.into_any()
+    }
 }
 
 /// Unit profile (thông tin đơn vị): entered once, copied into every new

@@ -1,6 +1,7 @@
 //! What several screens share. A leaf: it imports no screen, so screens
 //! never import each other for these.
 
+use super::on_demand::on_demand_fn;
 use leptos::prelude::*;
 
 /// The app's version, written into export and backup files.
@@ -22,26 +23,28 @@ pub struct PendingEdits(pub RwSignal<bool>);
 /// Offer `doc` as a Word file, named like its PDF. The Word writer comes
 /// from its own wasm chunk the first time (see `on_demand`).
 pub async fn save_docx(doc: crate::print::Document) -> Result<(), String> {
-    let (name, bytes) = docx_file(doc).await;
+    let (name, bytes) = docx_file(doc).await.map_err(|missing| missing.message().to_string())?;
     super::download::download_bytes(&name, crate::print::docx::MIME, &bytes)
 }
 
 /// Offer the printed form of `report` as a Word file; building the printed
 /// document waits for the same chunk as the Word writer.
 pub async fn save_report_docx(report: crate::model::Report) -> Result<(), String> {
-    let (name, bytes) = report_docx_file(report).await;
+    let (name, bytes) = report_docx_file(report).await.map_err(|missing| missing.message().to_string())?;
     super::download::download_bytes(&name, crate::print::docx::MIME, &bytes)
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn docx_file(doc: crate::print::Document) -> (String, Vec<u8>) {
-    use crate::print::docx;
-    (docx::file_name(&doc), docx::docx(&doc))
+on_demand_fn! {
+    fn docx_file(doc: crate::print::Document) -> (String, Vec<u8>) {
+        use crate::print::docx;
+        (docx::file_name(&doc), docx::docx(&doc))
+    }
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn report_docx_file(report: crate::model::Report) -> (String, Vec<u8>) {
-    use crate::print::docx;
-    let doc = crate::print::build_report(&report);
-    (docx::file_name(&doc), docx::docx(&doc))
+on_demand_fn! {
+    fn report_docx_file(report: crate::model::Report) -> (String, Vec<u8>) {
+        use crate::print::docx;
+        let doc = crate::print::build_report(&report);
+        (docx::file_name(&doc), docx::docx(&doc))
+    }
 }

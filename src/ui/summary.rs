@@ -5,6 +5,7 @@
 use super::download::download;
 use super::files::{quick_hashes, read_all, DropZone};
 use super::marks::mark;
+use super::on_demand::on_demand_fn;
 use super::shared::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
@@ -13,10 +14,11 @@ use crate::model::UnitProfile;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Tổng hợp from its own wasm chunk (see `on_demand`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn summary_screen() -> AnyView {
-    view! { <SummaryScreen /> }.into_any()
+on_demand_fn! {
+    /// Tổng hợp from its own wasm chunk (see `on_demand`).
+    pub fn summary_screen() -> AnyView {
+        view! { <SummaryScreen /> }.into_any()
+    }
 }
 
 #[component]

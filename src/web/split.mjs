@@ -1,5 +1,5 @@
 // Screens on demand (issue 16, item 3): cuts the linked wasm into the main
-// module (home and editor) and one chunk per `#[lazy]` function of src/ui
+// module (home and editor) and one chunk per on-demand function of src/ui (`on_demand_fn!`, src/ui/on_demand.rs)
 // (print view, tổng hợp, unit profile, reading imported files, making a
 // backup, the Word writer), plus the chunks they share. trunk 0.21 has no split step, so the build
 // hook does what `cargo leptos build --split` does:
@@ -59,7 +59,7 @@ export function splitWasm(dir, { release, targetDir = 'target', keepNames = fals
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       ...(keepNames ? ['--keep-debug'] : []), '--out-dir', bound, '--out-name', 'app', join(split, 'app.wasm')]);
     const chunks = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== 'app.wasm').sort();
-    if (chunks.length === 0) throw new Error('split: wasm-split-cli made no chunk (no #[lazy] function?)');
+    if (chunks.length === 0) throw new Error('split: wasm-split-cli made no chunk (no on_demand_fn! function?)');
     const wasmPaths = [join(bound, 'app_bg.wasm'), ...chunks.map((f) => join(split, f))];
     if (release && !keepNames) {
       for (const path of wasmPaths) run('wasm-opt', ['-Oz', ...WASM_FEATURES, path, '-o', path]);

@@ -10,20 +10,22 @@ use crate::engine::{cung_ky_from_previous, cung_ky_replacements, merge_cung_ky, 
 use crate::exchange::import::read_report_file;
 use crate::model::{FieldPath, Report, Value};
 use crate::ui::files::{from_input, read_all, Picked};
+use crate::ui::on_demand::on_demand_fn;
 use crate::ui::storage_ui::open_store;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// The report in a picked file of last year, checked like any import, or
-/// what is wrong with it. The import checks come from their own wasm chunk
-/// the first time (see `ui::on_demand`): the editor rarely needs them.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn read_previous(picked: Picked) -> Result<Report, String> {
-    picked
-        .bytes
-        .and_then(|b| read_report_file(&picked.name, &b, chrono::Utc::now()))
-        .map(|incoming| incoming.report)
-        .map_err(|e| e.message(&picked.name))
+on_demand_fn! {
+    /// The report in a picked file of last year, checked like any import, or
+    /// what is wrong with it. The import checks come from their own wasm chunk
+    /// the first time (see `ui::on_demand`): the editor rarely needs them.
+    fn read_previous(picked: Picked) -> Result<Report, String> {
+        picked
+            .bytes
+            .and_then(|b| read_report_file(&picked.name, &b, chrono::Utc::now()))
+            .map(|incoming| incoming.report)
+            .map_err(|e| e.message(&picked.name))
+    }
 }
 
 #[component]
@@ -126,7 +128,7 @@ pub fn CungKyPicker() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             for picked in read_all(list).await {
                 let name = picked.name.clone();
-                match read_previous(picked).await {
+                match read_previous(picked).await.unwrap_or_else(|missing| Err(missing.message().to_string())) {
                     Ok(report) => take(report, format!("tệp «{name}»")),
                     Err(m) => message.set(Some((false, m))),
                 }

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { builtServiceWorker,
   servedBodies,
-  startServer, launch, watchedPage, appReady, editorReady, createReport, distDir, downloadOf,
+  startServer, launch, watchedPage, appReady, editorReady, createReport, distDir, downloadOf, field, waitForDraft,
 } from '../lib/harness.mjs';
 
 /** The wasm files of the build other than the main module: the chunks. */
@@ -21,7 +21,7 @@ function chunkFiles() {
     .map((f) => f.slice(2));
 }
 
-// The chunk of each on-demand piece, by the name of its `#[lazy]` function
+// The chunk of each on-demand piece, by the name of its `on_demand_fn!` function
 // (src/web/split.mjs names a chunk after it; shared code is in `-chunk-` files).
 const PIECES = {
   print: 'print-screen', summary: 'summary-screen', profile: 'profile-screen', import: 'import-files',
@@ -201,6 +201,47 @@ test('after one online visit every screen and every on-demand piece opens with t
     assert.deepEqual(first.consoleErrors, []);
     assert.deepEqual(second.consoleErrors, []);
     assert.deepEqual(second.foreignRequests, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a piece that does not arrive is said in Vietnamese, the app keeps working, and «Thử lại» loads it', async () => {
+  const server = await startServer(distDir);
+  // No service worker: the chunks come from the network, which is cut for them.
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const { page, foreignRequests } = await watchedPage(browser.context, server.origin);
+    const crashes = [];
+    page.on('pageerror', (err) => crashes.push(String(err)));
+    let offline = true;
+    const pieces = new RegExp(`-(${PIECES.print}|${PIECES.editorDocx}|${PIECES.docx})-[0-9a-f]{16}\\.wasm$`);
+    await page.route(pieces, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await open(page, server.origin, '');
+    const id = await createReport(page);
+    const missing = 'Chưa tải được phần này của ứng dụng';
+
+    // The editor's Word file: told, and the editor goes on saving what is typed.
+    await page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click();
+    await page.getByText(`Không tải được bản Word: ${missing}`).waitFor();
+    await field(page, 'name').fill('Vẫn lưu được khi thiếu một phần');
+    await waitForDraft(page, id, (d) => d.report.name === 'Vẫn lưu được khi thiếu một phần');
+
+    // The print view: a message in place of the screen, then «Thử lại» once the network is back.
+    await open(page, server.origin, `#/in/${id}`);
+    const alert = page.getByRole('alert').filter({ hasText: missing });
+    await alert.waitFor();
+    assert.equal(await page.locator('#loi-nghiem-trong').count(), 0, 'no panic banner');
+    offline = false;
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await page.locator('.print-root .sheet').first().waitFor();
+    await page.locator('.print-root h1.doc-title').waitFor();
+    assert.equal(await alert.count(), 0, 'the message is gone');
+    const printed = await downloadOf(page, () => page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click());
+    assert.ok(printed.text.startsWith('PK'), 'the Word file, from its chunk now, is a ZIP archive');
+    assert.deepEqual(crashes, [], 'the wasm did not abort');
+    assert.deepEqual(foreignRequests, []);
   } finally {
     await browser.close();
     await server.close();
