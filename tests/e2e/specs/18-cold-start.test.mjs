@@ -11,7 +11,7 @@ import { startServer, launch, watchedPage, appReady, createReport, distDir } fro
 
 // A slow connection for the main module only: whatever is requested while it
 // is held back was requested before the app could have started.
-const MAIN_WASM_DELAY_MS = 1500;
+const MAIN_WASM_DELAY_MS = 3000;
 const isMainWasm = (path) => /\/bao-cao-dan-van-[0-9a-f]+_bg\.wasm$/.test(path);
 const isChunk = (path) => path.endsWith('.wasm') && !isMainWasm(path);
 
