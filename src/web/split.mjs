@@ -45,16 +45,18 @@ const PRINT_SCREEN = 'print_screen';
  * `lazy` (its own chunk first, then the shared chunks it waits for, in the
  * loader's order), read from the loader wasm-split-cli wrote: each piece is
  * `makeLoad(() => { … fetch(new URL("./file", …)) … }, [deps])`, bound to
- * `const __chunk_N` or to the export `__wasm_split_load_<lazy>_<hash>`.
+ * `const __chunk_N` or to the export `__wasm_split_load_<lazy>[_<hash>]`.
  */
 export function onDemandFiles(loader, lazy) {
-  const piece = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)_\d+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n\}\s*,\s*\[([^\]]*)\]\)/g;
+  const piece = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n\}\s*,\s*\[([^\]]*)\]\)/g;
   const chunks = new Map();
   let entry;
   for (const [, chunk, name, file, deps] of loader.matchAll(piece)) {
     const found = { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) };
     if (chunk) chunks.set(chunk, found);
-    else if (name === lazy) entry = found;
+    // `#[lazy]` exports end in a hash of the function (`print_screen_1653…`),
+    // fallible `wasm_split` ones are the bare name.
+    else if (name === lazy || new RegExp(`^${lazy}_\\d+$`).test(name)) entry = found;
   }
   if (!entry) throw new Error(`split: the loader has no load function for ${lazy}`);
   const files = [entry.file];
