@@ -37,6 +37,42 @@ const replaceAll = (text, from, to) => {
   return text.split(from).join(to);
 };
 
+// The `#[lazy]` function of the print view (src/ui/print.rs).
+const PRINT_SCREEN = 'print_screen';
+
+/**
+ * The wasm files the split loader fetches to run the `#[lazy]` function
+ * `lazy` (its own chunk first, then the shared chunks it waits for, in the
+ * loader's order), read from the loader wasm-split-cli wrote: each piece is
+ * `makeLoad(() => { … fetch(new URL("./file", …)) … }, [deps])`, bound to
+ * `const __chunk_N` or to the export `__wasm_split_load_<lazy>[_<hash>]`.
+ */
+export function onDemandFiles(loader, lazy) {
+  const piece = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n\}\s*,\s*\[([^\]]*)\]\)/g;
+  const chunks = new Map();
+  let entry;
+  for (const [, chunk, name, file, deps] of loader.matchAll(piece)) {
+    const found = { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) };
+    if (chunk) chunks.set(chunk, found);
+    // `#[lazy]` exports end in a hash of the function (`print_screen_1653…`),
+    // fallible `wasm_split` ones are the bare name.
+    else if (name === lazy || new RegExp(`^${lazy}_\\d+$`).test(name)) entry = found;
+  }
+  if (!entry) throw new Error(`split: the loader has no load function for ${lazy}`);
+  const files = [entry.file];
+  const visit = (deps) => {
+    for (const dep of deps) {
+      const chunk = chunks.get(dep);
+      if (!chunk) throw new Error(`split: ${lazy} waits for ${dep}, which the loader does not define`);
+      if (files.includes(chunk.file)) continue;
+      files.push(chunk.file);
+      visit(chunk.deps);
+    }
+  };
+  visit(entry.deps);
+  return files;
+}
+
 /**
  * Split the app in `dir` (trunk's staging folder, index.html not yet
  * rewritten by post_build.mjs). Returns the new file names and sizes.
@@ -103,6 +139,7 @@ export function splitWasm(dir, { release, targetDir = 'target', keepNames = fals
     unlinkSync(join(dir, trunkJs));
     unlinkSync(join(dir, trunkWasm));
     const integrity = (file) => `sha384-${sha('sha384', readFileSync(join(dir, file)), 'base64')}`;
+    const wasmPreload = (file) => `<link as=fetch crossorigin href=./${file} integrity=${integrity(file)} rel=preload type=application/wasm>`;
     html = html.replace(/<link\b[^>]*\brel=(?:"modulepreload"|modulepreload)[^>]*>/, (tag) => {
       if (!tag.includes(trunkJs)) throw new Error(`split: unexpected modulepreload ${tag}`);
       const preload = (file) => `<link crossorigin href=./${file} integrity=${integrity(file)} rel=modulepreload>`;
@@ -110,8 +147,14 @@ export function splitWasm(dir, { release, targetDir = 'target', keepNames = fals
     });
     html = html.replace(/<link\b[^>]*\bas=(?:"fetch"|fetch)[^>]*>/, (tag) => {
       if (!tag.includes(trunkWasm)) throw new Error(`split: unexpected wasm preload ${tag}`);
-      return `<link as=fetch crossorigin href=./${wasm} integrity=${integrity(wasm)} rel=preload type=application/wasm>`;
+      return wasmPreload(wasm);
     });
+    // The print view's files, as preload links for src/web/print_fonts.js to
+    // add on that route only (a <template>'s content is inert, and the CSP
+    // forbids the inline script that could hold them): without them the
+    // chunks would be requested only once the main module has started.
+    const printFiles = onDemandFiles(loader, PRINT_SCREEN);
+    html = replaceAll(html, '</head>', `<template id=print-preloads>${printFiles.map(wasmPreload).join('')}</template></head>`);
     // What is left of the old names is trunk's loader script.
     html = replaceAll(html, trunkWasm, wasm);
     html = replaceAll(html, trunkJs, js);

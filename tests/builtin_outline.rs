@@ -1,0 +1,37 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Built-in outlines are compiled on first use, one kind at a time: opening a
+//! report compiles its own outline only (compiling is a large share of the
+//! editor's cold start). Its own test binary, so no other test has compiled
+//! an outline in this process before it runs; a single test, for the same
+//! reason.
+
+use bao_cao_dan_van::model::{Kind, TemplateRef};
+use bao_cao_dan_van::template::Template;
+
+fn reference(id: &str, version: u32) -> TemplateRef {
+    TemplateRef { id: id.into(), version, hash: None }
+}
+
+#[test]
+fn resolving_a_reports_built_in_outline_compiles_that_outline_only() {
+    assert!(!Template::builtin_is_compiled(Kind::Cq) && !Template::builtin_is_compiled(Kind::Dang));
+
+    // A reference to no built-in outline compiles none.
+    assert!(Template::builtin_for(&reference("CQ", 999)).is_none());
+    assert!(Template::builtin_for(&reference("KHAC", 1)).is_none());
+    assert!(!Template::builtin_is_compiled(Kind::Cq) && !Template::builtin_is_compiled(Kind::Dang));
+
+    // A CQ report: the CQ outline, and not the ĐẢNG one (listed first).
+    let cq = Template::for_ref(&reference("CQ", 1)).expect("CQ version 1 is built in");
+    assert!(std::ptr::eq(cq, Template::builtin(Kind::Cq)));
+    assert!(Template::builtin_is_compiled(Kind::Cq));
+    assert!(!Template::builtin_is_compiled(Kind::Dang), "opening a CQ report compiled the ĐẢNG outline");
+
+    // The heads read without compiling agree with the compiled outlines.
+    let dang = Template::builtin_for(&reference("DANG", 1)).expect("DANG version 1 is built in");
+    assert!(std::ptr::eq(dang, Template::builtin(Kind::Dang)));
+    for kind in Kind::ALL {
+        let compiled = Template::builtin(kind);
+        assert!(std::ptr::eq(Template::builtin_for(&compiled.template_ref()).unwrap(), compiled), "{kind:?}");
+    }
+}

@@ -1,0 +1,60 @@
+// Cold start of an on-demand screen (issue 16, the cold print budget): the
+// print view is a wasm chunk that the app would request only after the main
+// module has been downloaded, compiled and started. On the print route the
+// page asks for the print view's chunks (preloads written by the build hook,
+// src/web/split.mjs, added by src/web/print_fonts.js) while the main module
+// is still downloading, and the app's loader reuses them: each file crosses
+// the network once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watchedPage, appReady, createReport, distDir } from '../lib/harness.mjs';
+
+// A slow connection for the main module only: whatever is requested while it
+// is held back was requested before the app could have started.
+const MAIN_WASM_DELAY_MS = 3000;
+const isMainWasm = (path) => /\/bao-cao-dan-van-[0-9a-f]+_bg\.wasm$/.test(path);
+const isChunk = (path) => path.endsWith('.wasm') && !isMainWasm(path);
+
+test('a cold load of the print view requests its chunks while the main module is still downloading, each once', async () => {
+  const server = await startServer(distDir, { delay: (path) => (isMainWasm(path) ? MAIN_WASM_DELAY_MS : 0) });
+  // No service worker: its precache would fetch every chunk, and the cold
+  // load below must go to the server as a first visit does.
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const setup = await watchedPage(browser.context, server.origin);
+    await setup.page.goto(server.url);
+    await appReady(setup.page);
+    const id = await createReport(setup.page);
+    assert.deepEqual(server.requests.filter((r) => isChunk(r.path)).map((r) => r.path), [],
+      'home and the editor fetched no chunk');
+    await setup.page.close();
+
+    // A new document on the print route (the server sends `no-cache` and no
+    // validator: the main module is downloaded again, as slowly).
+    const from = server.requests.length;
+    const { page, consoleErrors, foreignRequests } = await watchedPage(browser.context, server.origin);
+    await page.goto(`${server.origin}/#/in/${id}`);
+    await appReady(page);
+    await page.locator('.print-root .sheet').first().waitFor();
+    await page.locator('.print-root h1.doc-title').waitFor();
+
+    const load = server.requests.slice(from);
+    const main = load.filter((r) => isMainWasm(r.path));
+    assert.equal(main.length, 1, 'the main module was downloaded once');
+    const chunks = load.filter((r) => isChunk(r.path));
+    const printChunk = chunks.filter((r) => /\/bao-cao-dan-van-print-screen-[0-9a-f]{16}\.wasm$/.test(r.path));
+    assert.equal(printChunk.length, 1, `the print view's chunk was fetched once: ${chunks.map((r) => r.path).join(', ')}`);
+    // `sentAt` is when the server answered: the main module's answer was held
+    // back, the chunks' were not.
+    const late = chunks.filter((r) => r.sentAt >= main[0].sentAt).map((r) => r.path);
+    assert.deepEqual(late, [], 'every chunk the print view needs was requested before the main module arrived');
+    const paths = chunks.map((r) => r.path);
+    assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i), [], 'no chunk was fetched twice (the preloads were used)');
+    assert.deepEqual(load.filter((r) => r.status !== 200), [], 'every request answered');
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
