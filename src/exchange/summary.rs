@@ -3,7 +3,7 @@
 //! summed integers (by evaluating a report that holds the sums), never
 //! averaged from the units' rates.
 
-use super::import::{read_report_file_hashed, Incoming};
+use super::import::{read_report_file_quick, Incoming, QuickHash};
 use crate::engine::{evaluate, Evaluation};
 use crate::format;
 use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
@@ -126,18 +126,17 @@ pub fn merge(files: &[(String, Vec<u8>)], now: DateTime<Utc>) -> Result<Summary,
     merge_hashed(files, &[], now)
 }
 
-/// [`merge`], given for each file the SHA-256 (hex) of its
-/// [`quick_checksum_content`](super::import::quick_checksum_content) when
-/// the browser computed it (`quick_sha256[i]` belongs to `files[i]`).
+/// [`merge`], given for each file the [`QuickHash`] of its content when
+/// the browser computed it (`quick[i]` belongs to `files[i]`).
 pub fn merge_hashed(
     files: &[(String, Vec<u8>)],
-    quick_sha256: &[Option<String>],
+    quick: &[Option<QuickHash>],
     now: DateTime<Utc>,
 ) -> Result<Summary, Vec<SetAside>> {
     let mut set_aside = Vec::new();
     let mut valid: Vec<Incoming> = Vec::new();
     for (i, (name, bytes)) in files.iter().enumerate() {
-        match read_report_file_hashed(name, bytes, quick_sha256.get(i).and_then(Option::as_deref), now) {
+        match read_report_file_quick(name, bytes, quick.get(i).and_then(Option::as_ref), now) {
             Ok(incoming) => valid.push(incoming),
             Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
         }
