@@ -331,6 +331,53 @@ mod tests {
     }
 
     #[test]
+    fn the_sorted_scan_gives_the_same_text_for_ascending_members_and_declines_anything_else() {
+        let value = json!({
+            "a": { "": 1, "b": [{ "x": 1, "y": { "k": "\\\"" } }], "c": "{\"a\":1,\"a\":2}" },
+            "sha256": "abc",
+            "z": [1, { "k": null }],
+        });
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(compact_sorted_without(text.as_bytes(), "sha256"), compact_without(text.as_bytes(), "sha256"));
+        for declined in [
+            // A member named twice, at the top or deep down.
+            r#"{"a":1,"a":1}"#,
+            r#"{"a":{"b":[{"x":1,"x":1}]}}"#,
+            // Out of order, though no name repeats: not as exported.
+            r#"{"b":1,"a":1}"#,
+            r#"{"a":[{"y":1,"x":1}]}"#,
+            // A name spelled with an escape (the export writes none).
+            r#"{"a\u0062":1}"#,
+            // A shorter name after a longer one it starts.
+            r#"{"ab":1,"a":1}"#,
+        ] {
+            assert_eq!(compact_sorted_without(declined.as_bytes(), "sha256"), None, "{declined}");
+            assert!(compact_without(declined.as_bytes(), "sha256").is_some(), "{declined}");
+        }
+        // Names are compared whole, not with their quotes: "a" < "a!" < "ab".
+        assert!(compact_sorted_without(r#"{"a":1,"a!":2,"ab":3}"#.as_bytes(), "sha256").is_some());
+        // Each object has its own order: a nested name may sort before the outer ones.
+        assert!(compact_sorted_without(r#"{"m":{"a":1,"z":2},"n":[{"a":1},{"a":2}]}"#.as_bytes(), "k").is_some());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn the_sorted_scan_never_passes_a_text_that_names_a_member_twice(
+            names in proptest::collection::vec("[ab\"]{0,2}", 0..6),
+            nested in proptest::collection::vec("[ab]{0,2}", 0..4),
+        ) {
+            // Written by hand, in the given order, so names may repeat or be out of order.
+            let member = |n: &String| format!("{}:{{{}}}", json!(n), nested.iter().map(|k| format!("{}:1", json!(k))).collect::<Vec<_>>().join(","));
+            let text = format!("{{{}}}", names.iter().map(member).collect::<Vec<_>>().join(","));
+            if duplicate_key(&text).is_some() {
+                proptest::prop_assert_eq!(compact_sorted_without(text.as_bytes(), "sha256"), None);
+            }
+        }
+    }
+
+    #[test]
     fn anything_but_an_object_is_declined() {
         for text in ["", "[1]", "\"x\"", "{\"a\":1", "{\"a\":\"1}", "{\"a\":1}}", "1 {}"] {
             assert_eq!(compact_without(text.as_bytes(), "sha256"), None, "{text}");

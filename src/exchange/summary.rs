@@ -213,20 +213,27 @@ pub fn merge_hashed(
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
     let mut lists: BTreeMap<String, Vec<crate::model::Row>> = BTreeMap::new();
+    // Each figure is at most MAX_NUMBER; saturating keeps a sum of many of
+    // them from wrapping (to_report then keeps it as text). A key is copied
+    // once per merge, not once per unit.
+    fn add(totals: &mut BTreeMap<String, i64>, key: &str, n: i64) {
+        match totals.get_mut(key) {
+            Some(total) => *total = total.saturating_add(n),
+            None => {
+                totals.insert(key.to_string(), n);
+            }
+        }
+    }
     for u in &units {
-        // Each figure is at most MAX_NUMBER; saturating keeps a sum of
-        // many of them from wrapping (to_report then keeps it as text).
+        let own = Template::for_report(&u.report);
         for (k, v) in &u.report.values {
-            let own = Template::for_report(&u.report);
             if let (Some(n), Some(_)) = (v.as_int(), own.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
-                let total = totals.entry(k.clone()).or_default();
-                *total = total.saturating_add(n);
+                add(&mut totals, k, n);
             }
         }
         for (k, v) in &u.report.cung_ky {
             if let Some(n) = v.as_int() {
-                let total = cung_ky.entry(k.clone()).or_default();
-                *total = total.saturating_add(n);
+                add(&mut cung_ky, k, n);
             }
         }
         for (k, rows) in &u.report.lists {
