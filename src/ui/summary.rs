@@ -8,6 +8,7 @@ use super::marks::mark;
 use super::shared::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
+use crate::exchange::import::QuickHash;
 use crate::exchange::summary::{merge_hashed, SetAside, Summary};
 use crate::model::UnitProfile;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub async fn summary_screen() -> AnyView {
 pub fn SummaryScreen() -> impl IntoView {
     let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
     // `hashes[i]`: the browser's SHA-256 for `files[i]` (see `quick_hashes`).
-    let hashes = StoredValue::new(Vec::<Option<String>>::new());
+    let hashes = StoredValue::new(Vec::<Option<QuickHash>>::new());
     let unread = RwSignal::new(Vec::<SetAside>::new());
     // Shared, not cloned, by the views: it holds every unit's report.
     let result = RwSignal::new(None::<Result<Arc<Summary>, Vec<SetAside>>>);
