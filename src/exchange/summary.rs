@@ -4,7 +4,7 @@
 //! averaged from the units' rates.
 
 use super::import::{read_report_file_quick, Incoming, QuickHash};
-use crate::engine::{evaluate, Evaluation};
+use crate::engine::{evaluate, figures, Evaluation, Figures};
 use crate::format;
 use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
 use crate::template::{Level, Template};
@@ -84,8 +84,9 @@ pub struct Summary {
     pub columns: Vec<Column>,
     /// Σ over units, per summed key (only keys some unit entered).
     pub totals: BTreeMap<String, i64>,
-    /// Evaluation of the report holding the sums: the recomputed rates.
-    pub total_evaluation: Evaluation,
+    /// Computed values of the report holding the sums: the recomputed
+    /// rates (its issues would repeat the units' own, shown per unit).
+    pub total_evaluation: Figures,
     total_report: Report,
     /// The outline versions of the units, by id, newest version first;
     /// `units` are in this order.
@@ -251,7 +252,7 @@ pub fn merge_hashed(
     total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.lists = lists;
-    let total_evaluation = evaluate(template, &total_report);
+    let total_evaluation = figures(template, &total_report);
 
     let mut columns: Vec<Column> = template
         .value_keys()
