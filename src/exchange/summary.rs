@@ -1,6 +1,6 @@
 //! "Tổng hợp": the level above loads many units' files of one kind and
 //! period and gets one table with totals. Rates are recomputed from the
-//! summed integers (by evaluating a report that holds the sums), never
+//! summed integers (the computed values of a report that holds the sums), never
 //! averaged from the units' rates.
 
 use super::import::{read_report_file_quick, Incoming, QuickHash};
