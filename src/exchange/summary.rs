@@ -119,6 +119,16 @@ fn unit_name(r: &Report) -> String {
         .unwrap_or_else(|| "(chưa ghi tên đơn vị)".into())
 }
 
+/// The work of a merge that does not depend on the files: the built-in
+/// outlines compiled (both at once: a file's outline is looked up among
+/// them) and hashed (the summed report names its outline). The merge
+/// screen does it while the cadre picks the files, not after.
+pub fn prepare() {
+    for kind in Kind::ALL {
+        Template::builtin(kind).hash();
+    }
+}
+
 /// Merge the given files. The kind, period and template taken are those of
 /// most valid files (the first in a tie); others are set aside with the reason.
 /// With no usable file at all, the reasons are returned instead.

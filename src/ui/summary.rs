@@ -9,7 +9,7 @@ use super::shared::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
 use crate::exchange::import::QuickHash;
-use crate::exchange::summary::{merge_hashed, SetAside, Summary};
+use crate::exchange::summary::{merge_hashed, prepare, SetAside, Summary};
 use crate::model::UnitProfile;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,6 +29,7 @@ pub fn SummaryScreen() -> impl IntoView {
     // Shared, not cloned, by the views: it holds every unit's report.
     let result = RwSignal::new(None::<Result<Arc<Summary>, Vec<SetAside>>>);
     let message = RwSignal::new(None::<(bool, String)>);
+    super::later::after_first_paint(prepare);
 
     let add = Callback::new(move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
