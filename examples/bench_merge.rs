@@ -3,9 +3,8 @@
 //! are read and hashed. Run `cargo run --release --example bench_fixtures`
 //! first (or `.ci/bench`), then `cargo run --release --example bench_merge [dir] [runs]`.
 
-use bao_cao_dan_van::exchange::import::quick_checksum_content;
+use bao_cao_dan_van::exchange::import::{QuickContent, QuickHash};
 use bao_cao_dan_van::exchange::summary::merge_hashed;
-use sha2::{Digest, Sha256};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -19,12 +18,8 @@ fn main() {
         .collect();
     files.sort();
     // The browser hashes off the main thread: take those hashes as given.
-    let hashes: Vec<Option<String>> = files
-        .iter()
-        .map(|(_, bytes)| {
-            quick_checksum_content(bytes).map(|c| Sha256::digest(&c).iter().map(|b| format!("{b:02x}")).collect())
-        })
-        .collect();
+    let hashes: Vec<Option<QuickHash>> =
+        files.iter().map(|(_, bytes)| QuickContent::of(bytes).map(|c| QuickHash::of(&c))).collect();
     let now = chrono::Utc::now();
     let count: usize = std::env::args().nth(2).map_or(10, |n| n.parse().expect("a number of runs"));
     let mut runs: Vec<Duration> = (0..count)

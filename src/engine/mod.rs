@@ -245,6 +245,34 @@ impl Evaluation {
     }
 }
 
+/// The computed values of a report, for the current period and for cùng
+/// kỳ: the part of an [`Evaluation`] a table of figures shows, without its
+/// comparisons, appendix, progress and issues.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    /// Computed values for the current period, by target key.
+    pub computed: BTreeMap<String, ComputedValue>,
+    /// Computed values for cùng kỳ, where its figures allow.
+    pub cung_ky: BTreeMap<String, ComputedValue>,
+}
+
+impl Figures {
+    /// The display string of a computed value, if any.
+    pub fn display(&self, key: &str) -> Option<&str> {
+        self.computed.get(key).map(|c| c.display.as_str())
+    }
+}
+
+/// The [`Figures`] of a report, worked out as [`evaluate`] does. The merge
+/// needs them for a summed report of 200 units' rows, whose every other
+/// check would only repeat those of each unit.
+pub fn figures(template: &Template, report: &Report) -> Figures {
+    let hg = report.options.hg_denominator;
+    let cur = computed::compute(template, &report.values, Some(&report.lists), hg);
+    let prev = computed::compute(template, &report.cung_ky, None, hg);
+    Figures { computed: cur.out, cung_ky: prev.out }
+}
+
 /// Evaluate a report against a template. Pure and total: never panics.
 pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     let hg = report.options.hg_denominator;

@@ -185,7 +185,19 @@ pub fn read_report_file_hashed(
     quick_sha256: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Incoming, ImportError> {
-    read_report_file_with(file, bytes, quick_sha256, now, false)
+    let shortcut = quick_sha256.map_or(Shortcut::None, Shortcut::Stated);
+    read_report_file_with(file, bytes, shortcut, now, false)
+}
+
+/// [`read_report_file`], given the [`QuickHash`] of `bytes` when the
+/// browser computed one: the quick road then needs no scan of the text.
+pub fn read_report_file_quick(
+    file: &str,
+    bytes: &[u8],
+    quick: Option<&QuickHash>,
+    now: DateTime<Utc>,
+) -> Result<Incoming, ImportError> {
+    read_report_file_with(file, bytes, quick.map_or(Shortcut::None, Shortcut::Vouched), now, false)
 }
 
 /// [`read_report_file`] for a file to keep: one whose outline this device
@@ -194,17 +206,30 @@ pub fn read_report_file_hashed(
 /// arrives) instead of [`ImportError::UnknownTemplate`]. The outline is not
 /// in the file: the level above issued it and sends it on its own.
 pub fn read_report_file_keeping(file: &str, bytes: &[u8], now: DateTime<Utc>) -> Result<Incoming, ImportError> {
-    read_report_file_with(file, bytes, None, now, true)
+    read_report_file_with(file, bytes, Shortcut::None, now, true)
+}
+
+/// What the quick road is given of a file's checksum content.
+#[derive(Clone, Copy)]
+enum Shortcut<'a> {
+    /// Nothing: the quick road computes the content and its hash itself.
+    None,
+    /// A hash computed elsewhere of [`quick_checksum_content`], which
+    /// exists for any object: the text is still scanned for repeated members.
+    Stated(&'a str),
+    /// A hash of [`QuickContent`], which exists only for a text that names
+    /// no member twice.
+    Vouched(&'a QuickHash),
 }
 
 fn read_report_file_with(
     file: &str,
     bytes: &[u8],
-    quick_sha256: Option<&str>,
+    shortcut: Shortcut,
     now: DateTime<Utc>,
     keep_unknown_outline: bool,
 ) -> Result<Incoming, ImportError> {
-    let incoming = match read_as_exported(file, bytes, quick_sha256) {
+    let incoming = match read_quickly(file, bytes, shortcut) {
         Some(incoming) => incoming,
         None => read_checked(file, bytes, keep_unknown_outline)?,
     };
@@ -236,6 +261,56 @@ fn moments(report: &Report) -> impl Iterator<Item = (&'static str, DateTime<Utc>
 /// and off the main thread. `None` when the file is not in that form.
 pub fn quick_checksum_content(bytes: &[u8]) -> Option<Vec<u8>> {
     super::canonical::compact_without(bytes, "sha256")
+}
+
+/// [`quick_checksum_content`] of a file whose objects all name their
+/// members in ascending order, as this app exports them, and so never one
+/// member twice. The one scan that copies the text for the checksum also
+/// checks that order, so a file read with its [`QuickHash`] needs no
+/// separate walk for repeated members (a merge reads 200 files at once).
+#[derive(Debug)]
+pub struct QuickContent(Vec<u8>);
+
+impl QuickContent {
+    /// The content of `bytes`; `None` when the file is not in the form
+    /// this app exports (it then takes the careful road).
+    pub fn of(bytes: &[u8]) -> Option<QuickContent> {
+        super::canonical::compact_sorted_without(bytes, "sha256").map(QuickContent)
+    }
+
+    /// The bytes to hash.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// What stands for this content once its bytes have gone to a hasher
+    /// (the browser's copies them) and are dropped.
+    pub fn receipt(&self) -> QuickReceipt {
+        QuickReceipt(())
+    }
+}
+
+/// Proof that a [`QuickContent`] was made, kept while its hash is computed.
+#[derive(Clone, Copy, Debug)]
+pub struct QuickReceipt(());
+
+impl QuickReceipt {
+    /// The SHA-256 (lower-case hex) of the content this receipt stands for.
+    pub fn hashed(self, sha256_hex: String) -> QuickHash {
+        QuickHash(sha256_hex)
+    }
+}
+
+/// The SHA-256 (hex) of a file's [`QuickContent`], computed elsewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuickHash(String);
+
+impl QuickHash {
+    /// The hash of `content`, computed here (natively, or when the browser
+    /// cannot).
+    pub fn of(content: &QuickContent) -> QuickHash {
+        QuickHash(super::export::sha256_hex(content.bytes()))
+    }
 }
 
 /// The careful road: every check in order, the first failure reported.
@@ -272,7 +347,7 @@ fn read_checked(file: &str, bytes: &[u8], keep_unknown_outline: bool) -> Result<
 /// with the same result: a matching checksum proves the text is the one
 /// the exporter hashed. Anything else (`None`) takes the careful road,
 /// which also says what is wrong.
-fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Option<Incoming> {
+fn read_quickly(file: &str, bytes: &[u8], shortcut: Shortcut) -> Option<Incoming> {
     #[derive(serde::Deserialize)]
     struct Exported<'a> {
         schema: &'a str,
@@ -286,21 +361,24 @@ fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Opt
     if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
-    // UTF-8 checked once for the whole text: parsing from `&str`, neither
-    // pass below checks it again string by string.
+    // UTF-8 checked once for the whole text: parsing from `&str`, the
+    // parse does not check it again string by string.
     let text = std::str::from_utf8(bytes).ok()?;
-    if super::canonical::duplicate_key(text).is_some() {
-        return None;
-    }
-    let exported: Exported = serde_json::from_str(text).ok()?;
-    if exported.schema != SCHEMA_NAME || exported.schema_version != SCHEMA_VERSION {
-        return None;
-    }
-    let actual = match quick_sha256 {
-        Some(hash) => hash.to_string(),
-        None => super::export::sha256_hex(&quick_checksum_content(bytes)?),
+    // Repeated members are refused before the parse (a JSON tree keeps
+    // the last value only): a vouched hash or the content computed here
+    // proves there are none.
+    let actual = match shortcut {
+        Shortcut::Vouched(hash) => hash.0.clone(),
+        Shortcut::Stated(hash) => {
+            if super::canonical::duplicate_key(text).is_some() {
+                return None;
+            }
+            hash.to_string()
+        }
+        Shortcut::None => QuickHash::of(&QuickContent::of(bytes)?).0,
     };
-    if actual != exported.sha256 {
+    let exported: Exported = serde_json::from_str(text).ok()?;
+    if exported.schema != SCHEMA_NAME || exported.schema_version != SCHEMA_VERSION || actual != exported.sha256 {
         return None;
     }
     let report = exported.report;
@@ -635,6 +713,12 @@ fn check_marks(template: Option<&Template>, report: &Report, same_version: bool)
         }
     }
     Ok(())
+}
+
+/// The quick road as [`read_report_file_hashed`] takes it.
+#[cfg(test)]
+fn read_as_exported(file: &str, bytes: &[u8], quick_sha256: Option<&str>) -> Option<Incoming> {
+    read_quickly(file, bytes, quick_sha256.map_or(Shortcut::None, Shortcut::Stated))
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! "Tổng hợp": the level above loads many units' files of one kind and
 //! period and gets one table with totals. Rates are recomputed from the
-//! summed integers (by evaluating a report that holds the sums), never
+//! summed integers (the computed values of a report that holds the sums), never
 //! averaged from the units' rates.
 
-use super::import::{read_report_file_hashed, Incoming};
-use crate::engine::{evaluate, Evaluation};
+use super::import::{read_report_file_quick, Incoming, QuickHash};
+use crate::engine::{evaluate, figures, Evaluation, Figures};
 use crate::format;
 use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
 use crate::template::{Level, Template};
@@ -84,8 +84,9 @@ pub struct Summary {
     pub columns: Vec<Column>,
     /// Σ over units, per summed key (only keys some unit entered).
     pub totals: BTreeMap<String, i64>,
-    /// Evaluation of the report holding the sums: the recomputed rates.
-    pub total_evaluation: Evaluation,
+    /// Computed values of the report holding the sums: the recomputed
+    /// rates (its issues would repeat the units' own, shown per unit).
+    pub total_evaluation: Figures,
     total_report: Report,
     /// The outline versions of the units, by id, newest version first;
     /// `units` are in this order.
@@ -118,6 +119,16 @@ fn unit_name(r: &Report) -> String {
         .unwrap_or_else(|| "(chưa ghi tên đơn vị)".into())
 }
 
+/// The work of a merge that does not depend on the files: the built-in
+/// outlines compiled (both at once: a file's outline is looked up among
+/// them) and hashed (the summed report names its outline). The merge
+/// screen does it while the cadre picks the files, not after.
+pub fn prepare() {
+    for kind in Kind::ALL {
+        Template::builtin(kind).hash();
+    }
+}
+
 /// Merge the given files. The kind, period and template taken are those of
 /// most valid files (the first in a tie); others are set aside with the reason.
 /// With no usable file at all, the reasons are returned instead.
@@ -126,18 +137,17 @@ pub fn merge(files: &[(String, Vec<u8>)], now: DateTime<Utc>) -> Result<Summary,
     merge_hashed(files, &[], now)
 }
 
-/// [`merge`], given for each file the SHA-256 (hex) of its
-/// [`quick_checksum_content`](super::import::quick_checksum_content) when
-/// the browser computed it (`quick_sha256[i]` belongs to `files[i]`).
+/// [`merge`], given for each file the [`QuickHash`] of its content when
+/// the browser computed it (`quick[i]` belongs to `files[i]`).
 pub fn merge_hashed(
     files: &[(String, Vec<u8>)],
-    quick_sha256: &[Option<String>],
+    quick: &[Option<QuickHash>],
     now: DateTime<Utc>,
 ) -> Result<Summary, Vec<SetAside>> {
     let mut set_aside = Vec::new();
     let mut valid: Vec<Incoming> = Vec::new();
     for (i, (name, bytes)) in files.iter().enumerate() {
-        match read_report_file_hashed(name, bytes, quick_sha256.get(i).and_then(Option::as_deref), now) {
+        match read_report_file_quick(name, bytes, quick.get(i).and_then(Option::as_ref), now) {
             Ok(incoming) => valid.push(incoming),
             Err(e) => set_aside.push(SetAside { file: name.clone(), reason: e.message(name) }),
         }
@@ -214,20 +224,27 @@ pub fn merge_hashed(
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
     let mut lists: BTreeMap<String, Vec<crate::model::Row>> = BTreeMap::new();
+    // Each figure is at most MAX_NUMBER; saturating keeps a sum of many of
+    // them from wrapping (to_report then keeps it as text). A key is copied
+    // once per merge, not once per unit.
+    fn add(totals: &mut BTreeMap<String, i64>, key: &str, n: i64) {
+        match totals.get_mut(key) {
+            Some(total) => *total = total.saturating_add(n),
+            None => {
+                totals.insert(key.to_string(), n);
+            }
+        }
+    }
     for u in &units {
-        // Each figure is at most MAX_NUMBER; saturating keeps a sum of
-        // many of them from wrapping (to_report then keeps it as text).
+        let own = Template::for_report(&u.report);
         for (k, v) in &u.report.values {
-            let own = Template::for_report(&u.report);
             if let (Some(n), Some(_)) = (v.as_int(), own.indicator(k).filter(|i| i.indicator.ty.is_numeric())) {
-                let total = totals.entry(k.clone()).or_default();
-                *total = total.saturating_add(n);
+                add(&mut totals, k, n);
             }
         }
         for (k, v) in &u.report.cung_ky {
             if let Some(n) = v.as_int() {
-                let total = cung_ky.entry(k.clone()).or_default();
-                *total = total.saturating_add(n);
+                add(&mut cung_ky, k, n);
             }
         }
         for (k, rows) in &u.report.lists {
@@ -245,7 +262,7 @@ pub fn merge_hashed(
     total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.lists = lists;
-    let total_evaluation = evaluate(template, &total_report);
+    let total_evaluation = figures(template, &total_report);
 
     let mut columns: Vec<Column> = template
         .value_keys()

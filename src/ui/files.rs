@@ -1,7 +1,7 @@
 //! Reading files the user picks or drops. Oversized files are refused
 //! without reading more than the limit.
 
-use crate::exchange::import::{ImportError, MAX_BACKUP_BYTES};
+use crate::exchange::import::{ImportError, QuickContent, QuickHash, MAX_BACKUP_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -52,22 +52,23 @@ async fn read_limited(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
 }
 
 /// For each file, the SHA-256 (hex) of what its checksum covers when it is
-/// in the form this app exports (see `import::quick_checksum_content`),
+/// in the form this app exports (see `import::QuickContent`),
 /// computed by the browser: many times faster than in wasm, and off the
 /// main thread. `None` where that does not apply or the browser cannot
 /// (no `crypto.subtle` outside a secure context); the file is then hashed
 /// in wasm as before.
-pub async fn quick_hashes(files: &[(String, Vec<u8>)]) -> Vec<Option<String>> {
+pub async fn quick_hashes(files: &[(String, Vec<u8>)]) -> Vec<Option<QuickHash>> {
     let subtle = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.subtle());
     let digests = files.iter().map(|(_, bytes)| {
         let started = subtle.as_ref().and_then(|subtle| {
-            let content = crate::exchange::import::quick_checksum_content(bytes)?;
-            subtle.digest_with_str_and_u8_array("SHA-256", &content).ok()
+            let content = QuickContent::of(bytes)?;
+            Some((subtle.digest_with_str_and_u8_array("SHA-256", content.bytes()).ok()?, content.receipt()))
         });
         async move {
-            let digest = JsFuture::from(started?).await.ok()?;
+            let (digest, receipt) = started?;
+            let digest = JsFuture::from(digest).await.ok()?;
             let bytes = js_sys::Uint8Array::new(&digest).to_vec();
-            Some(crate::exchange::hex(&bytes))
+            Some(receipt.hashed(crate::exchange::hex(&bytes)))
         }
     });
     futures::future::join_all(digests).await

@@ -9,7 +9,8 @@ use super::on_demand::on_demand_fn;
 use super::shared::new_id;
 use super::storage_ui::open_store;
 use crate::editor::drafts;
-use crate::exchange::summary::{merge_hashed, SetAside, Summary};
+use crate::exchange::import::QuickHash;
+use crate::exchange::summary::{merge_hashed, prepare, SetAside, Summary};
 use crate::model::UnitProfile;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,11 +26,12 @@ on_demand_fn! {
 pub fn SummaryScreen() -> impl IntoView {
     let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
     // `hashes[i]`: the browser's SHA-256 for `files[i]` (see `quick_hashes`).
-    let hashes = StoredValue::new(Vec::<Option<String>>::new());
+    let hashes = StoredValue::new(Vec::<Option<QuickHash>>::new());
     let unread = RwSignal::new(Vec::<SetAside>::new());
     // Shared, not cloned, by the views: it holds every unit's report.
     let result = RwSignal::new(None::<Result<Arc<Summary>, Vec<SetAside>>>);
     let message = RwSignal::new(None::<(bool, String)>);
+    super::later::after_first_paint(prepare);
 
     let add = Callback::new(move |list: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {

@@ -521,3 +521,32 @@ fn files_written_before_outlines_had_a_hash_still_import() {
     assert_eq!(back.template.hash, None);
     assert_eq!((back.template.id.as_str(), back.template.version), ("CQ", 1));
 }
+
+#[test]
+fn a_repeated_member_signed_over_the_files_own_text_is_refused_by_the_merges_quick_road() {
+    let file = exported(&sample("4b8f0a4e-0000-4000-8000-0000000000d6"));
+    let stated = serde_json::from_str::<Json>(&file).unwrap()["sha256"].as_str().unwrap().to_string();
+    for (at, hidden) in [
+        ("\"hg_thanh\": 11", "\"hg_thanh\": 999,\n      \"hg_thanh\": 11"),
+        ("\"kind\": \"CQ\"", "\"kind\": \"DANG\", \"kind\": \"CQ\""),
+    ] {
+        // A forger signs the text as the quick road hashes it, both values
+        // included: only the refusal of repeated members stops the file.
+        let text = file.replacen(at, hidden, 1);
+        let forged = crate::exchange::export::sha256_hex(&quick_checksum_content(text.as_bytes()).unwrap());
+        let text = text.replacen(&stated, &forged, 1);
+        assert!(QuickContent::of(text.as_bytes()).is_none(), "{at}: no quick content, so no hash to vouch for it");
+        for result in [
+            read_report_file_quick("d.json", text.as_bytes(), None, now()),
+            read_report_file_hashed("d.json", text.as_bytes(), Some(&forged), now()),
+        ] {
+            assert!(matches!(result, Err(ImportError::DuplicateKey(_))), "{at}: {result:?}");
+        }
+    }
+    // The file as exported has quick content whose hash is the stated one.
+    let content = QuickContent::of(file.as_bytes()).expect("an exported file names its members in order");
+    let hash = QuickHash::of(&content);
+    assert_eq!(content.receipt().hashed(stated), hash);
+    let quick = read_report_file_quick("a.json", file.as_bytes(), Some(&hash), now()).unwrap();
+    assert_eq!(quick, read_checked("a.json", file.as_bytes(), false).unwrap());
+}
