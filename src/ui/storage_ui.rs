@@ -46,15 +46,26 @@ pub fn SaveChip(state: RwSignal<SaveState>) -> impl IntoView {
 /// [`register_outlines`] (wasm is single-threaded: set once at start).
 static OUTLINE_NOTICES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
+/// Whether outlines are stored on this device (see [`register_outlines`]).
+pub fn stored_outlines() -> bool {
+    LocalStore::open().is_ok_and(|local| OutlineStore::new(&local).any_stored())
+}
+
 /// Register the outlines loaded on this device, so drafts naming them open
-/// editable. Once, at start, before any screen resolves a draft's outline.
-pub fn register_outlines() {
-    let notices = match LocalStore::open() {
+/// editable. Once, at start, before any screen resolves a draft's outline;
+/// only on a device that has some ([`stored_outlines`]), as their checks
+/// come from their own wasm chunk.
+pub async fn register_outlines() {
+    let _ = OUTLINE_NOTICES.set(register_stored_outlines().await);
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn register_stored_outlines() -> Vec<String> {
+    match LocalStore::open() {
         Ok(local) => OutlineStore::new(&local).register_all(),
         // The home screen reports storage that cannot be opened.
         Err(_) => Vec::new(),
-    };
-    let _ = OUTLINE_NOTICES.set(notices);
+    }
 }
 
 /// What [`register_outlines`] found wrong, for the home screen.
