@@ -36,6 +36,23 @@ fn now_ms() -> f64 {
 }
 
 /// Route entry: open the draft or explain why it cannot be opened.
+/// "Xuất tệp": the export file of `report` (with the stored text of a
+/// read-only draft as its report). The export writer comes from its own
+/// wasm chunk the first time (see `on_demand`): opening the editor does not
+/// need it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn export_file(
+    template: &'static Template,
+    report: Report,
+    stored: Option<serde_json::Value>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::exchange::ExportFile {
+    match stored {
+        Some(raw) => crate::exchange::export_stored(template, &report, &raw, APP_VERSION, now),
+        None => crate::exchange::export(template, &report, APP_VERSION, now),
+    }
+}
+
 #[component]
 pub fn EditorScreen(id: String) -> impl IntoView {
     let opened =
@@ -285,24 +302,32 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
 
     let export_now = move |_| {
         let now = chrono::Utc::now();
-        let file = report.with_untracked(|r| match stored_raw.get_value() {
-            Some(raw) => crate::exchange::export_stored(template, r, &raw, APP_VERSION, now),
-            None => crate::exchange::export(template, r, APP_VERSION, now),
-        });
-        match download(&file.name, "application/json", &file.json) {
-            Ok(()) if is_read_only => {}
-            Ok(()) => {
-                report.update(|r| {
-                    r.exported_at = Some(now);
-                    if r.status == Status::Draft {
-                        r.status = Status::Exported;
+        let snapshot = report.get_untracked();
+        let stored = stored_raw.get_value();
+        leptos::task::spawn_local(async move {
+            let file = export_file(template, snapshot.clone(), stored, now).await;
+            match download(&file.name, "application/json", &file.json) {
+                Ok(()) if is_read_only => {}
+                Ok(()) => {
+                    // Marked exported only if the file holds the report as it
+                    // is: not if something was typed while the writer loaded,
+                    // nor once the editor is closed (nothing to mark then).
+                    if report.try_with_untracked(|r| *r == snapshot) == Some(true) {
+                        report.update(|r| {
+                            r.exported_at = Some(now);
+                            if r.status == Status::Draft {
+                                r.status = Status::Exported;
+                            }
+                        });
+                        changed.run(());
+                        flush();
                     }
-                });
-                changed.run(());
-                flush();
+                }
+                Err(m) => {
+                    let _ = save_error.try_set(Some(format!("Không xuất được tệp: {m}")));
+                }
             }
-            Err(m) => save_error.set(Some(format!("Không xuất được tệp: {m}"))),
-        }
+        });
     };
     let save_word = move |_| {
         let report = report.get_untracked();
