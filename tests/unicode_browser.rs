@@ -103,6 +103,29 @@ fn browser_lowercase_matches_core_for_every_letter() {
 }
 
 #[wasm_bindgen_test]
+fn browser_uppercase_matches_core_for_every_letter() {
+    use bao_cao_dan_van::format::{upper_first, uppercase, uppercase_char};
+    let mut differ = Vec::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if c.is_ascii() {
+            continue;
+        }
+        let expected: String = c.to_uppercase().collect();
+        if uppercase_char(c) != expected {
+            differ.push(c);
+        }
+    }
+    assert!(differ.is_empty(), "{} letters differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+    for s in ["phường 1", "thị trấn mỹ an", "Đảng bộ thành phố Sa Đéc", "quý iv năm 2025", "straße ǆ ǅ", "ŉ ΐ"]
+    {
+        assert_eq!(uppercase(s), s.to_uppercase(), "{s:?}");
+    }
+    let letters: String = vietnamese_letters().nfc().collect();
+    assert_eq!(uppercase(&letters), letters.to_uppercase());
+    assert_eq!(upper_first("ủy ban"), "Ủy ban");
+}
+
+#[wasm_bindgen_test]
 fn unit_identity_ignores_tone_placement_and_invisible_characters_in_the_browser() {
     use bao_cao_dan_van::format::identity_key;
     for (a, b) in [

@@ -17,8 +17,9 @@ use crate::template::Template;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
-/// One change the editor makes to a report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One change the editor makes to a report. Written by serde, read by
+/// [`edit_from_json`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     /// A field set from its raw text as typed; `path` is the input's `name`
@@ -110,17 +111,58 @@ impl Serialize for Edits {
 
 impl<'de> Deserialize<'de> for Edits {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Earlier versions stored a map of field path → raw text.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Log(Vec<Edit>),
-            Fields(BTreeMap<String, String>),
+        // Read by hand from a JSON tree (whose reader the app has anyway):
+        // the derived reader of an internally tagged enum, and of an
+        // untagged one for the old format, buffer through serde's private
+        // `Content` and cost some 20 kB of wasm in the first download.
+        edits_from_json(serde_json::Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The edits of a stored journal: a list of edits, or, as earlier versions
+/// stored them, a map of field path → raw text. Accepts and refuses what
+/// the derived readers of [`Edit`] and of that map did (unknown members are
+/// ignored, a missing or mistyped one refuses the whole journal).
+fn edits_from_json(json: serde_json::Value) -> Result<Edits, String> {
+    use serde_json::Value as Json;
+    match json {
+        Json::Array(items) => items.into_iter().map(edit_from_json).collect::<Result<Vec<_>, _>>().map(Edits),
+        Json::Object(fields) => fields
+            .into_iter()
+            .map(|(path, raw)| match raw {
+                Json::String(raw) => Ok((path, raw)),
+                _ => Err(format!("the text of {path} is not a string")),
+            })
+            .collect::<Result<BTreeMap<_, _>, _>>()
+            .map(|fields| fields.into_iter().collect()),
+        _ => Err("journal entries are neither a list nor a map".into()),
+    }
+}
+
+fn edit_from_json(json: serde_json::Value) -> Result<Edit, String> {
+    let serde_json::Value::Object(mut fields) = json else { return Err("an edit is not an object".into()) };
+    let mut text = |name: &str| match fields.remove(name) {
+        Some(serde_json::Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("`{name}` is not a string")),
+        None => Err(format!("missing field `{name}`")),
+    };
+    Ok(match text("op")?.as_str() {
+        "set" => Edit::Set { path: text("path")?, raw: text("raw")? },
+        "add_row" => Edit::AddRow { list: text("list")? },
+        "remove_row" => Edit::RemoveRow { list: text("list")?, row: row_of(&mut fields)? },
+        "swap_down" => Edit::SwapDown { list: text("list")?, row: row_of(&mut fields)? },
+        "take_over" => {
+            Edit::TakeOver { id: text("id")?, text: text("text")?, written_against: text("written_against")? }
         }
-        Ok(match Stored::deserialize(d)? {
-            Stored::Log(edits) => Edits(edits),
-            Stored::Fields(fields) => fields.into_iter().collect(),
-        })
+        "reset_sentence" => Edit::ResetSentence { id: text("id")? },
+        other => return Err(format!("unknown edit `{other}`")),
+    })
+}
+
+fn row_of(fields: &mut serde_json::Map<String, serde_json::Value>) -> Result<usize, String> {
+    match fields.get("row") {
+        Some(n) => n.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| "`row` is not a row number".into()),
+        None => Err("missing field `row`".into()),
     }
 }
 
@@ -623,5 +665,51 @@ mod tests {
         );
         let again: Journal = serde_json::from_str(&serde_json::to_string(&j).unwrap()).unwrap();
         assert_eq!(again, j);
+    }
+
+    #[test]
+    fn every_kind_of_edit_reads_back_as_written() {
+        let mut e = Edits::default();
+        for edit in [
+            Edit::set("N01.text", "gõ \"dở\""),
+            Edit::AddRow { list: "hoi_quan_ds".into() },
+            Edit::RemoveRow { list: "hoi_quan_ds".into(), row: 3 },
+            Edit::SwapDown { list: "can_cu".into(), row: 0 },
+            Edit::TakeOver {
+                id: "opening".into(), text: "Câu của tôi".into(), written_against: "Câu tự động".into()
+            },
+            Edit::ResetSentence { id: "opening".into() },
+        ] {
+            e.push(edit);
+        }
+        let j = Journal { base_revision: 9, entries: e };
+        let text = serde_json::to_string(&j).unwrap();
+        assert_eq!(serde_json::from_str::<Journal>(&text).unwrap(), j);
+        let members_in_any_order =
+            r#"{"base_revision":1,"entries":[{"row":2,"list":"L","op":"swap_down","later":true}]}"#;
+        assert_eq!(
+            serde_json::from_str::<Journal>(members_in_any_order).unwrap().entries.iter().collect::<Vec<_>>(),
+            [&Edit::SwapDown { list: "L".into(), row: 2 }],
+            "members in any order, unknown members ignored"
+        );
+    }
+
+    #[test]
+    fn a_journal_with_a_malformed_edit_is_refused_whole() {
+        for entries in [
+            r#"[{"op":"set","path":"a"}]"#,
+            r#"[{"op":"set","path":"a","raw":1}]"#,
+            r#"[{"op":"remove_row","list":"L","row":-1}]"#,
+            r#"[{"op":"remove_row","list":"L","row":1.5}]"#,
+            r#"[{"op":"swap_down","list":"L"}]"#,
+            r#"[{"op":"rename","list":"L"}]"#,
+            r#"[{"path":"a","raw":"1"}]"#,
+            r#"[{"op":"set","path":"a","raw":"1"}, "set"]"#,
+            r#"{"a":1}"#,
+            r#""a""#,
+        ] {
+            let text = format!(r#"{{"base_revision":1,"entries":{entries}}}"#);
+            assert!(serde_json::from_str::<Journal>(&text).is_err(), "{entries}");
+        }
     }
 }

@@ -254,7 +254,7 @@ impl Session {
             self.conflict = Some(envelope.revision);
             return OtherTab::Conflict { stored: envelope.revision };
         }
-        match serde_json::from_value::<Report>(envelope.report) {
+        match Report::from_json(&envelope.report) {
             Ok(report) => {
                 self.adopt(envelope.revision);
                 OtherTab::Adopt(Box::new(report))

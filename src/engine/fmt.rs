@@ -105,9 +105,5 @@ pub(crate) fn rate_delta(cur: &Rational, prev: &Rational) -> String {
 
 /// Upper-case the first letter (messages start with a label written mid-sentence).
 pub(crate) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    format::upper_first(s)
 }

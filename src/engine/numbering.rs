@@ -50,7 +50,7 @@ pub fn node_title(node: &Node, report: &Report) -> String {
     }
     let (pt, year) = (report.period.period_type, report.period.year);
     let upper = !t.replace("{ky_sau}", "").replace("{ky_nay}", "").chars().any(|c| c.is_lowercase());
-    let fix = |s: String| if upper { s.to_uppercase() } else { s };
+    let fix = |s: String| if upper { format::uppercase(&s) } else { s };
     let mut s = t.clone();
     if s.contains("{ky_sau}") {
         s = s.replace("{ky_sau}", &fix(pt.next_name(year)));

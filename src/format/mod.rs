@@ -31,7 +31,10 @@ pub use names::{level_word, sentence_name};
 pub use number::{count, decimal, delta_text, int, percent, percent_of, rate_delta_text};
 pub use parse::{parse_decimal, parse_int, ParseError, MAX_INPUT};
 pub use period::roman;
-pub use unicode::{identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd, old_tone_placement};
+pub use unicode::{
+    identity_key, is_invisible, lower_first, lowercase, lowercase_char, nfc, nfd, old_tone_placement, upper_first,
+    uppercase, uppercase_char,
+};
 
 /// Exact rational used for every rate (docs/domain.md §2.5).
 pub type Rational = Ratio<i128>;

@@ -36,7 +36,7 @@ const LEVELS: [&str; 9] = ["thành phố", "thị xã", "thị trấn", "đặc 
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return String::new() };
-    let mut out: String = first.to_uppercase().collect();
+    let mut out = super::uppercase_char(first);
     for c in chars {
         out.push_str(&lowercase_char(c));
     }

@@ -1,10 +1,10 @@
-//! Unicode normalisation and lower-casing in one place, so callers do not
+//! Unicode normalisation and case mapping in one place, so callers do not
 //! care where it runs.
 //!
 //! On wasm32 the browser already carries ICU's Unicode data, so we ask it
-//! (`String.prototype.normalize`, `toLowerCase`) instead of shipping the
-//! `unicode-normalization` tables (about 90 kB) and core's lower-case table
-//! (about 12 kB) in the download. Native builds (tests, benchmarks, tools)
+//! (`String.prototype.normalize`, `toLowerCase`, `toUpperCase`) instead of
+//! shipping the `unicode-normalization` tables (about 90 kB) and core's
+//! lower- and upper-case tables (about 12 kB each) in the download. Native builds (tests, benchmarks, tools)
 //! use the crate and core; the browser test `tests/unicode_browser.rs` checks
 //! that both give the same results.
 
@@ -28,6 +28,26 @@ pub fn lowercase(s: &str) -> String {
 /// letter-by-letter mapping.
 pub fn lowercase_char(c: char) -> String {
     lowercase(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Same as `s.to_uppercase()` (full Unicode mapping: "ß" → "SS").
+pub fn uppercase(s: &str) -> String {
+    imp::uppercase(s)
+}
+
+/// Same as `c.to_uppercase()`, as a string (one letter may upper-case to
+/// several).
+pub fn uppercase_char(c: char) -> String {
+    uppercase(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Upper-case the first letter ("số thành viên" → "Số thành viên").
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => uppercase_char(first) + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Lower-case the first letter ("Số thành viên" → "số thành viên").
@@ -140,6 +160,10 @@ mod imp {
     pub fn lowercase(s: &str) -> String {
         s.to_lowercase()
     }
+
+    pub fn uppercase(s: &str) -> String {
+        s.to_uppercase()
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -160,6 +184,13 @@ mod imp {
             return s.to_ascii_lowercase();
         }
         String::from(JsString::from(s).to_lower_case())
+    }
+
+    pub fn uppercase(s: &str) -> String {
+        if s.is_ascii() {
+            return s.to_ascii_uppercase();
+        }
+        String::from(JsString::from(s).to_upper_case())
     }
 
     fn normalize(s: &str, form: &str) -> String {
@@ -200,6 +231,21 @@ mod tests {
         for (a, b) in [("Hòa", "Hóa"), ("P1", "P2"), ("Thủy", "Thụy"), ("Ân", "Ấn"), ("ua", "ưa")] {
             assert_ne!(identity_key(a), identity_key(b), "{a:?} vs {b:?}");
         }
+    }
+
+    #[test]
+    fn uppercase_char_is_the_letter_by_letter_mapping() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(uppercase_char(c), c.to_uppercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn upper_first_changes_only_the_first_letter() {
+        assert_eq!(upper_first("số thành viên"), "Số thành viên");
+        assert_eq!(upper_first("đảng ủy"), "Đảng ủy");
+        assert_eq!(upper_first("ßx"), "SSx");
+        assert_eq!(upper_first(""), "");
     }
 
     #[test]

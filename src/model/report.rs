@@ -462,6 +462,20 @@ fn default_schema_version() -> u32 {
 }
 
 impl Report {
+    /// The report held in a JSON tree (a stored draft's `report` member),
+    /// read through its text: the wasm then carries one reader of `Report`,
+    /// the one for text, instead of a second as large for JSON trees. The
+    /// error is serde's message, without a position (a tree has none).
+    pub fn from_json(json: &serde_json::Value) -> Result<Report, String> {
+        serde_json::from_str(&json.to_string()).map_err(|e| {
+            let message = e.to_string();
+            match message.rsplit_once(" at line ") {
+                Some((message, _)) if e.line() > 0 => message.to_string(),
+                _ => message,
+            }
+        })
+    }
+
     /// A new draft of `template` for `unit`, with header, signature and
     /// recipients filled from its profile. `Report::new` (in `template`,
     /// since the model knows no template) calls this with the built-in one.
@@ -540,5 +554,36 @@ fn report_year_guess(_period_type: PeriodType, year: i32, now: DateTime<Utc>) ->
         year + 1
     } else {
         year
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::full_report;
+
+    #[test]
+    fn a_report_from_a_json_tree_reads_as_from_the_tree_itself() {
+        for kind in [Kind::Cq, Kind::Dang] {
+            let report = full_report(kind);
+            let tree = serde_json::to_value(&report).unwrap();
+            assert_eq!(Report::from_json(&tree).unwrap(), report);
+            assert_eq!(Report::from_json(&tree).unwrap(), serde_json::from_value::<Report>(tree).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_tree_that_is_no_report_is_refused_with_serdes_message_and_no_position() {
+        let mut tree = serde_json::to_value(full_report(Kind::Cq)).unwrap();
+        tree["schema_version"] = "một".into();
+        let expected = serde_json::from_value::<Report>(tree.clone()).unwrap_err().to_string();
+        assert_eq!(Report::from_json(&tree).unwrap_err(), expected);
+        assert!(!expected.contains(" at line "), "{expected}");
+        tree.as_object_mut().unwrap().remove("kind");
+        let expected = serde_json::from_value::<Report>(tree.clone()).unwrap_err().to_string();
+        assert_eq!(Report::from_json(&tree).unwrap_err(), expected);
+        let not_an_object = serde_json::json!("báo cáo");
+        let expected = serde_json::from_value::<Report>(not_an_object.clone()).unwrap_err().to_string();
+        assert_eq!(Report::from_json(&not_an_object).unwrap_err(), expected);
     }
 }

@@ -18,9 +18,9 @@ pub(crate) fn issuer(report: &Report) -> String {
     let p = report.unit.issuer(report.kind);
     let given = format::nfc(p.issuer.trim());
     if !given.is_empty() {
-        return given.to_uppercase();
+        return format::uppercase(&given);
     }
-    let unit = format::nfc(report.unit.name.trim()).to_uppercase();
+    let unit = format::uppercase(&format::nfc(report.unit.name.trim()));
     match report.kind {
         Kind::Cq => format!("ỦY BAN NHÂN DÂN {unit}").trim().to_string(),
         Kind::Dang => format!("ĐẢNG ỦY {unit}").trim().to_string(),
@@ -106,7 +106,7 @@ pub(crate) fn header(report: &Report, blank: bool) -> Header {
     match kind {
         Kind::Cq => {
             if let Some(upper) = report.unit.state_upper.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                left.push(line(format::nfc(upper).to_uppercase(), HeaderRole::UpperBody, false));
+                left.push(line(format::uppercase(&format::nfc(upper)), HeaderRole::UpperBody, false));
             }
             let lines = issuer_lines(&issuer);
             let last = lines.len().saturating_sub(1);
@@ -117,7 +117,7 @@ pub(crate) fn header(report: &Report, blank: bool) -> Header {
             right.push(line("Độc lập - Tự do - Hạnh phúc", HeaderRole::Motto, true));
         }
         Kind::Dang => {
-            let upper = format::nfc(report.unit.party_upper.trim()).to_uppercase();
+            let upper = format::uppercase(&format::nfc(report.unit.party_upper.trim()));
             if !upper.is_empty() {
                 left.push(line(upper, HeaderRole::UpperBody, false));
             }

@@ -407,8 +407,8 @@ fn signing(report: &Report) -> Signing {
     Signing {
         recipients_label: "Nơi nhận:".into(),
         recipients: recipient_lines(report.kind, &report.recipients),
-        authority: format::nfc(sig.quyen_han.trim()).to_uppercase(),
-        position: format::nfc(sig.chuc_vu.trim()).to_uppercase(),
+        authority: format::uppercase(&format::nfc(sig.quyen_han.trim())),
+        position: format::uppercase(&format::nfc(sig.chuc_vu.trim())),
         name: format::nfc(sig.ho_ten.trim()),
     }
 }

@@ -11,7 +11,7 @@ const LEVELS: [&str; 4] = ["thị trấn", "đặc khu", "phường", "xã"];
 fn title_word(w: &str) -> String {
     let mut chars = w.chars();
     let Some(first) = chars.next() else { return String::new() };
-    let mut out: String = first.to_uppercase().collect();
+    let mut out = format::uppercase_char(first);
     for c in chars {
         out.push_str(&format::lowercase_char(c));
     }
@@ -61,7 +61,7 @@ pub fn issuer_sentence_name(report: &Report) -> String {
 pub fn default_sentence_name(report: &Report) -> String {
     let name = format::sentence_name(&super::header::issuer(report));
     let on_behalf_of_standing_committee =
-        format::nfc(&report.signature.quyen_han).to_uppercase().contains("BAN THƯỜNG VỤ");
+        format::uppercase(&format::nfc(&report.signature.quyen_han)).contains("BAN THƯỜNG VỤ");
     if report.kind == Kind::Dang && on_behalf_of_standing_committee && !name.starts_with("Ban Thường vụ") {
         format!("Ban Thường vụ {name}")
     } else {

@@ -234,13 +234,15 @@ impl<'a, S: KeyValueStore> OutlineStore<'a, S> {
         Ok(())
     }
 
-    /// Check every stored outline again and register those that load, so
-    /// drafts and files naming them open. Called once at start, before the
-    /// draft list is shown. One Vietnamese notice per outline that no
-    /// longer loads; it is left in storage as it is (never deleted
-    /// silently), and drafts using it open read-only.
-    pub fn register_all(&self) -> Vec<String> {
-        let mut notices = Vec::new();
+    /// Whether any outline is stored: only then does the app start with
+    /// [`OutlineStore::register_all`], whose checks come in their own wasm
+    /// chunk.
+    pub fn any_stored(&self) -> bool {
+        !self.stored_keys().is_empty()
+    }
+
+    /// Id, version and key of every stored outline, in order.
+    fn stored_keys(&self) -> Vec<(String, u32, String)> {
         let mut keys: Vec<(String, u32, String)> = self
             .store
             .keys()
@@ -249,7 +251,17 @@ impl<'a, S: KeyValueStore> OutlineStore<'a, S> {
             .filter_map(|key| parse_key(&key).map(|(id, version)| (id, version, key)))
             .collect();
         keys.sort();
-        for (id, version, key) in keys {
+        keys
+    }
+
+    /// Check every stored outline again and register those that load, so
+    /// drafts and files naming them open. Called once at start, before the
+    /// draft list is shown. One Vietnamese notice per outline that no
+    /// longer loads; it is left in storage as it is (never deleted
+    /// silently), and drafts using it open read-only.
+    pub fn register_all(&self) -> Vec<String> {
+        let mut notices = Vec::new();
+        for (id, version, key) in self.stored_keys() {
             let Ok(Some(text)) = self.store.get(&key) else { continue };
             let name = format!("{id}.{version}.json");
             match Template::from_file(&name, text.as_bytes()) {

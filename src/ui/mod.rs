@@ -21,12 +21,23 @@ mod storage_ui;
 mod summary;
 
 /// Install the panic banner, mount the app on `<body>` in place of the
-/// static shell of `index.html`, and register the service worker once the
-/// first screen has been painted.
+/// static shell of `index.html` (once stored outlines are registered), and
+/// register the service worker once the first screen has been painted.
 pub fn start() {
     panic_banner::install();
-    // Before any screen resolves a draft's outline.
-    storage_ui::register_outlines();
+    // Stored outlines are registered before any screen resolves a draft's
+    // outline; their checks are a chunk, so only a device with some waits.
+    if storage_ui::stored_outlines() {
+        wasm_bindgen_futures::spawn_local(async {
+            storage_ui::register_outlines().await;
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+fn mount() {
     // The shell (top bar and "Đang mở…", painted before the wasm arrived)
     // goes in the same task as the app comes: the browser never paints
     // both, and the app's top bar lands where the shell's was.

@@ -1,11 +1,12 @@
 //! Screens loaded on demand. The print view, tổng hợp, the unit profile,
 //! the outline screen (Đề cương) and the draft move page,
 //! reading imported files (and the editor's file of last year for cùng kỳ),
-//! making a backup and the Word writer are
-//! declared with [`on_demand_fn!`]: the build hook (src/web/split.mjs) cuts
-//! each into its own wasm chunk, fetched the first time it is used, so the
-//! first download holds only the home screen and the editor. A leaf: it
-//! imports no screen.
+//! making a backup, the Word writer, the editor's export writer ("Xuất
+//! tệp") and the check of stored outlines at start (only on a device that
+//! has some) are declared with [`on_demand_fn!`]: the build hook
+//! (src/web/split.mjs) cuts each into its own wasm chunk, fetched the first
+//! time it is used, so the first download holds only the home screen and
+//! the editor. A leaf: it imports no screen.
 //!
 //! A chunk can fail to arrive: the device went offline before the service
 //! worker had stored it, or another tab installed a newer build whose files

@@ -1,6 +1,7 @@
 //! Glue between the screens and browser storage: opening the store, the
 //! "Đã lưu lúc HH:MM" chip, loaded outlines at start, and the storage status.
 
+use super::on_demand::on_demand_fn;
 use crate::storage::{local::LocalStore, used_units, DraftStore, OutlineStore, Space, StorageError};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -46,15 +47,30 @@ pub fn SaveChip(state: RwSignal<SaveState>) -> impl IntoView {
 /// [`register_outlines`] (wasm is single-threaded: set once at start).
 static OUTLINE_NOTICES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
+/// Whether outlines are stored on this device (see [`register_outlines`]).
+pub fn stored_outlines() -> bool {
+    LocalStore::open().is_ok_and(|local| OutlineStore::new(&local).any_stored())
+}
+
 /// Register the outlines loaded on this device, so drafts naming them open
-/// editable. Once, at start, before any screen resolves a draft's outline.
-pub fn register_outlines() {
-    let notices = match LocalStore::open() {
-        Ok(local) => OutlineStore::new(&local).register_all(),
-        // The home screen reports storage that cannot be opened.
-        Err(_) => Vec::new(),
-    };
+/// editable. Once, at start, before any screen resolves a draft's outline;
+/// only on a device that has some ([`stored_outlines`]), as their checks
+/// come from their own wasm chunk.
+pub async fn register_outlines() {
+    // Without the chunk, drafts of stored outlines open read-only until the
+    // next start; nothing is written, so nothing is lost.
+    let notices = register_stored_outlines().await.unwrap_or_else(|missing| vec![missing.message().to_string()]);
     let _ = OUTLINE_NOTICES.set(notices);
+}
+
+on_demand_fn! {
+    fn register_stored_outlines() -> Vec<String> {
+        match LocalStore::open() {
+            Ok(local) => OutlineStore::new(&local).register_all(),
+            // The home screen reports storage that cannot be opened.
+            Err(_) => Vec::new(),
+        }
+    }
 }
 
 /// What [`register_outlines`] found wrong, for the home screen.

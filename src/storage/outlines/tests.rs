@@ -169,6 +169,19 @@ fn stored_outlines_are_registered_at_start_so_drafts_naming_them_resolve() {
 }
 
 #[test]
+fn any_stored_answers_for_outline_keys_only() {
+    let memory = MemoryStore::new();
+    let store = OutlineStore::new(&memory);
+    assert!(!store.any_stored());
+    memory.set("bcdv.draft.x", "{}").unwrap();
+    memory.set("bcdv.outline.bad id.1", "{}").unwrap();
+    memory.set("bcdv.outline.ST_X.01", "{}").unwrap();
+    assert!(!store.any_stored(), "keys no outline is stored under");
+    memory.set("bcdv.outline.ST_BROKEN.1", "{").unwrap();
+    assert!(store.any_stored(), "an outline that no longer loads still counts: its notice comes from register_all");
+}
+
+#[test]
 fn a_stored_outline_that_no_longer_loads_is_reported_and_kept() {
     let memory = MemoryStore::new();
     memory

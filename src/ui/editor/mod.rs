@@ -20,6 +20,7 @@ use crate::route::Route;
 use crate::template::Template;
 use crate::ui::download::download;
 use crate::ui::marks::mark;
+use crate::ui::on_demand::on_demand_fn;
 use crate::ui::shared::{new_id, save_report_docx, PendingEdits, APP_VERSION};
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
@@ -35,7 +36,26 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+on_demand_fn! {
+    /// "Xuất tệp": the export file of `report` (with the stored text of a
+    /// read-only draft as its report). The export writer comes from its own
+    /// wasm chunk the first time (see `on_demand`): opening the editor does
+    /// not need it.
+    fn export_file(
+        template: &'static Template,
+        report: Report,
+        stored: Option<serde_json::Value>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> crate::exchange::ExportFile {
+        match stored {
+            Some(raw) => crate::exchange::export_stored(template, &report, &raw, APP_VERSION, now),
+            None => crate::exchange::export(template, &report, APP_VERSION, now),
+        }
+    }
+}
+
 /// Route entry: open the draft or explain why it cannot be opened.
+
 #[component]
 pub fn EditorScreen(id: String) -> impl IntoView {
     let opened =
@@ -285,24 +305,35 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
 
     let export_now = move |_| {
         let now = chrono::Utc::now();
-        let file = report.with_untracked(|r| match stored_raw.get_value() {
-            Some(raw) => crate::exchange::export_stored(template, r, &raw, APP_VERSION, now),
-            None => crate::exchange::export(template, r, APP_VERSION, now),
-        });
-        match download(&file.name, "application/json", &file.json) {
-            Ok(()) if is_read_only => {}
-            Ok(()) => {
-                report.update(|r| {
-                    r.exported_at = Some(now);
-                    if r.status == Status::Draft {
-                        r.status = Status::Exported;
+        let snapshot = report.get_untracked();
+        let stored = stored_raw.get_value();
+        leptos::task::spawn_local(async move {
+            let written = export_file(template, snapshot.clone(), stored, now).await;
+            let downloaded = written
+                .map_err(|missing| missing.message().to_string())
+                .and_then(|file| download(&file.name, "application/json", &file.json));
+            match downloaded {
+                Ok(()) if is_read_only => {}
+                Ok(()) => {
+                    // Marked exported only if the file holds the report as it
+                    // is: not if something was typed while the writer loaded,
+                    // nor once the editor is closed (nothing to mark then).
+                    if report.try_with_untracked(|r| *r == snapshot) == Some(true) {
+                        report.update(|r| {
+                            r.exported_at = Some(now);
+                            if r.status == Status::Draft {
+                                r.status = Status::Exported;
+                            }
+                        });
+                        changed.run(());
+                        flush();
                     }
-                });
-                changed.run(());
-                flush();
+                }
+                Err(m) => {
+                    let _ = save_error.try_set(Some(format!("Không xuất được tệp: {m}")));
+                }
             }
-            Err(m) => save_error.set(Some(format!("Không xuất được tệp: {m}"))),
-        }
+        });
     };
     let save_word = move |_| {
         let report = report.get_untracked();

@@ -1,8 +1,9 @@
 // Screens on demand (issue 16, item 3): the release build splits the wasm
 // (src/web/split.mjs) into the main module, which home and the editor need,
 // and chunks for the print view, tổng hợp, the unit profile, reading imported
-// files and backups, making a backup, the Word writer, the Đề cương screen
-// and the draft move page. Home and the editor
+// files and backups, making a backup, the Word writer, the Đề cương screen,
+// the draft move page, the export writer and the check of stored outlines at
+// start (only on a device that has some). Home and the editor
 // never ask for a chunk; each screen asks for its own when opened; the
 // service worker precaches every chunk, so after one online visit every
 // screen opens with the server stopped. Each test gets its own server (with
@@ -26,7 +27,8 @@ function chunkFiles() {
 const PIECES = {
   print: 'print-screen', summary: 'summary-screen', profile: 'profile-screen', import: 'import-files',
   backup: 'backup-all', docx: 'docx-file', editorDocx: 'report-docx-file', cungKyFile: 'read-previous',
-  outlines: 'outlines-screen', moveDraft: 'move-draft-screen',
+  outlines: 'outlines-screen', moveDraft: 'move-draft-screen', exportFile: 'export-file',
+  storedOutlines: 'register-stored-outlines',
 };
 const isPiece = (file, piece) => new RegExp(`^bao-cao-dan-van-${PIECES[piece]}-[0-9a-f]{16}\\.wasm$`).test(file);
 const fileName = (url) => new URL(url).pathname.split('/').pop();
@@ -82,10 +84,20 @@ async function backupAndRestore(page) {
   return backup;
 }
 
+/** Key of a stored outline that no longer loads: its check at start is a chunk. */
+const BROKEN_OUTLINE = 'bcdv.outline.OD_BROKEN.1';
+
 /** Open each on-demand screen and use each on-demand piece; returns nothing, fails if one does not render. */
 async function visitEveryPiece(page, origin, id) {
   await open(page, origin, '#/');
   await page.getByRole('heading', { level: 1, name: 'Báo cáo của đơn vị' }).waitFor();
+  // A device with a stored outline checks it at start, from its chunk, and
+  // says that this one no longer loads.
+  await page.evaluate((key) => localStorage.setItem(key, '{"id":"OD_BROKEN"'), BROKEN_OUTLINE);
+  await page.reload();
+  await appReady(page);
+  await page.getByText('Đề cương đã lưu «OD_BROKEN phiên bản 1» không mở được nữa').waitFor();
+  await page.evaluate((key) => localStorage.removeItem(key), BROKEN_OUTLINE);
   const backup = await backupAndRestore(page);
 
   await open(page, origin, `#/in/${id}`);
@@ -97,6 +109,9 @@ async function visitEveryPiece(page, origin, id) {
 
   await open(page, origin, `#/bao-cao/${id}`);
   await editorReady(page);
+  const exported = await downloadOf(page, () => page.getByRole('button', { name: 'Xuất tệp', exact: true }).click());
+  assert.match(exported.name, /\.json$/);
+  assert.equal(JSON.parse(exported.text).report.id, id, 'the export file holds the report');
   const docx = await downloadOf(page, () => page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click());
   assert.match(docx.name, /\.docx$/);
   assert.ok(docx.text.startsWith('PK'), 'the Word file is a ZIP archive');
@@ -153,6 +168,7 @@ test('home and the editor load no chunk; each on-demand screen loads its own, an
     await page.getByRole('heading', { level: 1, name: 'Tổng hợp báo cáo các đơn vị' }).waitFor();
     assert.ok(opened('summary'), 'tổng hợp fetched its chunk');
     assert.ok(!opened('profile') && !opened('import') && !opened('backup'));
+    assert.ok(!opened('exportFile') && !opened('storedOutlines'), 'no export yet, no stored outline');
 
     await visitEveryPiece(page, server.origin, id);
     for (const piece of Object.keys(PIECES)) assert.ok(opened(piece), `${piece} fetched its chunk`);
