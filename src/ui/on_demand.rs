@@ -42,7 +42,33 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
 /// trunk). Test binaries, never split, get the same signature without the
 /// split: a split function leaves an import of the splitter's placeholder
 /// module in the linked wasm, which only the split resolves.
+///
+/// `preload name;` before the function also declares `async fn name()`,
+/// which fetches the chunk without calling the piece (its result says
+/// whether the chunk arrived; callers that only prefetch ignore it).
 macro_rules! on_demand_fn {
+    (@unsplit $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$attr])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::ChunkMissing> {
+            Ok($body)
+        }
+    };
+    (preload $preload:ident; $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$attr])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::ChunkMissing> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $preload() -> Result<(), $crate::ui::on_demand::ChunkMissing> {
+            Ok(())
+        }
+
+        $crate::ui::on_demand::on_demand_fn!(@unsplit $(#[$attr])* $vis fn $name($($arg: $ty),*) -> $ret $body);
+    };
     ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$attr])*
         #[cfg(feature = "split")]
@@ -51,11 +77,7 @@ macro_rules! on_demand_fn {
             Ok($body)
         }
 
-        $(#[$attr])*
-        #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::ChunkMissing> {
-            Ok($body)
-        }
+        $crate::ui::on_demand::on_demand_fn!(@unsplit $(#[$attr])* $vis fn $name($($arg: $ty),*) -> $ret $body);
     };
 }
 pub(crate) use on_demand_fn;

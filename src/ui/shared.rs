@@ -41,7 +41,17 @@ on_demand_fn! {
     }
 }
 
+/// Fetches the Word writer's chunk while the cadre points at, touches or
+/// tabs to the editor's Word button, so the click rarely waits for it; a
+/// chunk that does not arrive is said by the click itself.
+pub fn prefetch_report_docx() {
+    leptos::task::spawn_local(async {
+        let _ = preload_report_docx().await;
+    });
+}
+
 on_demand_fn! {
+    preload preload_report_docx;
     fn report_docx_file(report: crate::model::Report) -> (String, Vec<u8>) {
         use crate::print::docx;
         let doc = crate::print::build_report(&report);

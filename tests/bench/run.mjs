@@ -694,8 +694,10 @@ function sizes(files) {
   for (const c of ['wasm', 'js', 'css', 'fonts', 'other']) by[c] ??= { raw: 0, br: 0, files: 0 };
   const app = { raw: by.wasm.raw + by.js.raw + by.css.raw, br: by.wasm.br + by.js.br + by.css.br };
   const total = list.reduce((a, f) => ({ raw: a.raw + f.raw, br: a.br + f.br }), { raw: 0, br: 0 });
-  const wasm = [...files.values()].find((f) => f.path.endsWith('.wasm'));
-  return { files: list.sort((a, b) => b.br - a.br), byCategory: by, appCode: app, total, wasmSections: wasm ? wasmSections(wasm.raw) : [] };
+  // The main module (the first download); the on-demand chunks are `-chunk-*.wasm`.
+  const wasm = [...files.values()].find((f) => f.path.endsWith('_bg.wasm'));
+  const mainWasm = wasm ? { raw: wasm.raw.length, br: (wasm.br ?? wasm.raw).length } : null;
+  return { files: list.sort((a, b) => b.br - a.br), byCategory: by, appCode: app, total, mainWasm, wasmSections: wasm ? wasmSections(wasm.raw) : [] };
 }
 
 function twiggySummary(csvPath) {
@@ -1066,11 +1068,12 @@ function markdown(r) {
   if (!missed.length) L.push('Every budget is met.');
   if (missed.some((x) => x.group === 'size') && r.twiggy) {
     const t = r.twiggy;
-    L.push(`**Size.** The wasm is ${fmt(r.metrics['bytes.wasm'].median, 'kB')} kB brotli of the ${fmt(r.metrics['bytes.appCode'].median, 'kB')} kB (${fmt(r.metrics['bytes.wasmRaw'].median, 'kB')} kB raw). \`twiggy top\` on a \`wasm-bindgen --keep-debug\` build (before wasm-opt: ${fmt(t.codeAndDataBytes / 1000)} kB of code and data, not counting ${fmt(t.nameSectionBytes / 1000)} kB of names), by crate:`);
+    const main = r.sizes.mainWasm;
+    L.push(`**Size.** The first download's wasm (the main module, without the on-demand chunks) is ${main ? `${fmt(main.br / 1000)} kB brotli (${fmt(main.raw / 1000)} kB raw)` : 'not found'}; all the app's wasm is ${fmt(r.metrics['bytes.wasm'].median, 'kB')} kB brotli. \`twiggy top\` of that main module in a build with names kept and no wasm-opt (${fmt(t.codeAndDataBytes / 1000)} kB of code and data, not counting ${fmt(t.nameSectionBytes / 1000)} kB of names), by crate:`);
     L.push('', '| crate / part | bytes | share |', '|---|---:|---:|');
     for (const c of t.byCrate) L.push(`| ${c.name} | ${c.bytes.toLocaleString('en')} | ${c.pct}% |`);
     const secs = r.sizes.wasmSections.filter((x) => x.raw > 4000);
-    if (secs.length) L.push('', 'Sections of the shipped wasm (each brotli-compressed alone): ' + secs.map((x) => `${x.name} ${fmt(x.raw / 1000)} kB raw → ${fmt(x.br / 1000)} kB`).join('; ') + '.');
+    if (secs.length) L.push('', 'Sections of the shipped main module (each brotli-compressed alone): ' + secs.map((x) => `${x.name} ${fmt(x.raw / 1000)} kB raw → ${fmt(x.br / 1000)} kB`).join('; ') + '.');
     L.push('', 'Largest single items: ' + t.top.slice(0, 6).map((x) => `\`${x.name.slice(0, 90)}\` ${fmt(x.bytes / 1000)} kB`).join('; ') + '.', '');
   }
   const PROFILE_TITLES = { homeLoad: 'Cold load of the home screen', editorLoad: 'Cold load of the editor (to the N01 narrative)', typing: 'Typing (100 characters, until saved)', autosave: 'Typing with autosave', merge: 'Merge of 200 files', print: 'Print view' };

@@ -21,7 +21,7 @@ use crate::template::Template;
 use crate::ui::download::download;
 use crate::ui::marks::mark;
 use crate::ui::on_demand::on_demand_fn;
-use crate::ui::shared::{new_id, save_report_docx, PendingEdits, APP_VERSION};
+use crate::ui::shared::{new_id, prefetch_report_docx, save_report_docx, PendingEdits, APP_VERSION};
 use crate::ui::storage_ui::{local_hhmm, open_store, SaveChip, SaveState};
 use checklist::Checklist;
 use ctx::{Ctx, GENERAL, SIGNING};
@@ -414,7 +414,14 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
                 <SaveChip state=save_state />
                 <div class="editor-actions">
                     <a class="button" href=Route::print(&report_id).href()>"Xem bản in"</a>
-                    <button type="button" on:click=save_word>"Tải bản Word (.docx)"</button>
+                    <button
+                        type="button"
+                        on:pointerenter=move |_| prefetch_report_docx()
+                        on:focus=move |_| prefetch_report_docx()
+                        on:click=save_word
+                    >
+                        "Tải bản Word (.docx)"
+                    </button>
                     <button type="button" on:click=export_now>"Xuất tệp"</button>
                     {newer.map(|version| view! {
                         <a class="button" href=Route::move_draft(&report_id).href()>{format!("Chuyển sang phiên bản {version}")}</a>
