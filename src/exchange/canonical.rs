@@ -54,19 +54,9 @@ fn compact(bytes: &[u8], key: &[u8], sorted: bool) -> Option<Vec<u8>> {
                 continue;
             }
             b'"' => {
-                // Copy the whole string at once, stepping over escapes: most
-                // of a report is narrative text.
+                // Copy the whole string at once: most of a report is narrative text.
                 let start = i + 1;
-                let mut end = start;
-                let mut escaped = false;
-                loop {
-                    end += quote_or_backslash(bytes.get(end..)?)?;
-                    if bytes[end] == b'"' {
-                        break;
-                    }
-                    escaped = true;
-                    end += 2;
-                }
+                let (end, escaped) = string_end(bytes, start)?;
                 out.extend_from_slice(&bytes[i..=end]);
                 i = end + 1;
                 if std::mem::take(&mut expect_name) {
@@ -139,6 +129,22 @@ fn compact(bytes: &[u8], key: &[u8], sorted: bool) -> Option<Vec<u8>> {
     (open.is_empty() && out.first() == Some(&b'{')).then_some(out)
 }
 
+/// Where the JSON string whose text begins at `start` (after its opening
+/// quote) ends: the index of its closing quote, and whether it holds an
+/// escape. `None` when the text ends first.
+fn string_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
+    let mut end = start;
+    let mut escaped = false;
+    loop {
+        end += quote_or_backslash(bytes.get(end..)?)?;
+        if bytes[end] == b'"' {
+            return Some((end, escaped));
+        }
+        escaped = true;
+        end += 2;
+    }
+}
+
 /// Where the first `"` or `\\` of `bytes` is: where a JSON string ends or
 /// has an escape. Most of a report is narrative text, so this looks at
 /// eight bytes at a time (a zero byte of `word ^ pattern` marks a match;
@@ -184,18 +190,8 @@ pub fn duplicate_key(text: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                // Find the closing quote, stepping over escapes.
                 let start = i + 1;
-                let mut end = start;
-                let mut escaped = false;
-                loop {
-                    end += quote_or_backslash(bytes.get(end..)?)?;
-                    if bytes[end] == b'"' {
-                        break;
-                    }
-                    escaped = true;
-                    end += 2;
-                }
+                let (end, escaped) = string_end(bytes, start)?;
                 i = end + 1;
                 if !std::mem::take(&mut expect_name) {
                     continue;
