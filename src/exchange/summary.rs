@@ -86,7 +86,7 @@ pub struct Summary {
     pub totals: BTreeMap<String, i64>,
     /// Computed values of the report holding the sums: the recomputed
     /// rates (its issues would repeat the units' own, shown per unit).
-    pub total_evaluation: Figures,
+    pub total_figures: Figures,
     total_report: Report,
     /// The outline versions of the units, by id, newest version first;
     /// `units` are in this order.
@@ -262,7 +262,7 @@ pub fn merge_hashed(
     total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.lists = lists;
-    let total_evaluation = figures(template, &total_report);
+    let total_figures = figures(template, &total_report);
 
     let mut columns: Vec<Column> = template
         .value_keys()
@@ -283,7 +283,7 @@ pub fn merge_hashed(
             .unwrap_or_else(|| key.clone());
         columns.push(Column { key: key.clone(), label, node_id: OTHER_VERSIONS.into(), summed: true });
     }
-    for c in total_evaluation.computed.values().filter(|c| c.value.rate().is_some()) {
+    for c in total_figures.computed.values().filter(|c| c.value.rate().is_some()) {
         columns.push(Column { key: c.key.clone(), label: c.label.clone(), node_id: c.node_id.clone(), summed: false });
     }
     Ok(Summary {
@@ -294,7 +294,7 @@ pub fn merge_hashed(
         set_aside,
         columns,
         totals,
-        total_evaluation,
+        total_figures,
         total_report,
         outlines,
         template,
@@ -374,7 +374,7 @@ impl Summary {
         if column.summed {
             self.totals.get(&column.key).map(|n| format::int(*n)).unwrap_or_default()
         } else {
-            self.total_evaluation.display(&column.key).unwrap_or_default().to_string()
+            self.total_figures.display(&column.key).unwrap_or_default().to_string()
         }
     }
 

@@ -1,7 +1,7 @@
 // Screens on demand (issue 16, item 3): cuts the linked wasm into the main
-// module (home and editor) and one chunk per on-demand function of src/ui (`on_demand_fn!`, src/ui/on_demand.rs)
-// (print view, tổng hợp, unit profile, reading imported files, making a
-// backup, the Word writer), plus the chunks they share. trunk 0.21 has no split step, so the build
+// module (home and editor) and one chunk per on-demand function of src/ui
+// (`on_demand_fn!`, src/ui/on_demand.rs: the print view, tổng hợp, the Word
+// writer…), plus the chunks they share. trunk 0.21 has no split step, so the build
 // hook does what `cargo leptos build --split` does:
 //   1. wasm-split-cli (crate wasm_split_cli_support) on the wasm as linked
 //      (with the crate feature `split`, which index.html turns on; build.rs
@@ -37,15 +37,15 @@ const replaceAll = (text, from, to) => {
   return text.split(from).join(to);
 };
 
-// The `#[lazy]` function of the print view (src/ui/print.rs).
+// The on-demand function of the print view (src/ui/print.rs).
 const PRINT_SCREEN = 'print_screen';
 
 /**
- * The wasm files the split loader fetches to run the `#[lazy]` function
+ * The wasm files the split loader fetches to run the on-demand function
  * `lazy` (its own chunk first, then the shared chunks it waits for, in the
  * loader's order), read from the loader wasm-split-cli wrote: each piece is
  * `makeLoad(() => { … fetch(new URL("./file", …)) … }, [deps])`, bound to
- * `const __chunk_N` or to the export `__wasm_split_load_<lazy>[_<hash>]`.
+ * `const __chunk_N` or to the export `__wasm_split_load_<lazy>`.
  */
 export function onDemandFiles(loader, lazy) {
   const piece = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n\}\s*,\s*\[([^\]]*)\]\)/g;
@@ -54,9 +54,7 @@ export function onDemandFiles(loader, lazy) {
   for (const [, chunk, name, file, deps] of loader.matchAll(piece)) {
     const found = { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) };
     if (chunk) chunks.set(chunk, found);
-    // `#[lazy]` exports end in a hash of the function (`print_screen_1653…`),
-    // fallible `wasm_split` ones are the bare name.
-    else if (name === lazy || new RegExp(`^${lazy}_\\d+$`).test(name)) entry = found;
+    else if (name === lazy) entry = found;
   }
   if (!entry) throw new Error(`split: the loader has no load function for ${lazy}`);
   const files = [entry.file];

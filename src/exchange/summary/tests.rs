@@ -48,7 +48,7 @@ fn three_wards_give_summed_figures_and_rates_recomputed_from_the_sums() {
     assert_eq!(s.total(rate), "79,17%");
     let p1 = &s.units[0];
     assert_eq!(s.cell(p1, rate), "84,62%");
-    let cung_ky = s.total_evaluation.cung_ky.get("hg_ty_le_thanh").map(|c| c.display.clone());
+    let cung_ky = s.total_figures.cung_ky.get("hg_ty_le_thanh").map(|c| c.display.clone());
     assert_eq!(cung_ky.as_deref(), Some("79,17%"), "cùng kỳ 19/24 recomputed too");
 }
 

@@ -55,7 +55,6 @@ on_demand_fn! {
 }
 
 /// Route entry: open the draft or explain why it cannot be opened.
-
 #[component]
 pub fn EditorScreen(id: String) -> impl IntoView {
     let opened =
