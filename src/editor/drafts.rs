@@ -236,7 +236,7 @@ impl OpenError {
 pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened, OpenError> {
     let loaded = store.load(id).map_err(OpenError::Problem)?.ok_or(OpenError::NotFound)?;
     let envelope = loaded.envelope;
-    let mut report = Report::from_json(&envelope.report).map_err(OpenError::Unreadable)?;
+    let mut report = Report::from_stored(envelope.report.text()).map_err(OpenError::Unreadable)?;
     // The report's own outline; when the device lacks it, the built-in one
     // of its kind, against which it opens read-only below (or, for an older
     // version of a built-in outline, is moved to the current one).
@@ -316,7 +316,7 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     if journal.is_empty() {
         journal = Default::default();
     }
-    let stored = read_only.is_some().then(|| envelope.report.clone());
+    let stored = read_only.is_some().then(|| envelope.report.tree());
     Ok(Opened {
         report,
         revision: envelope.revision,

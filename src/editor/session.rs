@@ -254,7 +254,7 @@ impl Session {
             self.conflict = Some(envelope.revision);
             return OtherTab::Conflict { stored: envelope.revision };
         }
-        match Report::from_json(&envelope.report) {
+        match Report::from_stored(envelope.report.text()) {
             Ok(report) => {
                 self.adopt(envelope.revision);
                 OtherTab::Adopt(Box::new(report))

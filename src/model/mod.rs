@@ -7,7 +7,7 @@ mod period;
 mod report;
 mod value;
 
-pub use date::{iso_date, parse_iso_date};
+pub use date::{de_utc, de_utc_opt, iso_date, parse_iso_date};
 pub use path::{FieldPath, Mark, NotAPath, RecordList, ReportField};
 pub use period::{Kind, PeriodType};
 pub use report::{

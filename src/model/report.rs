@@ -437,13 +437,13 @@ pub struct Report {
     #[serde(default)]
     pub status: Status,
     /// Creation time (passed in by the caller).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::de_utc")]
     pub created_at: DateTime<Utc>,
     /// Last change time (passed in by the caller).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::de_utc")]
     pub updated_at: DateTime<Utc>,
     /// Last export time.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::de_utc_opt")]
     pub exported_at: Option<DateTime<Utc>>,
     // The cadre's marks for what did not happen or is not tracked (issue 14 item 5).
     // Both are absent from the JSON when empty, so files without them read the same.
@@ -457,23 +457,32 @@ pub struct Report {
     pub not_tracked: BTreeMap<String, String>,
 }
 
+/// serde's message without its "at line …" (a tree has no position).
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rsplit_once(" at line ") {
+        Some((message, _)) if e.line() > 0 => message.to_string(),
+        _ => message,
+    }
+}
+
 fn default_schema_version() -> u32 {
     SCHEMA_VERSION
 }
 
 impl Report {
-    /// The report held in a JSON tree (a stored draft's `report` member),
-    /// read through its text: the wasm then carries one reader of `Report`,
-    /// the one for text, instead of a second as large for JSON trees. The
-    /// error is serde's message, without a position (a tree has none).
-    pub fn from_json(json: &serde_json::Value) -> Result<Report, String> {
-        serde_json::from_str(&json.to_string()).map_err(|e| {
-            let message = e.to_string();
-            match message.rsplit_once(" at line ") {
-                Some((message, _)) if e.line() > 0 => message.to_string(),
-                _ => message,
-            }
-        })
+    /// A stored draft's report from its JSON text, read as the JSON tree of
+    /// that text reads (a member given twice counts once, with its last
+    /// value; the error is serde's message without a position). Straight
+    /// from the text when that succeeds, which gives the tree's report: the
+    /// text this app writes always does, and opening a draft is the editor's
+    /// first screen. Otherwise the tree is built and decides.
+    pub fn from_stored(text: &str) -> Result<Report, String> {
+        if let Ok(report) = serde_json::from_str(text) {
+            return Ok(report);
+        }
+        let tree: serde_json::Value = serde_json::from_str(text).map_err(|e| without_position(&e))?;
+        serde_json::from_str(&tree.to_string()).map_err(|e| without_position(&e))
     }
 
     /// A new draft of `template` for `unit`, with header, signature and
@@ -562,28 +571,47 @@ mod tests {
     use super::*;
     use crate::fixtures::full_report;
 
+    /// The old reader: through the JSON tree of the text.
+    fn through_tree(text: &str) -> Result<Report, String> {
+        let tree: serde_json::Value = serde_json::from_str(text).map_err(|e| without_position(&e))?;
+        serde_json::from_value::<Report>(tree).map_err(|e| e.to_string())
+    }
+
     #[test]
-    fn a_report_from_a_json_tree_reads_as_from_the_tree_itself() {
+    fn a_stored_report_reads_as_its_json_tree_reads() {
         for kind in [Kind::Cq, Kind::Dang] {
             let report = full_report(kind);
-            let tree = serde_json::to_value(&report).unwrap();
-            assert_eq!(Report::from_json(&tree).unwrap(), report);
-            assert_eq!(Report::from_json(&tree).unwrap(), serde_json::from_value::<Report>(tree).unwrap());
+            for text in [serde_json::to_string(&report).unwrap(), serde_json::to_string_pretty(&report).unwrap()] {
+                assert_eq!(Report::from_stored(&text).unwrap(), report);
+                assert_eq!(Report::from_stored(&text), through_tree(&text));
+            }
         }
     }
 
     #[test]
-    fn a_tree_that_is_no_report_is_refused_with_serdes_message_and_no_position() {
+    fn a_member_given_twice_counts_once_with_its_last_value() {
+        let report = full_report(Kind::Cq);
+        let text = serde_json::to_string(&report).unwrap();
+        // A struct member twice: serde's typed reader refuses it, the tree keeps the last.
+        let twice = text.replacen("{\"schema_version\":", "{\"name\":\"cũ\",\"schema_version\":", 1);
+        assert!(serde_json::from_str::<Report>(&twice).is_err());
+        assert_eq!(Report::from_stored(&twice).unwrap(), report);
+        assert_eq!(Report::from_stored(&twice), through_tree(&twice));
+    }
+
+    #[test]
+    fn a_text_that_is_no_report_is_refused_with_serdes_message_and_no_position() {
         let mut tree = serde_json::to_value(full_report(Kind::Cq)).unwrap();
         tree["schema_version"] = "một".into();
         let expected = serde_json::from_value::<Report>(tree.clone()).unwrap_err().to_string();
-        assert_eq!(Report::from_json(&tree).unwrap_err(), expected);
+        assert_eq!(Report::from_stored(&tree.to_string()).unwrap_err(), expected);
         assert!(!expected.contains(" at line "), "{expected}");
         tree.as_object_mut().unwrap().remove("kind");
         let expected = serde_json::from_value::<Report>(tree.clone()).unwrap_err().to_string();
-        assert_eq!(Report::from_json(&tree).unwrap_err(), expected);
+        assert_eq!(Report::from_stored(&tree.to_string()).unwrap_err(), expected);
         let not_an_object = serde_json::json!("báo cáo");
         let expected = serde_json::from_value::<Report>(not_an_object.clone()).unwrap_err().to_string();
-        assert_eq!(Report::from_json(&not_an_object).unwrap_err(), expected);
+        assert_eq!(Report::from_stored(&not_an_object.to_string()).unwrap_err(), expected);
+        assert_eq!(Report::from_stored("{\"id\": "), through_tree("{\"id\": "));
     }
 }

@@ -1,5 +1,5 @@
 use super::{DraftId, KeyValueStore, StorageError, STORAGE_VERSION};
-use crate::model::{Kind, PeriodType, Status, TemplateRef};
+use crate::model::{de_utc, de_utc_opt, Kind, PeriodType, Status, TemplateRef};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -27,8 +27,9 @@ pub struct DraftSummary {
     pub status: Status,
     /// Completion in percent, 0–100.
     pub progress: u8,
+    #[serde(deserialize_with = "de_utc")]
     pub updated_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_utc_opt")]
     pub exported_at: Option<DateTime<Utc>>,
     /// The outline the draft is written against; `None` in summaries saved
     /// before outlines could be loaded (those name a built-in outline).
@@ -50,9 +51,41 @@ pub struct Envelope {
     pub template_version: u32,
     /// Incremented by every save; how two tabs notice each other.
     pub revision: u64,
+    #[serde(deserialize_with = "de_utc")]
     pub saved_at: DateTime<Utc>,
     pub summary: DraftSummary,
-    pub report: serde_json::Value,
+    pub report: StoredReport,
+}
+
+/// A stored draft's report as its JSON text, checked to be JSON and not
+/// read further: opening a draft reads it straight into a `Report`
+/// ([`Report::from_stored`](crate::model::Report::from_stored)), without a
+/// JSON tree in between.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredReport(Box<serde_json::value::RawValue>);
+
+impl StoredReport {
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The report as a JSON tree (kept as is for a draft opened read-only).
+    pub fn tree(&self) -> serde_json::Value {
+        serde_json::from_str(self.text()).unwrap_or_default()
+    }
+
+    /// The report's own `id` member, as [`foreign`] compares it.
+    fn id(&self) -> Option<serde_json::Value> {
+        serde_json::from_str::<listed::ReportId>(self.text()).ok().and_then(|id| id.0)
+    }
+}
+
+/// Equal when the texts are: an envelope read back is the one written.
+impl PartialEq for StoredReport {
+    fn eq(&self, other: &StoredReport) -> bool {
+        self.text() == other.text()
+    }
 }
 
 /// [`Envelope`] as written: borrows the report instead of copying it.
@@ -699,7 +732,7 @@ fn next_revision(stored: Option<u64>) -> u64 {
 
 /// The id inside `env` (its summary's or its report's) when it is not `id`.
 fn foreign_id(env: &Envelope, id: &str) -> Option<String> {
-    foreign(&env.summary.id, env.report.get("id"), id)
+    foreign(&env.summary.id, env.report.id().as_ref(), id)
 }
 
 /// [`foreign_id`] from the summary's id and the report's `id` member.

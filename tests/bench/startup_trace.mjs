@@ -132,7 +132,40 @@ function timeline(events, inPage) {
   return { fcp: fcp ? round(rel(fcp.ts)) : null, wasm: Object.fromEntries(Object.entries(wasm).map(([k, v]) => [k, round(v)])), mainBusy: round(mainBusy), longestTask: longest && { ms: round(longest.ms), at: round(longest.at) } };
 }
 
-const clean = (cf) => (cf.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '').replace(/^\$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+/**
+ * A Rust symbol as a path: wasm-bindgen --keep-debug keeps the mangled
+ * legacy form (`_ZN15bao_cao_dan_van2ui5mount17h…E`); its length-prefixed
+ * segments are joined with `::` and the hash dropped. Other names pass as is.
+ */
+function demangle(name) {
+  const m = /^_ZN(.*)E$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  let rest = m[1];
+  while (rest) {
+    const len = /^(\d+)/.exec(rest);
+    if (!len) return name;
+    const start = len[1].length;
+    parts.push(rest.slice(start, start + Number(len[1])));
+    rest = rest.slice(start + Number(len[1]));
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1))) parts.pop();
+  return parts.join('::').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$RF\$/g, '&').replace(/\$u20\$/g, ' ').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}').replace(/\$C\$/g, ',').replace(/\.\./g, '::');
+}
+const clean = (cf) => demangle(cf.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '').replace(/^\$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+
+/**
+ * Phases of the start, as the inclusive time of the functions that do them
+ * (a sample counts for a phase when the phase's function is on its stack).
+ */
+const PHASES = [
+  ['main()', (n) => n === 'bao_cao_dan_van::main'],
+  ['open the draft (storage read, parse, checks)', (n) => n === 'bao_cao_dan_van::editor::drafts::open'],
+  ['  of which: the report parsed', (n) => n.startsWith('bao_cao_dan_van::model::report::') && n.endsWith('Deserialize for bao_cao_dan_van::model::report::Report>::deserialize')],
+  ['compile the outline', (n) => n === 'bao_cao_dan_van::template::Template::from_outline'],
+  ['evaluate the report', (n) => n === 'bao_cao_dan_van::engine::evaluate'],
+  ['the print sentences (previews, W07)', (n) => n.startsWith('bao_cao_dan_van::print::sentences::')],
+];
 const isWasm = (cf) => cf.url.startsWith('wasm://') || /_bg\.wasm$/.test(cf.url);
 
 /** Self time by function, and main()'s inclusive time, from a CPU profile. */
@@ -143,6 +176,8 @@ function cpuSummary(profile, inPage) {
   const self = new Map();
   let mainMs = 0;
   let startMs = 0;
+  const phases = PHASES.map(() => 0);
+  const inclusive = new Map();
   let script = 0;
   const { samples, timeDeltas } = profile;
   for (let i = 0; i < samples.length; i++) {
@@ -156,17 +191,23 @@ function cpuSummary(profile, inPage) {
     // Inclusive: does the stack contain main() / ui::start?
     let inMain = false;
     let inStart = false;
+    const inPhase = PHASES.map(() => false);
+    const onStack = new Set();
     for (let id = samples[i]; id != null; id = parent.get(id)) {
       const n = clean(byId.get(id).callFrame);
+      if (n.startsWith('bao_cao_dan_van::')) onStack.add(n);
       if (n === 'bao_cao_dan_van::main') inMain = true;
       if (n === 'bao_cao_dan_van::ui::start') inStart = true;
+      PHASES.forEach(([, is], k) => { if (is(n)) inPhase[k] = true; });
     }
     if (inMain) mainMs += dt;
     if (inStart) startMs += dt;
+    inPhase.forEach((yes, k) => { if (yes) phases[k] += dt; });
+    for (const n of onStack) inclusive.set(n, (inclusive.get(n) ?? 0) + dt);
   }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, ms]) => ({ name, ms: round(ms) }));
   void inPage;
-  return { scriptMs: round(script), mainMs: round(mainMs), startMs: round(startMs), top };
+  return { scriptMs: round(script), mainMs: round(mainMs), startMs: round(startMs), phases: phases.map(round), top, inclusive: [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([name, ms]) => ({ name, ms: round(ms) })) };
 }
 
 function summarize(runs, named) {
@@ -191,9 +232,12 @@ function summarize(runs, named) {
   if (named.length) {
     const p = (f) => round(median(named.map((r) => f(r.profile))));
     lines.push(`  names-kept build: JS + wasm sampled ${p((x) => x.scriptMs)} ms; inside main() ${p((x) => x.mainMs)} ms`);
+    PHASES.forEach(([label], k) => lines.push(`    ${label.padEnd(44)} ${p((x) => x.phases[k])} ms`));
     lines.push('  top functions by self time (names-kept build, median run):');
     const mid = [...named].sort((a, b) => a.profile.scriptMs - b.profile.scriptMs)[Math.floor(named.length / 2)];
     for (const t of mid.profile.top) lines.push(`    ${String(t.ms).padStart(6)} ms  ${t.name}`);
+    lines.push('  the app\'s own functions by inclusive time (names-kept build, median run):');
+    for (const t of mid.profile.inclusive) lines.push(`    ${String(t.ms).padStart(6)} ms  ${t.name}`);
   }
   return lines.join('\n');
 }

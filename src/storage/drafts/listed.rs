@@ -23,7 +23,7 @@ pub(super) struct ListedEnvelope {
     _template_version: u32,
     #[serde(rename = "revision")]
     _revision: u64,
-    #[serde(rename = "saved_at")]
+    #[serde(rename = "saved_at", deserialize_with = "crate::model::de_utc")]
     _saved_at: DateTime<Utc>,
     pub summary: DraftSummary,
     pub report: ReportId,

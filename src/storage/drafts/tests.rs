@@ -42,7 +42,7 @@ fn saved_draft_is_listed_and_loads_back() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].updated_at, at(1));
     let loaded = store.load("a").unwrap().unwrap();
-    assert_eq!(loaded.envelope.report, json!({ "text": "xin chào" }));
+    assert_eq!(loaded.envelope.report.tree(), json!({ "text": "xin chào" }));
     assert!(!loaded.has_previous);
 }
 
@@ -56,7 +56,7 @@ fn each_save_increments_revision_and_keeps_previous() {
     assert!(loaded.has_previous);
     let restored = store.restore_previous("a", at(2)).unwrap();
     assert_eq!(restored.revision, 3);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "một" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "một" }));
 }
 
 #[test]
@@ -69,12 +69,12 @@ fn a_save_that_leaves_the_previous_revision_keeps_the_older_one() {
     };
     leave("sửa 2", 2);
     assert_eq!(leave("sửa 3", 3).revision, 4);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "sửa 3" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "sửa 3" }));
     store.restore_previous("a", at(3)).unwrap();
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "lúc mở" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "lúc mở" }));
     // The swap kept what was current, so it can be switched back.
     store.restore_previous("a", at(4)).unwrap();
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "sửa 3" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "sửa 3" }));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn previous_copy_is_dropped_rather_than_failing_the_save_when_space_is_short() {
     save(&store, "a", &"x".repeat(300), None).unwrap();
     let outcome = save(&store, "a", &"y".repeat(300), Some(1)).unwrap();
     assert_eq!(outcome.revision, 2);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "y".repeat(300) }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "y".repeat(300) }));
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn undo_of_a_delete_keeps_the_text_saved_since_and_brings_the_deleted_one_back_a
     assert_eq!(undone, Undeleted::AsCopy { id: "copy-1".into() });
     assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), newer_raw, "the newer text is not overwritten");
     let copy = store.load("copy-1").unwrap().unwrap().envelope;
-    assert_eq!(copy.report, json!({ "text": "cũ 2" }));
+    assert_eq!(copy.report.tree(), json!({ "text": "cũ 2" }));
     assert_eq!(copy.summary.name, "Báo cáo a (bản khôi phục)");
     let prev = store.backend().get("bcdv.draft.copy-1.prev").unwrap().unwrap();
     assert!(prev.contains("\"copy-1\"") && prev.contains("\"cũ\""), "its previous revision came along: {prev}");
@@ -423,7 +423,7 @@ fn a_draft_at_the_last_revision_can_still_be_saved_and_never_wraps() {
     for text in ["hai", "ba"] {
         assert_eq!(save(&store, "a", text, Some(u64::MAX)).unwrap().revision, u64::MAX, "saturates");
     }
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report, json!({ "text": "ba" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "ba" }));
     assert!(matches!(save(&store, "a", "cũ", Some(7)), Err(SaveError::Conflict { .. })), "still checked");
     assert_eq!(next_revision(None), 1);
     assert_eq!(next_revision(Some(u64::MAX - 1)), u64::MAX);

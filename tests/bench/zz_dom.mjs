@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { launch } from '../e2e/lib/harness.mjs';
+import { startBrotliServer } from './lib/server.mjs';
+const storage = JSON.parse(readFileSync('target/bench/fixtures/storage.json', 'utf8'));
+const { ids } = JSON.parse(readFileSync('target/bench/fixtures/ids.json', 'utf8'));
+const server = await startBrotliServer(process.argv[2] ?? 'target/bench-dist');
+const b = await launch({});
+const page = b.context.pages()[0] ?? await b.context.newPage();
+await page.goto(`${server.origin}/__bench/blank.html`);
+await page.evaluate((e) => { localStorage.clear(); for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, storage);
+await page.goto(`${server.origin}/#/bao-cao/${ids.CQ}`);
+await page.waitForSelector('input, textarea');
+await page.waitForTimeout(1000);
+const info = await page.evaluate(() => {
+  const all = document.querySelectorAll('*');
+  const byTag = {};
+  for (const e of all) byTag[e.tagName] = (byTag[e.tagName] ?? 0) + 1;
+  const vis = [...all].filter(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.width > 0; }).length;
+  return { total: all.length, visible: vis, height: document.documentElement.scrollHeight, byTag };
+});
+console.log(JSON.stringify(info));
+await page.screenshot({ path: '/tmp/probe/editor.png', fullPage: true });
+await b.close(); server.close?.(); process.exit(0);
