@@ -6,7 +6,7 @@
 use super::import::{read_report_file_quick, Incoming, QuickHash};
 use crate::engine::{evaluate, figures, Evaluation, Figures};
 use crate::format;
-use crate::model::{Kind, PeriodType, Report, UnitProfile, Value};
+use crate::model::{Kind, PeriodType, Report, Row, UnitProfile, Value};
 use crate::template::{Level, Template};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -87,6 +87,8 @@ pub struct Summary {
     /// Computed values of the report holding the sums: the recomputed
     /// rates (its issues would repeat the units' own, shown per unit).
     pub total_figures: Figures,
+    /// The sums as a report; its lists are left empty (they are the units'
+    /// rows, joined only by [`Summary::to_report`]).
     total_report: Report,
     /// The outline versions of the units, by id, newest version first;
     /// `units` are in this order.
@@ -223,7 +225,6 @@ pub fn merge_hashed(
 
     let mut totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut cung_ky: BTreeMap<String, i64> = BTreeMap::new();
-    let mut lists: BTreeMap<String, Vec<crate::model::Row>> = BTreeMap::new();
     // Each figure is at most MAX_NUMBER; saturating keeps a sum of many of
     // them from wrapping (to_report then keeps it as text). A key is copied
     // once per merge, not once per unit.
@@ -247,9 +248,6 @@ pub fn merge_hashed(
                 add(&mut cung_ky, k, n);
             }
         }
-        for (k, rows) in &u.report.lists {
-            lists.entry(k.clone()).or_default().extend(rows.iter().cloned());
-        }
     }
     let mut total_report = Report::for_template(
         template.template_ref(),
@@ -261,8 +259,10 @@ pub fn merge_hashed(
     );
     total_report.values = totals.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
     total_report.cung_ky = cung_ky.iter().map(|(k, n)| (k.clone(), Value::Int(*n))).collect();
-    total_report.lists = lists;
-    let total_figures = figures(template, &total_report);
+    // The summed report's rows are the units' rows joined in their order:
+    // read in place here, copied only when a draft is made of the totals.
+    let unit_lists: Vec<&BTreeMap<String, Vec<Row>>> = units.iter().map(|u| &u.report.lists).collect();
+    let total_figures = figures(template, &total_report, &unit_lists);
 
     let mut columns: Vec<Column> = template
         .value_keys()
@@ -443,7 +443,11 @@ impl Summary {
         };
         report.values = storable(&self.total_report.values);
         report.cung_ky = storable(&self.total_report.cung_ky);
-        report.lists = self.total_report.lists.clone();
+        for u in &self.units {
+            for (k, rows) in &u.report.lists {
+                report.lists.entry(k.clone()).or_default().extend(rows.iter().cloned());
+            }
+        }
         let names: Vec<&str> = self.units.iter().map(|u| u.unit.as_str()).collect();
         report.texts.insert(
             "N01.text".into(),
