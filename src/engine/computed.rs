@@ -1,9 +1,9 @@
 //! Computed fields C01–C09 for one side (current or cùng kỳ) of a report.
 
-use super::env::{to_i64, Env, Lookup};
+use super::env::{to_i64, Env, Lists, Lookup};
 use super::{fmt, ComputedValue, Exact};
 use crate::format::Rational;
-use crate::model::{FieldPath, HgDenominator, Row, Value};
+use crate::model::{FieldPath, HgDenominator, Value};
 use crate::template::compiled::FastMap;
 use crate::template::{Display, Mode, Template};
 use std::collections::BTreeMap;
@@ -37,7 +37,7 @@ pub(crate) fn present(display: Display, r: &Rational) -> Option<(Exact, String)>
 pub(crate) fn compute(
     template: &Template,
     values: &BTreeMap<String, Value>,
-    lists: Option<&BTreeMap<String, Vec<Row>>>,
+    lists: Option<Lists>,
     hg: HgDenominator,
 ) -> Side {
     let index = &template.index;
@@ -46,8 +46,8 @@ pub(crate) fn compute(
     for inst in &index.computed {
         let expr = inst.expr_for(hg);
         if let Some(list) = &inst.per_row {
-            let Some(rows) = lists.and_then(|l| l.get(list)) else { continue };
-            for (i, row) in rows.iter().enumerate() {
+            let Some(rows) = lists.map(|l| l.rows(list)) else { continue };
+            for (i, row) in rows.enumerate() {
                 let env = Env { values, lists, computed: &exact, row: Some(row), lookup: Lookup::Effective };
                 if let Some((value, display)) = env.eval(expr).and_then(|r| present(inst.display, &r)) {
                     let key = FieldPath::cell_key(list, i, &inst.key);

@@ -1,6 +1,7 @@
 //! C12: cùng kỳ values carried over from last year's report of the same period type.
 
 use super::computed;
+use super::env::Lists;
 use crate::model::{FieldPath, Report, Value};
 use crate::template::Template;
 use std::collections::BTreeMap;
@@ -45,7 +46,12 @@ pub fn cung_ky_from_previous(
     if previous.period.year != current.cung_ky_year() {
         return Err(CungKyError::Year { found: previous.period.year, expected: current.cung_ky_year() });
     }
-    let side = computed::compute(template, &previous.values, Some(&previous.lists), previous.options.hg_denominator);
+    let side = computed::compute(
+        template,
+        &previous.values,
+        Some(Lists::Report(&previous.lists)),
+        previous.options.hg_denominator,
+    );
     let mut out = BTreeMap::new();
     for (_, node) in template.walk() {
         for ind in node.indicators.iter().filter(|i| i.compare) {

@@ -21,10 +21,34 @@ pub(crate) enum Lookup {
     EnteredFirst,
 }
 
+/// The rows of a side's lists: one report's, or those of several reports
+/// read one after another as if joined. The latter is a merge's summed
+/// report, whose rows are its units' own: copying 200 units' rows into it
+/// cost more than all the sums.
+#[derive(Clone, Copy)]
+pub(crate) enum Lists<'a> {
+    Report(&'a BTreeMap<String, Vec<Row>>),
+    Joined(&'a [&'a BTreeMap<String, Vec<Row>>]),
+}
+
+impl<'a> Lists<'a> {
+    /// The rows of `list` in order (none when no part has it).
+    pub fn rows<'k>(self, list: &'k str) -> impl Iterator<Item = &'a Row> + 'k
+    where
+        'a: 'k,
+    {
+        let (one, joined): (Option<&'a BTreeMap<String, Vec<Row>>>, &'a [_]) = match self {
+            Lists::Report(lists) => (Some(lists), &[]),
+            Lists::Joined(parts) => (None, parts),
+        };
+        one.into_iter().chain(joined.iter().copied()).filter_map(move |lists| lists.get(list)).flatten()
+    }
+}
+
 /// Values visible to an expression: one side (current or cùng kỳ) of a report.
 pub(crate) struct Env<'a> {
     pub values: &'a BTreeMap<String, Value>,
-    pub lists: Option<&'a BTreeMap<String, Vec<Row>>>,
+    pub lists: Option<Lists<'a>>,
     pub computed: &'a FastMap<String, Rational>,
     pub row: Option<&'a Row>,
     pub lookup: Lookup,
@@ -73,9 +97,8 @@ impl Env<'_> {
                 }
             }
             Expr::ListSum { list, col, scale } => {
-                let rows = self.lists?.get(list)?;
                 let mut total: Option<Rational> = None;
-                for r in rows {
+                for r in self.lists?.rows(list) {
                     if let Some(x) = r.get(col).and_then(|v| number(v, *scale)) {
                         total = Some(match total {
                             Some(t) => t.checked_add(&x)?,
@@ -87,7 +110,7 @@ impl Env<'_> {
             }
             Expr::ListCount { list } => {
                 // A row left blank is not printed, so it is not counted either.
-                let n = self.lists?.get(list)?.iter().filter(|row| row.values().any(|v| !v.is_blank())).count();
+                let n = self.lists?.rows(list).filter(|row| row.values().any(|v| !v.is_blank())).count();
                 (n > 0).then(|| Rational::from_integer(n as i128))
             }
             Expr::SumOf(terms) => {

@@ -80,9 +80,10 @@ pub use numbering::{heading_number, node_title, numbering, printed_nodes};
 pub use progress::{filled_rows, NodeProgress, Progress};
 
 use crate::format::Rational;
-use crate::model::{FieldPath, Report};
+use crate::model::{FieldPath, Report, Row};
 pub use crate::template::Level;
 use crate::template::Template;
+use env::Lists;
 use num_traits::{CheckedMul, CheckedSub};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -263,12 +264,14 @@ impl Figures {
     }
 }
 
-/// The [`Figures`] of a report, worked out as [`evaluate`] does. The merge
-/// needs them for a summed report of 200 units' rows, whose every other
-/// check would only repeat those of each unit.
-pub fn figures(template: &Template, report: &Report) -> Figures {
+/// The [`Figures`] of a report, worked out as [`evaluate`] does, with the
+/// rows of its lists read from `lists` joined in order, not from the report.
+/// The merge needs them for a summed report of 200 units' rows, whose every
+/// other check would only repeat those of each unit; the rows are the
+/// units' own, read where they are (copying them cost more than the sums).
+pub fn figures(template: &Template, report: &Report, lists: &[&BTreeMap<String, Vec<Row>>]) -> Figures {
     let hg = report.options.hg_denominator;
-    let cur = computed::compute(template, &report.values, Some(&report.lists), hg);
+    let cur = computed::compute(template, &report.values, Some(Lists::Joined(lists)), hg);
     let prev = computed::compute(template, &report.cung_ky, None, hg);
     Figures { computed: cur.out, cung_ky: prev.out }
 }
@@ -276,7 +279,7 @@ pub fn figures(template: &Template, report: &Report) -> Figures {
 /// Evaluate a report against a template. Pure and total: never panics.
 pub fn evaluate(template: &Template, report: &Report) -> Evaluation {
     let hg = report.options.hg_denominator;
-    let cur = computed::compute(template, &report.values, Some(&report.lists), hg);
+    let cur = computed::compute(template, &report.values, Some(Lists::Report(&report.lists)), hg);
     let prev = computed::compute(template, &report.cung_ky, None, hg);
     let deltas = compare::deltas(template, report, &cur, &prev);
     let appendix = appendix::build(template, report, &cur, &prev);

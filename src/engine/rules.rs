@@ -1,7 +1,7 @@
 //! Formula rules declared in the template (E02–E07 and any custom ones), with
 //! messages built from labels and figures.
 
-use super::env::{to_i64, Env, Lookup};
+use super::env::{to_i64, Env, Lists, Lookup};
 use super::{fmt, Issue};
 use crate::format::{self, Rational};
 use crate::model::{FieldPath, Report, Row, Value};
@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 /// One side of the report a rule is checked on.
 struct SideCtx<'a> {
     values: &'a BTreeMap<String, Value>,
-    lists: Option<&'a BTreeMap<String, Vec<Row>>>,
+    lists: Option<Lists<'a>>,
     computed: &'a FastMap<String, Rational>,
     /// "Cùng kỳ năm 2024" for the cùng kỳ side.
     prefix: Option<String>,
@@ -33,7 +33,7 @@ pub(crate) fn formula_rules(
     let sides = [
         SideCtx {
             values: &report.values,
-            lists: Some(&report.lists),
+            lists: Some(Lists::Report(&report.lists)),
             computed: cur,
             prefix: None,
             path_of: FieldPath::key,
@@ -57,8 +57,8 @@ pub(crate) fn formula_rules(
             match &rule.per_row {
                 None => check(template, rule, side, None, issues),
                 Some(list) => {
-                    let Some(rows) = side.lists.and_then(|l| l.get(list)) else { continue };
-                    for (i, row) in rows.iter().enumerate() {
+                    let Some(rows) = side.lists.map(|l| l.rows(list)) else { continue };
+                    for (i, row) in rows.enumerate() {
                         check(template, rule, side, Some((list, i, row)), issues);
                     }
                 }

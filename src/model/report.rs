@@ -406,7 +406,7 @@ pub struct Report {
     #[serde(default)]
     pub texts: BTreeMap<String, String>,
     /// Indicator values: key (group-qualified where grouped) → raw value.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "map_at_once")]
     pub values: BTreeMap<String, Value>,
     /// Qualifier per key: "hơn", "trên", "khoảng", "gần".
     #[serde(default)]
@@ -415,7 +415,7 @@ pub struct Report {
     #[serde(default)]
     pub lists: BTreeMap<String, Vec<Row>>,
     /// Cùng kỳ (same period of `year - 1`) values, same keys as `values`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "map_at_once")]
     pub cung_ky: BTreeMap<String, Value>,
     /// Footnotes.
     #[serde(default)]
@@ -468,6 +468,35 @@ fn without_position(e: &serde_json::Error) -> String {
 
 fn default_schema_version() -> u32 {
     SCHEMA_VERSION
+}
+
+/// The figures (`values`, `cung_ky`) as serde's own map reader reads them
+/// (a name given twice keeps its last value; refused earlier anyway, see
+/// `exchange::canonical`), but the map built at once from the entries:
+/// inserted one by one, each of a report's 280 figures was compared with
+/// some 30 keys before it (a merge reads 200 reports).
+fn map_at_once<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, Value>, D::Error> {
+    struct Entries;
+
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = BTreeMap<String, Value>;
+
+        // serde's own words, so a wrong type reads as it did.
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            // A stable sort, then the last of equal names kept.
+            Ok(BTreeMap::from_iter(entries))
+        }
+    }
+
+    deserializer.deserialize_map(Entries)
 }
 
 impl Report {
@@ -597,6 +626,35 @@ mod tests {
         assert!(serde_json::from_str::<Report>(&twice).is_err());
         assert_eq!(Report::from_stored(&twice).unwrap(), report);
         assert_eq!(Report::from_stored(&twice), through_tree(&twice));
+    }
+
+    #[test]
+    fn maps_built_at_once_read_as_serdes_own_maps_repeated_names_and_wrong_types_included() {
+        #[derive(Deserialize)]
+        struct AtOnce {
+            #[serde(deserialize_with = "map_at_once")]
+            m: BTreeMap<String, Value>,
+        }
+        #[derive(Deserialize)]
+        struct Serdes {
+            m: BTreeMap<String, Value>,
+        }
+        for text in [
+            r#"{"m":{"b":1,"a":"x","c":{"unparsed":"1,5"}}}"#,
+            r#"{"m":{}}"#,
+            r#"{"m":{"a":1,"b":2,"a":3}}"#,
+            r#"{"m":[1]}"#,
+            r#"{"m":"x"}"#,
+            r#"{"m":{"a":[]}}"#,
+        ] {
+            let at_once = serde_json::from_str::<AtOnce>(text).map(|r| r.m).map_err(|e| e.to_string());
+            let serdes = serde_json::from_str::<Serdes>(text).map(|r| r.m).map_err(|e| e.to_string());
+            assert_eq!(at_once, serdes, "{text}");
+            let tree: serde_json::Value = serde_json::from_str(text).unwrap();
+            let at_once = serde_json::from_value::<AtOnce>(tree.clone()).map(|r| r.m).map_err(|e| e.to_string());
+            let serdes = serde_json::from_value::<Serdes>(tree).map(|r| r.m).map_err(|e| e.to_string());
+            assert_eq!(at_once, serdes, "{text} as a tree");
+        }
     }
 
     #[test]

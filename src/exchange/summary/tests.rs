@@ -140,6 +140,26 @@ fn a_file_dated_after_the_receivers_clock_is_set_aside_and_cannot_win_the_tie_br
 }
 
 #[test]
+fn the_totals_figures_read_the_units_rows_in_place_as_the_draft_made_of_them_does() {
+    let files: Vec<(String, Vec<u8>)> = (0..3u32)
+        .map(|n| {
+            let mut r = crate::fixtures::full_report(Kind::Cq);
+            r.id = format!("4b8f0a4e-0000-4000-8000-{n:012}");
+            r.unit.code = format!("W{n:03}");
+            r.updated_at = at(10);
+            r.lists.get_mut("asxh").expect("a list summed by a figure").truncate(n as usize + 1);
+            file(&r)
+        })
+        .collect();
+    let s = merge(&files, at(28)).unwrap();
+    let joined = crate::engine::evaluate(s.template, &s.to_report("tong-hop", UnitProfile::default(), at(28)));
+    assert!(joined.computed.contains_key("asxh_tong_suat"), "a sum of the joined rows");
+    assert!(joined.computed.keys().any(|k| k.starts_with("ntm_xa.6.")), "per-row figures of the joined rows");
+    assert_eq!(s.total_figures.computed, joined.computed);
+    assert_eq!(s.total_figures.cung_ky, joined.cung_ky);
+}
+
+#[test]
 fn a_summary_of_200_full_wards_with_6600_list_rows_is_storable_exportable_importable_and_restorable() {
     let mut files = Vec::new();
     for n in 0..200u32 {
