@@ -38,6 +38,18 @@ struct Ctx {
     computed_bases: HashMap<String, Option<String>>,
     /// Full computed key → the place of its declaration, for messages.
     computed_paths: HashMap<String, String>,
+    /// Indicator key → one of its value keys in `index.values` (a grouped
+    /// indicator has one per group, all with the same indicator and node):
+    /// formulas name indicators, and scanning every value key for each name
+    /// was a third of the compile.
+    value_bases: HashMap<String, String>,
+}
+
+impl Ctx {
+    /// The value slot of indicator `base` (any of its groups' for a grouped one).
+    fn slot_of(&self, base: &str) -> Option<&ValueSlot> {
+        self.value_bases.get(base).and_then(|key| self.index.values.get(key))
+    }
 }
 
 pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
@@ -369,8 +381,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
             mentions: ind.mentions.iter().map(|m| format::old_tone_placement(&format::lowercase(m))).collect(),
             per: ind.per.as_ref().map(per),
         };
-        let already = ctx.index.values.keys().any(|k| k.split('.').next() == Some(ind.key.as_str()))
-            || ctx.index.lists.contains_key(&ind.key);
+        let already = ctx.value_bases.contains_key(&ind.key) || ctx.index.lists.contains_key(&ind.key);
         if already {
             return Err(TemplateError::at(ip, format!("khóa chỉ tiêu “{}” bị lặp", ind.key)));
         }
@@ -381,6 +392,7 @@ fn compile_indicators(r: &RawNode, path: &str, groups: &[Group], ctx: &mut Ctx) 
                 Some(g) => FieldPath::group_key(&ind.key, &g.id),
                 None => ind.key.clone(),
             };
+            ctx.value_bases.entry(ind.key.clone()).or_insert_with(|| key.clone());
             ctx.index.values.insert(key, ValueSlot { node_id: r.id.clone(), indicator: indicator.clone(), group: g });
         }
         indicators.push(indicator);
@@ -601,7 +613,7 @@ fn resolve(name: &str, ctx: &Ctx, row_list: Option<&ListDef>) -> std::result::Re
         None => (name, None),
     };
     // Indicator?
-    let slot = ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(base)).map(|(_, s)| s);
+    let slot = ctx.slot_of(base);
     if let Some(slot) = slot {
         if !slot.indicator.ty.is_numeric() {
             return Err(format!("“{base}” có kiểu {}, không dùng được trong công thức", slot.indicator.ty.code()));
@@ -800,8 +812,7 @@ fn compile_computed(p: Pending<ComputedDef>, ctx: &mut Ctx) -> Result<()> {
     }
     let rl = row_list(ctx, &c.per_row).map_err(err)?;
     let rl = rl.cloned();
-    let target_slot =
-        ctx.index.values.iter().find(|(k, _)| k.split('.').next() == Some(c.key.as_str())).map(|(_, s)| s.clone());
+    let target_slot = ctx.slot_of(&c.key).cloned();
     if let Some(s) = &target_slot {
         if !s.indicator.ty.is_numeric() {
             return Err(err(format!("khóa đích “{}” không phải chỉ tiêu số", c.key)));
