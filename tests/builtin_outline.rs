@@ -5,6 +5,7 @@
 //! an outline in this process before it runs; a single test, for the same
 //! reason.
 
+use bao_cao_dan_van::editor::outlines::newer_versions;
 use bao_cao_dan_van::model::{Kind, TemplateRef};
 use bao_cao_dan_van::template::Template;
 
@@ -26,6 +27,9 @@ fn resolving_a_reports_built_in_outline_compiles_that_outline_only() {
     assert!(std::ptr::eq(cq, Template::builtin(Kind::Cq)));
     assert!(Template::builtin_is_compiled(Kind::Cq));
     assert!(!Template::builtin_is_compiled(Kind::Dang), "opening a CQ report compiled the ĐẢNG outline");
+    // The editor then asks whether a newer version of it is on the device.
+    assert!(newer_versions(&cq.template_ref()).is_empty());
+    assert!(!Template::builtin_is_compiled(Kind::Dang), "looking for newer CQ outlines compiled the ĐẢNG outline");
 
     // The heads read without compiling agree with the compiled outlines.
     let dang = Template::builtin_for(&reference("DANG", 1)).expect("DANG version 1 is built in");

@@ -516,15 +516,25 @@ impl Template {
     /// The kind whose built-in outline has the id and version of `r`.
     fn builtin_kind_for(r: &TemplateRef) -> Option<Kind> {
         Kind::ALL.into_iter().find(|&kind| {
-            let (cell, outline) = match kind {
-                Kind::Dang => (&HEAD_DANG, DANG_JSON),
-                Kind::Cq => (&HEAD_CQ, CQ_JSON),
-            };
-            let head = cell.get_or_init(|| {
-                serde_json::from_str(outline)
-                    .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
-            });
+            let head = Template::builtin_head(kind);
             head.id == r.id && head.version == r.version
+        })
+    }
+
+    /// The built-in outlines whose file declares `id`; only those are compiled.
+    pub fn builtins_with_id(id: &str) -> impl Iterator<Item = &'static Template> + '_ {
+        Kind::ALL.into_iter().filter(move |&kind| Template::builtin_head(kind).id == id).map(Template::builtin)
+    }
+
+    /// The id and version the built-in outline file of `kind` declares.
+    fn builtin_head(kind: Kind) -> &'static BuiltinHead {
+        let (cell, outline) = match kind {
+            Kind::Dang => (&HEAD_DANG, DANG_JSON),
+            Kind::Cq => (&HEAD_CQ, CQ_JSON),
+        };
+        cell.get_or_init(|| {
+            serde_json::from_str(outline)
+                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
         })
     }
 

@@ -57,6 +57,14 @@ pub fn all() -> Vec<&'static Template> {
     out
 }
 
+/// The versions of outline `id` on this device, built-in and registered,
+/// in no particular order. Unlike [`all`], compiles no other built-in outline.
+pub fn versions_of(id: &str) -> Vec<&'static Template> {
+    let mut out: Vec<&'static Template> = Template::builtins_with_id(id).collect();
+    out.extend(registered().iter().copied().filter(|t| t.id == id));
+    out
+}
+
 /// The registered outline a reference names (see [`Template::for_ref`]).
 pub(super) fn find(r: &TemplateRef) -> Option<&'static Template> {
     registered()
