@@ -27,7 +27,7 @@ use crate::template::Template;
 
 pub use header::{number_line, recipient_lines};
 pub use names::{default_sentence_name, file_name, issuer_sentence_name, unit_phrase};
-pub use sentences::{sentences, stale_sentences, Sentence, SentenceId};
+pub use sentences::{general_sentences, sentences, stale_sentences, Sentence, SentenceId};
 pub use text::plain_text;
 
 /// The whole printed document.

@@ -102,21 +102,27 @@ pub(crate) fn chosen(report: &Report, id: &SentenceId, generated: String) -> Str
     }
 }
 
-/// Every generated sentence of the report as printed today, in document
-/// order (overrides do not change them, except that the opening and the
-/// closing name the trích yếu as printed).
-pub fn sentences(template: &Template, report: &Report, evaluation: &Evaluation) -> Vec<Sentence> {
+/// The trích yếu, the opening and the closing sentence: the first of
+/// [`sentences`], and the only ones that need no evaluation of the figures.
+pub fn general_sentences(report: &Report) -> Vec<Sentence> {
     let general = |id: SentenceId, label: &str, generated: String| Sentence {
         id,
         label: label.to_string(),
         generated,
         node_id: None,
     };
-    let mut out = vec![
+    vec![
         general(SentenceId::TrichYeu, "Trích yếu", super::generated_trich_yeu(report)),
         general(SentenceId::Opening, "Câu mở đầu (căn cứ)", super::generated_opening(report)),
         general(SentenceId::Closing, "Câu kết thúc", super::generated_closing(report)),
-    ];
+    ]
+}
+
+/// Every generated sentence of the report as printed today, in document
+/// order (overrides do not change them, except that the opening and the
+/// closing name the trích yếu as printed).
+pub fn sentences(template: &Template, report: &Report, evaluation: &Evaluation) -> Vec<Sentence> {
+    let mut out = general_sentences(report);
     let printed: Vec<String> = numbering(template, report).into_iter().map(|(id, _)| id).collect();
     for (_, node) in template.walk() {
         // Listed even where the report or the section does not print its

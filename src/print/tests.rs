@@ -1089,3 +1089,18 @@ mod body_content {
         }
     }
 }
+
+/// The editor shows the general sentences before the first evaluation:
+/// they must be exactly the first of the sentences the evaluation gives.
+#[test]
+fn general_sentences_are_the_first_sentences_and_need_no_evaluation() {
+    for kind in [Kind::Cq, Kind::Dang] {
+        let report = full_report(kind);
+        let template = Template::for_report(&report);
+        let general = general_sentences(&report);
+        let all = sentences(template, &report, &evaluate(template, &report));
+        assert_eq!(general.len(), 3);
+        assert_eq!(&all[..3], &general[..], "{kind:?}");
+        assert!(all.len() > 3, "{kind:?}: figure lines follow");
+    }
+}

@@ -15,19 +15,24 @@ pub fn Checklist() -> impl IntoView {
             .map(|(depth, n)| (depth, n.id.clone(), crate::engine::node_title(n, r)))
             .collect()
     });
+    // None until the first evaluation (see `Ctx::eval`).
     let overall = move || {
         ctx.eval.with(|e| {
-            let p = &e.progress;
-            (p.percent(), p.done, p.total, p.next_missing.clone())
+            let p = &e.as_ref()?.progress;
+            Some((p.percent(), p.done, p.total, p.next_missing.clone()))
         })
     };
-    let errors_in =
-        move |node: &str| ctx.eval.with(|e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count());
+    let errors_in = move |node: &str| {
+        ctx.eval.with(|e| {
+            e.as_ref().map_or(0, |e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count())
+        })
+    };
     let item = move |id: String, label: String, depth: usize| {
         let id_for_state = id.clone();
         let id_for_click = id.clone();
-        let state =
-            Memo::new(move |_| ctx.eval.with(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started))));
+        let state = Memo::new(move |_| {
+            ctx.eval.with(|e| e.as_ref().map(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started))))
+        });
         let id_for_errors = id.clone();
         let current = move || ctx.current.get() == id;
         view! {
@@ -36,15 +41,16 @@ pub fn Checklist() -> impl IntoView {
                     on:click=move |_| ctx.current.set(id_for_click.clone())>
                     <span class="check-mark" aria-hidden="true">
                         {move || match state.get() {
-                            Some((done, total, _)) if total > 0 && done == total => "✓",
-                            Some((_, _, true)) => "◐",
-                            _ => "○",
+                            None => "",
+                            Some(Some((done, total, _))) if total > 0 && done == total => "✓",
+                            Some(Some((_, _, true))) => "◐",
+                            Some(_) => "○",
                         }}
                     </span>
                     <span class="check-title">{label}</span>
                     <span class="check-count">
                         {move || match state.get() {
-                            Some((done, total, _)) if total > 0 => format!("{done}/{total}"),
+                            Some(Some((done, total, _))) if total > 0 => format!("{done}/{total}"),
                             _ => String::new(),
                         }}
                         {move || {
@@ -60,11 +66,17 @@ pub fn Checklist() -> impl IntoView {
         <nav class="checklist" aria-label="Các mục của báo cáo">
             <div class="overall">
                 <p>
-                    <strong>{move || format!("Đã xong {}%", overall().0)}</strong>
-                    <span class="muted">{move || { let (_, d, t, _) = overall(); format!(" ({d}/{t} mục bắt buộc)") }}</span>
+                    {move || match overall() {
+                        Some((percent, done, total, _)) => view! {
+                            <strong>{format!("Đã xong {percent}%")}</strong>
+                            <span class="muted">{format!(" ({done}/{total} mục bắt buộc)")}</span>
+                        }.into_any(),
+                        None => view! { <span class="muted">"Đang tính tiến độ…"</span> }.into_any(),
+                    }}
                 </p>
-                <progress max="100" value=move || overall().0 aria-label="Tiến độ báo cáo"></progress>
-                {move || overall().3.map(|path| {
+                // Without a value while pending: the browser shows it as in progress.
+                <progress max="100" value=move || overall().map(|o| o.0) aria-label="Tiến độ báo cáo"></progress>
+                {move || overall().and_then(|o| o.3).map(|path| {
                     view! {
                         <button type="button" class="next-missing" on:click=move |_| ctx.jump_to(&path)>
                             "Mục còn thiếu tiếp theo →"

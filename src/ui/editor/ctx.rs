@@ -15,7 +15,12 @@ pub const SIGNING: &str = "ky";
 pub struct Ctx {
     pub template: &'static Template,
     pub report: RwSignal<Report>,
-    pub eval: Memo<Evaluation>,
+    /// The report's evaluation; `None` until the editor's first screen is
+    /// on the glass (the fields come first: evaluating, and compiling the
+    /// engine's code on its first call, would hold that frame back), then
+    /// always `Some`. What shows figures, progress or issues says it is
+    /// still working meanwhile, never "nothing found".
+    pub eval: Memo<Option<Evaluation>>,
     /// Read-only (newer format) or finalised: inputs do not edit.
     pub locked: Signal<bool>,
     /// Section shown: a node id, [`GENERAL`] or [`SIGNING`].

@@ -139,8 +139,8 @@ pub fn GeneralForm() -> impl IntoView {
     let with_plan = ctx.report.with_untracked(|r| r.options.trich_yeu_with_plan);
     let print_figures = ctx.report.with_untracked(|r| r.options.print_figures);
     let default_name = ctx.report.with_untracked(crate::print::default_sentence_name);
-    let all = super::sentences::sentences_memo(ctx);
-    let has_appendix = Memo::new(move |_| all.with(|a| a.iter().any(|s| s.id == SentenceId::AttachedTo)));
+    let all = super::sentences::general_sentences_memo(ctx);
+    let has_appendix = Memo::new(move |_| all.with(|a| a.iter().flatten().any(|s| s.id == SentenceId::AttachedTo)));
     let alt_denominator =
         ctx.report.with_untracked(|r| r.options.hg_denominator == crate::model::HgDenominator::ThanhPlusKhongThanh);
     view! {

@@ -112,13 +112,20 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     // A report with long lists is evaluated when typing pauses, so each
     // keystroke only updates its field; any other report on every keystroke.
     let evaluate_now = RwSignal::new(0u64);
+    let first_paint_done = RwSignal::new(false);
+    crate::ui::later::after_first_paint(move || {
+        first_paint_done.try_set(true);
+    });
     let eval = Memo::new(move |_| {
         evaluate_now.track();
-        if report.with_untracked(paging::evaluates_later) {
+        if !first_paint_done.get() {
+            return None;
+        }
+        Some(if report.with_untracked(paging::evaluates_later) {
             report.with_untracked(|r| evaluate_with_sentences(template, r))
         } else {
             report.with(|r| evaluate_with_sentences(template, r))
-        }
+        })
     });
     let pending_evaluation = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
     let evaluate_again = move || {
@@ -154,7 +161,7 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     // wake them all on each keystroke.
     let locked: Signal<bool> =
         Memo::new(move |_| is_read_only || report.with(|r| r.status == Status::Finalised)).into();
-    let issues = Memo::new(move |_| eval.with(ctx::issues_by_path));
+    let issues = Memo::new(move |_| eval.with(|e| e.as_ref().map(ctx::issues_by_path).unwrap_or_default()));
     let list_pages = RwSignal::new(std::collections::HashMap::new());
     let save_state = RwSignal::new(SaveState::Idle);
     let save_error = RwSignal::new(None::<String>);
@@ -175,9 +182,11 @@ fn Editor(opened: drafts::Opened) -> impl IntoView {
     let flush = move || {
         let Some(true) = session.try_with_value(Session::wants_save) else { return };
         let started = now_ms();
-        let Some(progress) = eval.try_with_untracked(|e| e.progress.percent()) else {
+        let Some(evaluated) = eval.try_with_untracked(|e| e.as_ref().map(|e| e.progress.percent())) else {
             return;
         };
+        // A save before the first evaluation (rare: it follows the first frame) works its own out.
+        let progress = evaluated.unwrap_or_else(|| report.with_untracked(|r| evaluate(template, r).progress.percent()));
         mark("bcdv:save-start");
         let flushed = match open_store() {
             Ok(store) => report.with_untracked(|r| {

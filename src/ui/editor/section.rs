@@ -150,7 +150,7 @@ fn IndicatorRow(indicator: &'static Indicator, key: String, #[prop(into)] label:
     let label = if required { format!("{label} (bắt buộc)") } else { label };
     let compare = indicator.compare && indicator.ty.is_numeric();
     let delta_key = key.clone();
-    let delta = move || ctx.eval.with(|e| e.deltas.get(&delta_key).map(|d| d.text.clone()));
+    let delta = move || ctx.eval.with(|e| e.as_ref()?.deltas.get(&delta_key).map(|d| d.text.clone()));
     let qualifier = crate::editor::paths::takes_qualifier(&indicator.ty).then(|| {
         view! { <QualifierSelect key=key.clone() label=format!("Từ chỉ mức độ trước số ({label})") /> }
     });
@@ -198,6 +198,7 @@ fn ComputedBox(node_id: String) -> impl IntoView {
     let year = ctx.report.with_untracked(|r| r.cung_ky_year());
     let rows = Memo::new(move |_| {
         ctx.eval.with(|e| {
+            let Some(e) = e else { return Vec::new() };
             e.computed
                 .values()
                 .filter(|c| c.node_id == node_id)

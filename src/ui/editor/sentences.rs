@@ -12,16 +12,33 @@ use crate::template::Display;
 use crate::ui::fields::field_id;
 use leptos::prelude::*;
 
-/// Every generated sentence of the open report (recomputed with the report).
-pub fn sentences_memo(ctx: Ctx) -> Memo<Vec<Sentence>> {
-    Memo::new(move |_| ctx.report.with(|r| ctx.eval.with(|e| crate::print::sentences(ctx.template, r, e))))
+/// Every generated sentence of the open report (recomputed with the
+/// report); `None` until the first evaluation (see `Ctx::eval`).
+pub fn sentences_memo(ctx: Ctx) -> Memo<Option<Vec<Sentence>>> {
+    Memo::new(move |_| {
+        ctx.report.with(|r| ctx.eval.with(|e| e.as_ref().map(|e| crate::print::sentences(ctx.template, r, e))))
+    })
+}
+
+/// [`sentences_memo`] for "Thông tin chung", the editor's first screen: its
+/// trích yếu, opening and closing need no evaluation, so they show at once;
+/// the rest (the Phụ lục I line) follows the first evaluation.
+pub fn general_sentences_memo(ctx: Ctx) -> Memo<Option<Vec<Sentence>>> {
+    Memo::new(move |_| {
+        ctx.report.with(|r| {
+            Some(ctx.eval.with(|e| match e {
+                Some(e) => crate::print::sentences(ctx.template, r, e),
+                None => crate::print::general_sentences(r),
+            }))
+        })
+    })
 }
 
 /// One sentence: the generated text and "Sửa câu này", or the cadre's text
 /// in a box with "Dùng lại câu tự động" (and "Vẫn dùng câu này" when W07
 /// says it may be stale).
 #[component]
-pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView {
+pub fn SentenceEditor(id: SentenceId, all: Memo<Option<Vec<Sentence>>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let key = id.key();
     let path = id.path();
@@ -30,8 +47,9 @@ pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView
     let msgs_id = format!("{dom_id}-msgs");
     let sentence = {
         let id = id.clone();
-        Memo::new(move |_| all.with(|all| all.iter().find(|s| s.id == id).cloned()))
+        Memo::new(move |_| all.with(|all| all.as_ref()?.iter().find(|s| s.id == id).cloned()))
     };
+    let pending = move || all.with(Option::is_none);
     let replaced = {
         let key = key.clone();
         Memo::new(move |_| ctx.report.with(|r| r.sentences.contains_key(&key)))
@@ -80,10 +98,14 @@ pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView
             } else {
                 view! {
                     <p class="sentence-generated" id=dom_id.clone()>
-                        {move || sentence.get().map(|s| s.generated).unwrap_or_default()}
+                        {move || if pending() {
+                            "Đang soạn câu…".to_string()
+                        } else {
+                            sentence.get().map(|s| s.generated).unwrap_or_default()
+                        }}
                     </p>
                     <div class="sentence-actions">
-                        <button type="button" disabled=move || ctx.locked.get() aria-describedby=label_id.clone()
+                        <button type="button" disabled=move || ctx.locked.get() || pending() aria-describedby=label_id.clone()
                             on:click=take_over>"Sửa câu này"</button>
                     </div>
                 }
@@ -94,7 +116,11 @@ pub fn SentenceEditor(id: SentenceId, all: Memo<Vec<Sentence>>) -> impl IntoView
     view! {
         <div class="sentence" data-sentence=key.clone()>
             <p class="sentence-label" id=label_id.clone()>
-                {move || sentence.get().map(|s| s.label).unwrap_or_else(|| "Câu đã sửa, ứng dụng không còn tạo câu này".into())}
+                {move || match sentence.get() {
+                    Some(s) => s.label,
+                    None if pending() => String::new(),
+                    None => "Câu đã sửa, ứng dụng không còn tạo câu này".into(),
+                }}
                 {move || replaced.get().then_some(" (đã sửa)")}
             </p>
             {body}
@@ -121,6 +147,7 @@ pub fn NodeSentences(node: &'static crate::template::Node) -> impl IntoView {
         Memo::new(move |_| {
             let mut ids: Vec<SentenceId> = all.with(|all| {
                 all.iter()
+                    .flatten()
                     .filter(|s| s.node_id.as_deref() == Some(node_id.as_str()) && s.id != SentenceId::AttachedTo)
                     .map(|s| s.id.clone())
                     .collect()
