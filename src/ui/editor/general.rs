@@ -55,6 +55,8 @@ struct RecordField<T> {
     key: &'static str,
     label: &'static str,
     kind: &'static str,
+    /// Sentence-long text: two columns wide.
+    wide: bool,
     get: fn(&T) -> String,
 }
 
@@ -87,7 +89,7 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
                             let id = field_id(&name);
                             let name_for_input = name.clone();
                             view! {
-                                <div class="field">
+                                <div class="field" class:wide=f.wide>
                                     <label for=id.clone()>{f.label}</label>
                                     <input id=id name=name type=f.kind prop:value=(f.get)(&item) readonly=move || ctx.locked.get()
                                         on:input=move |ev| {
@@ -109,24 +111,31 @@ fn record_list<T: Clone + Default + Send + Sync + 'static>(
 }
 
 static CITATION_FIELDS: [RecordField<Citation>; 6] = [
-    RecordField { key: "loai", label: "Loại văn bản", kind: "text", get: |c| c.loai.clone() },
-    RecordField { key: "so_ky_hieu", label: "Số, ký hiệu", kind: "text", get: |c| c.so_ky_hieu.clone() },
-    RecordField { key: "ngay", label: "Ngày", kind: "date", get: |c| date_text(c.ngay) },
-    RecordField { key: "co_quan", label: "Cơ quan ban hành", kind: "text", get: |c| c.co_quan.clone() },
-    RecordField { key: "trich_yeu", label: "Trích yếu", kind: "text", get: |c| c.trich_yeu.clone() },
+    RecordField { key: "loai", label: "Loại văn bản", kind: "text", wide: false, get: |c| c.loai.clone() },
+    RecordField {
+        key: "so_ky_hieu", label: "Số, ký hiệu", kind: "text", wide: false, get: |c| c.so_ky_hieu.clone()
+    },
+    RecordField { key: "ngay", label: "Ngày", kind: "date", wide: false, get: |c| date_text(c.ngay) },
+    RecordField { key: "co_quan", label: "Cơ quan ban hành", kind: "text", wide: false, get: |c| c.co_quan.clone() },
+    RecordField { key: "trich_yeu", label: "Trích yếu", kind: "text", wide: true, get: |c| c.trich_yeu.clone() },
     RecordField {
         key: "phrase",
         label: "Viết sau số và ngày (để trống: «của cơ quan … về …»)",
         kind: "text",
+        wide: true,
         get: |c| c.phrase.clone(),
     },
 ];
 
 static FOOTNOTE_FIELDS: [RecordField<Footnote>; 2] = [
     RecordField {
-        key: "id", label: "Ký hiệu (dùng [^ký hiệu] trong bài)", kind: "text", get: |f| f.id.clone()
+        key: "id",
+        label: "Ký hiệu (dùng [^ký hiệu] trong bài)",
+        kind: "text",
+        wide: false,
+        get: |f| f.id.clone(),
     },
-    RecordField { key: "text", label: "Nội dung chú thích", kind: "text", get: |f| f.text.clone() },
+    RecordField { key: "text", label: "Nội dung chú thích", kind: "text", wide: true, get: |f| f.text.clone() },
 ];
 
 /// "Thông tin chung".
