@@ -316,7 +316,7 @@ pub fn open<S: KeyValueStore>(store: &DraftStore<S>, id: &str) -> Result<Opened,
     if journal.is_empty() {
         journal = Default::default();
     }
-    let stored = read_only.is_some().then(|| envelope.report.tree());
+    let stored = read_only.is_some().then(|| envelope.report.tree().ok()).flatten();
     Ok(Opened {
         report,
         revision: envelope.revision,

@@ -71,8 +71,9 @@ impl StoredReport {
     }
 
     /// The report as a JSON tree (kept as is for a draft opened read-only).
-    pub fn tree(&self) -> serde_json::Value {
-        serde_json::from_str(self.text()).unwrap_or_default()
+    /// Fails only where the text holds a number no tree can (say `1e400`).
+    pub fn tree(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(self.text())
     }
 
     /// The report's own `id` member, as [`foreign`] compares it.
@@ -468,13 +469,21 @@ impl<S: KeyValueStore> DraftStore<S> {
         if prev.storage_version > STORAGE_VERSION {
             return Err(SaveError::NewerLayout { stored: prev.storage_version });
         }
+        // Written from its tree, as before the report was kept as text:
+        // the wasm then carries no serialiser of raw JSON text.
+        let report = match prev.report.tree() {
+            Ok(report) => report,
+            Err(e) => {
+                return Err(SaveError::Damaged(self.quarantine(&key, &prev_raw, &format!("không đọc được ({e})"))))
+            }
+        };
         let current = self.load(id).ok().flatten().map(|d| d.envelope.revision);
         self.save(
             &prev.summary,
             prev.schema_version,
             &prev.template_id,
             prev.template_version,
-            &prev.report,
+            &report,
             current,
             Previous::Keep,
             now,

@@ -42,7 +42,7 @@ fn saved_draft_is_listed_and_loads_back() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].updated_at, at(1));
     let loaded = store.load("a").unwrap().unwrap();
-    assert_eq!(loaded.envelope.report.tree(), json!({ "text": "xin chào" }));
+    assert_eq!(loaded.envelope.report.tree().unwrap(), json!({ "text": "xin chào" }));
     assert!(!loaded.has_previous);
 }
 
@@ -56,7 +56,7 @@ fn each_save_increments_revision_and_keeps_previous() {
     assert!(loaded.has_previous);
     let restored = store.restore_previous("a", at(2)).unwrap();
     assert_eq!(restored.revision, 3);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "một" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "một" }));
 }
 
 #[test]
@@ -69,12 +69,12 @@ fn a_save_that_leaves_the_previous_revision_keeps_the_older_one() {
     };
     leave("sửa 2", 2);
     assert_eq!(leave("sửa 3", 3).revision, 4);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "sửa 3" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "sửa 3" }));
     store.restore_previous("a", at(3)).unwrap();
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "lúc mở" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "lúc mở" }));
     // The swap kept what was current, so it can be switched back.
     store.restore_previous("a", at(4)).unwrap();
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "sửa 3" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "sửa 3" }));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn previous_copy_is_dropped_rather_than_failing_the_save_when_space_is_short() {
     save(&store, "a", &"x".repeat(300), None).unwrap();
     let outcome = save(&store, "a", &"y".repeat(300), Some(1)).unwrap();
     assert_eq!(outcome.revision, 2);
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "y".repeat(300) }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "y".repeat(300) }));
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn undo_of_a_delete_keeps_the_text_saved_since_and_brings_the_deleted_one_back_a
     assert_eq!(undone, Undeleted::AsCopy { id: "copy-1".into() });
     assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), newer_raw, "the newer text is not overwritten");
     let copy = store.load("copy-1").unwrap().unwrap().envelope;
-    assert_eq!(copy.report.tree(), json!({ "text": "cũ 2" }));
+    assert_eq!(copy.report.tree().unwrap(), json!({ "text": "cũ 2" }));
     assert_eq!(copy.summary.name, "Báo cáo a (bản khôi phục)");
     let prev = store.backend().get("bcdv.draft.copy-1.prev").unwrap().unwrap();
     assert!(prev.contains("\"copy-1\"") && prev.contains("\"cũ\""), "its previous revision came along: {prev}");
@@ -377,6 +377,25 @@ fn a_previous_revision_of_another_draft_is_quarantined_not_restored_over_it() {
     assert_eq!(quarantined_texts(&store), [b_raw]);
 }
 
+/// The report is kept as its text; a previous revision whose text no JSON
+/// tree can hold (a number out of range) is quarantined, never restored as
+/// an empty report.
+#[test]
+fn a_previous_revision_no_tree_can_hold_is_quarantined_not_restored() {
+    let store = DraftStore::new(MemoryStore::new());
+    save(&store, "a", "A", None).unwrap();
+    save(&store, "a", "A2", Some(1)).unwrap();
+    let prev = store.backend().get("bcdv.draft.a.prev").unwrap().unwrap();
+    let bad = prev.replacen("{\"text\":", "{\"so\":1e400,\"text\":", 1);
+    assert_ne!(bad, prev);
+    store.backend().set("bcdv.draft.a.prev", &bad).unwrap();
+    let a_raw = store.backend().get("bcdv.draft.a").unwrap();
+    let err = store.restore_previous("a", at(3)).unwrap_err();
+    let SaveError::Damaged(Problem::Corrupted { quarantined_as: Some(_), .. }) = &err else { panic!("{err:?}") };
+    assert_eq!(store.backend().get("bcdv.draft.a").unwrap(), a_raw, "a untouched");
+    assert_eq!(quarantined_texts(&store), [bad]);
+}
+
 // Defect 11c: an envelope of a newer storage layout.
 #[test]
 fn an_envelope_of_a_newer_storage_layout_is_listed_and_deletable_but_never_rewritten() {
@@ -423,7 +442,7 @@ fn a_draft_at_the_last_revision_can_still_be_saved_and_never_wraps() {
     for text in ["hai", "ba"] {
         assert_eq!(save(&store, "a", text, Some(u64::MAX)).unwrap().revision, u64::MAX, "saturates");
     }
-    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree(), json!({ "text": "ba" }));
+    assert_eq!(store.load("a").unwrap().unwrap().envelope.report.tree().unwrap(), json!({ "text": "ba" }));
     assert!(matches!(save(&store, "a", "cũ", Some(7)), Err(SaveError::Conflict { .. })), "still checked");
     assert_eq!(next_revision(None), 1);
     assert_eq!(next_revision(Some(u64::MAX - 1)), u64::MAX);
