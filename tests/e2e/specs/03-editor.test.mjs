@@ -769,3 +769,25 @@ test('13. screenshots at tablet size: home, editor, issue panel', async () => {
     for (const s of shots) console.log(`screenshot: ${s}`);
   });
 });
+
+test('a căn cứ record keeps every field wide enough to read, on a tablet held either way and on a desktop', async () => {
+  await withApp({ viewport: LANDSCAPE }, async ({ page }) => {
+    await createReport(page);
+    const add = page.getByRole('button', { name: '+ Thêm văn bản căn cứ' });
+    await add.click();
+    const record = page.locator('fieldset.records .record').first();
+    await record.waitFor();
+    for (const viewport of [LANDSCAPE, PORTRAIT, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      const widths = await record.locator('input').evaluateAll((inputs) => inputs.map((i) => [i.name, i.getBoundingClientRect().width]));
+      assert.equal(widths.length, 6, 'six fields');
+      for (const [name, width] of widths) {
+        assert.ok(width >= 100, `${name} is ${Math.round(width)} px wide at ${viewport.width}×${viewport.height}`);
+      }
+      // The number stays beside the first field, left of every field.
+      const no = await record.locator('.record-no').boundingBox();
+      const left = Math.min(...(await record.locator('.field').evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().left))));
+      assert.ok(no.x + no.width <= left + 1, `the number is left of the fields at ${viewport.width}`);
+    }
+  });
+});

@@ -58,3 +58,50 @@ test('a cold load of the print view requests its chunks while the main module is
     await server.close();
   }
 });
+
+// The editor's first frame (issue 16, item 4): its fields come before the
+// report's evaluation, which follows that frame; meanwhile the checklist and
+// the issue panel say they are working, never that nothing was found.
+test('the editor shows its fields first, and its progress and checks right after', async () => {
+  const server = await startServer(distDir);
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const setup = await watchedPage(browser.context, server.origin);
+    await setup.page.goto(server.url);
+    await appReady(setup.page);
+    const id = await createReport(setup.page);
+    await setup.page.close();
+
+    const { page, consoleErrors } = await watchedPage(browser.context, server.origin);
+    // Every state of the checklist's summary and of the issue panel, with
+    // whether an editable field was on the page at that moment.
+    await page.addInitScript(() => {
+      window.__states = [];
+      new MutationObserver(() => {
+        const progress = document.querySelector('.checklist .overall p')?.textContent;
+        const checks = document.querySelector('.issue-panel')?.textContent;
+        if (progress == null || checks == null) return;
+        const last = window.__states.at(-1);
+        if (last && last.progress === progress && last.checks === checks) return;
+        const field = !!document.querySelector('.editor-main input:not([readonly]):not([disabled])');
+        window.__states.push({ progress, checks, field });
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(`${server.origin}/#/bao-cao/${id}`);
+    await page.locator('.checklist .overall', { hasText: 'Đã xong' }).waitFor();
+    await page.locator('.issue-panel .badge.error').waitFor();
+    const states = await page.evaluate(() => window.__states);
+    const first = states[0];
+    assert.ok(first.field, `a field is shown in the first state: ${JSON.stringify(states)}`);
+    assert.equal(first.progress.trim(), 'Đang tính tiến độ…');
+    assert.match(first.checks, /Đang kiểm tra số liệu…/);
+    assert.doesNotMatch(first.checks, /Không phát hiện sai lệch/, 'no "nothing found" before checking');
+    const done = states.at(-1);
+    assert.match(done.progress, /Đã xong \d+% \(\d+\/\d+ mục bắt buộc\)/);
+    assert.match(done.checks, /\d+ lỗi/);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
