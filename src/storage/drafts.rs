@@ -469,8 +469,8 @@ impl<S: KeyValueStore> DraftStore<S> {
         if prev.storage_version > STORAGE_VERSION {
             return Err(SaveError::NewerLayout { stored: prev.storage_version });
         }
-        // Written from its tree, as before the report was kept as text:
-        // the wasm then carries no serialiser of raw JSON text.
+        // Written from its tree, as it was before the report was kept as
+        // text; a text no tree can hold is not a revision to restore.
         let report = match prev.report.tree() {
             Ok(report) => report,
             Err(e) => {
