@@ -66,13 +66,10 @@ pub fn Checklist() -> impl IntoView {
         <nav class="checklist" aria-label="Các mục của báo cáo">
             <div class="overall">
                 <p>
-                    {move || match overall() {
-                        Some((percent, done, total, _)) => view! {
-                            <strong>{format!("Đã xong {percent}%")}</strong>
-                            <span class="muted">{format!(" ({done}/{total} mục bắt buộc)")}</span>
-                        }.into_any(),
-                        None => view! { <span class="muted">"Đang tính tiến độ…"</span> }.into_any(),
-                    }}
+                    <Show when=move || overall().is_some() fallback=|| view! { <span class="muted">"Đang tính tiến độ…"</span> }>
+                        <strong>{move || overall().map(|(percent, ..)| format!("Đã xong {percent}%"))}</strong>
+                        <span class="muted">{move || overall().map(|(_, done, total, _)| format!(" ({done}/{total} mục bắt buộc)"))}</span>
+                    </Show>
                 </p>
                 // Without a value while pending: the browser shows it as in progress.
                 <progress max="100" value=move || overall().map(|o| o.0) aria-label="Tiến độ báo cáo"></progress>
