@@ -22,6 +22,47 @@ fn main() {
         let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("read {}: {e}", source.display()));
         std::fs::write(Path::new(&out_dir).join(name), compact_json(&text)).expect("write compact template");
     }
+    check_shipped_outlines(&out_dir);
+}
+
+/// What the compiled built-in outlines (src/template/shipped/) are made
+/// from: the outline sources and the code of the types and of the compiler.
+const SHIPPED_SOURCES: [&str; 9] = [
+    "src/template/catalogue.json",
+    "src/template/cq.json",
+    "src/template/dang.json",
+    "src/template/mod.rs",
+    "src/template/compiled.rs",
+    "src/template/compile.rs",
+    "src/template/formula.rs",
+    "src/template/raw.rs",
+    "src/template/shipped.rs",
+];
+
+/// Writes the digest of [`SHIPPED_SOURCES`] for the test that remakes the
+/// shipped outlines, and refuses to build the app (wasm) when the shipped
+/// ones were made from other sources: the browser would get a stale outline.
+fn check_shipped_outlines(out_dir: &str) {
+    // FNV-1a: a change detector, not a security check.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in SHIPPED_SOURCES {
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        for b in path.bytes().chain([0]).chain(text).chain([0]) {
+            hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let digest = format!("{hash:016x}\n");
+    std::fs::write(Path::new(out_dir).join("shipped-sources.digest"), &digest).expect("write digest");
+    let recorded = "src/template/shipped/sources.digest";
+    println!("cargo:rerun-if-changed={recorded}");
+    let stale = std::fs::read_to_string(recorded).ok().as_deref() != Some(digest.as_str());
+    if stale && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        panic!(
+            "src/template/shipped/ was made from other outline sources than those in src/template: \
+             run `cargo test --locked --lib template::shipped` (it remakes the files), then build again"
+        );
+    }
 }
 
 /// JSON text without insignificant whitespace (outside strings).

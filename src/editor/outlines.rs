@@ -90,7 +90,7 @@ pub fn checklist(template: &Template, period_type: PeriodType, year: i32, now: D
 
 /// Versions of the outline `current` names that are newer than it and on
 /// this device, newest first (a built-in one before a registered one of
-/// the same version). The editor asks on opening: no other outline is compiled.
+/// the same version). The editor asks on opening: no other outline is loaded.
 pub fn newer_versions(current: &TemplateRef) -> Vec<&'static Template> {
     let mut newer: Vec<&'static Template> =
         registry::versions_of(&current.id).into_iter().filter(|t| t.version > current.version).collect();

@@ -98,9 +98,9 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
         applies,
         nodes,
         index: ctx.index,
-        raw,
+        hash: hash_of(&raw),
+        raw: Some(raw),
         builtin: false,
-        hash: std::sync::OnceLock::new(),
     };
     let mut compare = Vec::new();
     for (_, node) in t.walk() {
@@ -111,6 +111,13 @@ pub(super) fn compile(raw: RawTemplate) -> Result<Template> {
     t.index.compare = compare;
     t.index.fill_modes();
     Ok(t)
+}
+
+/// See [`Template::hash`].
+fn hash_of(raw: &RawTemplate) -> String {
+    use sha2::{Digest, Sha256};
+    let canonical = serde_json::to_string(raw).unwrap_or_default();
+    Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn compile_applies(raw: &RawTemplate) -> Result<Applies> {

@@ -29,7 +29,7 @@ impl Hasher for Fnv {
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A resolved expression: every name is a full value key or a list column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Expr {
     Lit(i64),
     /// Full value key (`don_tiep_nhan.cong_dan`); `scale` for DEC; `mode` when
@@ -60,7 +60,7 @@ pub(crate) enum Expr {
 }
 
 /// Where an indicator value key points.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ValueSlot {
     pub node_id: String,
     pub indicator: Indicator,
@@ -68,7 +68,7 @@ pub(crate) struct ValueSlot {
 }
 
 /// One computed value to produce (grouped declarations are expanded per group).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ComputedInst {
     pub id: String,
     /// Full target key; for per-row fields the column-like key (`ntm_ty_le`).
@@ -128,7 +128,7 @@ impl ComputedInst {
 }
 
 /// One rule check to run (grouped declarations are expanded per group).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RuleInst {
     pub id: String,
     pub level: Level,
@@ -143,7 +143,7 @@ pub(crate) struct RuleInst {
 }
 
 /// Lookup tables built at load.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Index {
     pub values: FastMap<String, ValueSlot>,
     pub lists: FastMap<String, (String, ListDef)>,

@@ -17,7 +17,7 @@
 use std::fmt;
 
 /// Comparison operator of a rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CmpOp {
     /// `<=`
     Le,

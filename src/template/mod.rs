@@ -24,6 +24,7 @@ pub mod migrate;
 mod raw;
 pub mod registry;
 mod shape;
+mod shipped;
 
 pub use error::TemplateError;
 pub use file::OutlineFileError;
@@ -34,7 +35,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A loaded, checked template with formulas parsed once.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     /// Template id, e.g. "DANG", "CQ".
     pub id: String,
@@ -51,22 +52,29 @@ pub struct Template {
     /// Root nodes in print order (children sorted by `order`).
     pub nodes: Vec<Node>,
     pub(crate) index: compiled::Index,
-    raw: raw::RawTemplate,
+    /// [`Template::hash`], taken when the outline is compiled.
+    hash: String,
+    /// The outline as written, kept for [`Template::to_json`]. None for a
+    /// built-in outline read from its compiled form, which finds its text
+    /// with [`shipped::written`].
+    #[serde(skip)]
+    raw: Option<raw::RawTemplate>,
     /// Shipped with the app (made by [`Template::builtin`]), not loaded from a file.
+    #[serde(skip)]
     builtin: bool,
-    /// [`Template::hash`], computed once: the registry compares it often.
-    hash: OnceLock<String>,
 }
 
 /// The reports an outline is for: period types and the dates the periods
 /// fall in (an outline issued for 2026 onwards, one replaced on 01/07/2025).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Applies {
     /// Period types; empty: all.
     pub periods: Vec<PeriodType>,
     /// It applies to periods that end on or after this day.
+    #[serde(with = "shipped::day")]
     pub from: Option<NaiveDate>,
     /// It applies to periods that begin on or before this day.
+    #[serde(with = "shipped::day")]
     pub until: Option<NaiveDate>,
 }
 
@@ -82,7 +90,7 @@ impl Applies {
 }
 
 /// One section of the outline.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     /// Stable id (`N07`, `N22b1`, `G_KET_QUA`, `PL1`).
     pub id: String,
@@ -121,7 +129,7 @@ pub struct Node {
 }
 
 /// A narrative (free text) field; its key is `<content id>.<field>`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Narrative {
     /// Field name (`text`, `uu_diem`, `HOI_LHPN`).
     pub field: String,
@@ -140,7 +148,7 @@ pub struct Narrative {
 }
 
 /// What a required node marked "Không phát sinh trong kỳ" prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum WhenNone {
     /// Its heading and the cadre's sentence (or the default one).
     #[default]
@@ -150,7 +158,7 @@ pub enum WhenNone {
 }
 
 /// A row group of grouped indicators.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     /// Group id used in keys (`cong_dan`, `HOI_LHPN`).
     pub id: String,
@@ -159,7 +167,7 @@ pub struct Group {
 }
 
 /// Value type of an indicator or list column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldType {
     /// Non-negative integer count.
     Int,
@@ -203,7 +211,7 @@ impl FieldType {
 }
 
 /// One ENUM option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnumOption {
     /// Stored value.
     pub value: String,
@@ -212,7 +220,7 @@ pub struct EnumOption {
 }
 
 /// Whether an indicator must be filled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Requirement {
     /// R: may be 0, not blank.
     Required,
@@ -223,7 +231,7 @@ pub enum Requirement {
 }
 
 /// Per-unit plausibility bounds for a money value (W04).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PerUnit {
     /// Count indicator (or column) the amount is divided by.
     pub key: String,
@@ -234,7 +242,7 @@ pub struct PerUnit {
 }
 
 /// An indicator (docs/domain.md §2.4).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     /// Spec key (`hg_thanh`); grouped values use `<key>.<group>`.
     pub key: String,
@@ -266,7 +274,7 @@ impl Indicator {
 }
 
 /// A repeatable list (LIST<row>).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ListDef {
     /// List key (`hoi_quan_ds`).
     pub key: String,
@@ -279,7 +287,7 @@ pub struct ListDef {
 }
 
 /// How a list's rows print (template `"print"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum ListPrint {
     /// A table with a header row and a "STT" column.
     #[default]
@@ -289,7 +297,7 @@ pub enum ListPrint {
 }
 
 /// A list column; cells are addressed `<list>.<row>.<column>`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Column {
     /// Column key.
     pub key: String,
@@ -306,7 +314,7 @@ pub struct Column {
 }
 
 /// How a computed value is displayed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Display {
     /// "84,62%".
     Percent,
@@ -328,7 +336,7 @@ impl Display {
 }
 
 /// When a computed value applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Mode {
     /// Always computed (an entered value is only cross-checked).
     Always,
@@ -337,7 +345,7 @@ pub enum Mode {
 }
 
 /// A computed field as declared (C01–C09).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ComputedDef {
     /// Spec id (`C01`).
     pub id: String,
@@ -376,7 +384,7 @@ pub enum Level {
 }
 
 /// How a failed formula rule is worded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MessagePattern {
     /// "A (5) lớn hơn B (4)", "A (1.150) + B (40) = 1.190, khác C (1.180)".
     Compare,
@@ -387,7 +395,7 @@ pub enum MessagePattern {
 }
 
 /// A validation rule as declared.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct RuleDef {
     /// Spec id (`E02`).
     pub id: String,
@@ -454,23 +462,8 @@ impl IndicatorRef<'_> {
 
 static BUILTIN_DANG: OnceLock<Template> = OnceLock::new();
 static BUILTIN_CQ: OnceLock<Template> = OnceLock::new();
-static HEAD_DANG: OnceLock<BuiltinHead> = OnceLock::new();
-static HEAD_CQ: OnceLock<BuiltinHead> = OnceLock::new();
-
-/// The id and version a built-in outline file declares, read without
-/// compiling the outline: matching a report's reference against them lets
-/// opening a report compile its own outline only (compiling one is a large
-/// share of the editor's start).
-#[derive(serde::Deserialize)]
-struct BuiltinHead {
-    id: String,
-    version: u32,
-}
-
-// Compact copies of src/template/*.json written by build.rs.
-const CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
-const DANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dang.json"));
-const CQ_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cq.json"));
+static HEAD_DANG: OnceLock<shipped::Head> = OnceLock::new();
+static HEAD_CQ: OnceLock<shipped::Head> = OnceLock::new();
 
 impl Report {
     /// A new draft of the built-in template of `kind` for `unit` (see
@@ -491,24 +484,18 @@ impl Report {
 }
 
 impl Template {
-    /// The built-in template of a kind, parsed once.
-    ///
-    /// Panics only if the shipped JSON is broken, which the test suite rules out.
+    /// The built-in template of a kind, decoded once from its compiled form
+    /// ([`shipped`]).
     pub fn builtin(kind: Kind) -> &'static Template {
-        let (cell, outline) = match kind {
-            Kind::Dang => (&BUILTIN_DANG, DANG_JSON),
-            Kind::Cq => (&BUILTIN_CQ, CQ_JSON),
+        let cell = match kind {
+            Kind::Dang => &BUILTIN_DANG,
+            Kind::Cq => &BUILTIN_CQ,
         };
-        cell.get_or_init(|| {
-            let mut t = Template::from_outline(outline, CATALOGUE_JSON)
-                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()));
-            t.builtin = true;
-            t
-        })
+        cell.get_or_init(|| shipped::decode(kind))
     }
 
     /// The built-in template a report refers to, if its id and version are
-    /// built in. Only that one is compiled.
+    /// built in. Only that one is loaded.
     pub fn builtin_for(r: &TemplateRef) -> Option<&'static Template> {
         Template::builtin_kind_for(r).map(Template::builtin)
     }
@@ -521,26 +508,23 @@ impl Template {
         })
     }
 
-    /// The built-in outlines whose file declares `id`; only those are compiled.
+    /// The built-in outlines whose file declares `id`; only those are loaded.
     pub fn builtins_with_id(id: &str) -> impl Iterator<Item = &'static Template> + '_ {
         Kind::ALL.into_iter().filter(move |&kind| Template::builtin_head(kind).id == id).map(Template::builtin)
     }
 
-    /// The id and version the built-in outline file of `kind` declares.
-    fn builtin_head(kind: Kind) -> &'static BuiltinHead {
-        let (cell, outline) = match kind {
-            Kind::Dang => (&HEAD_DANG, DANG_JSON),
-            Kind::Cq => (&HEAD_CQ, CQ_JSON),
+    /// The id and version of the built-in outline of `kind`.
+    fn builtin_head(kind: Kind) -> &'static shipped::Head {
+        let cell = match kind {
+            Kind::Dang => &HEAD_DANG,
+            Kind::Cq => &HEAD_CQ,
         };
-        cell.get_or_init(|| {
-            serde_json::from_str(outline)
-                .unwrap_or_else(|e| panic!("built-in template {} is invalid: {e}", kind.code()))
-        })
+        cell.get_or_init(|| shipped::head(kind))
     }
 
-    /// Whether the built-in outline of `kind` has been compiled in this
-    /// process (it is compiled on first use, and only then).
-    pub fn builtin_is_compiled(kind: Kind) -> bool {
+    /// Whether the built-in outline of `kind` has been loaded in this
+    /// process (it is decoded on first use, and only then).
+    pub fn builtin_is_loaded(kind: Kind) -> bool {
         match kind {
             Kind::Dang => BUILTIN_DANG.get().is_some(),
             Kind::Cq => BUILTIN_CQ.get().is_some(),
@@ -574,13 +558,7 @@ impl Template {
     /// whitespace), so the same outline has the same hash however its file
     /// was indented or ordered.
     pub fn hash(&self) -> String {
-        self.hash
-            .get_or_init(|| {
-                use sha2::{Digest, Sha256};
-                let canonical = serde_json::to_string(&self.raw).unwrap_or_default();
-                Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-            })
-            .clone()
+        self.hash.clone()
     }
 
     /// What a report made from this outline records: id, version and hash.
@@ -615,7 +593,11 @@ impl Template {
 
     /// The self-contained JSON form (loadable by [`Template::from_json`]).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.raw).unwrap_or_default()
+        match &self.raw {
+            Some(raw) => serde_json::to_string_pretty(raw),
+            None => serde_json::to_string_pretty(&shipped::written(self.kind)),
+        }
+        .unwrap_or_default()
     }
 
     /// Every node in print order with its depth (1 = top level).

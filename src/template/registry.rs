@@ -58,7 +58,7 @@ pub fn all() -> Vec<&'static Template> {
 }
 
 /// The versions of outline `id` on this device, built-in and registered,
-/// in no particular order. Unlike [`all`], compiles no other built-in outline.
+/// in no particular order. Unlike [`all`], loads no other built-in outline.
 pub fn versions_of(id: &str) -> Vec<&'static Template> {
     let mut out: Vec<&'static Template> = Template::builtins_with_id(id).collect();
     out.extend(registered().iter().copied().filter(|t| t.id == id));
