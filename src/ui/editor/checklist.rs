@@ -2,6 +2,7 @@
 //! overall progress, and a button to the next missing item.
 
 use super::ctx::{Ctx, GENERAL, SIGNING};
+use crate::engine::Level;
 use leptos::prelude::*;
 
 #[component]
@@ -22,11 +23,6 @@ pub fn Checklist() -> impl IntoView {
             Some((p.percent(), p.done, p.total, p.next_missing.clone()))
         })
     };
-    let errors_in = move |node: &str| {
-        ctx.eval.with(|e| {
-            e.as_ref().map_or(0, |e| e.errors().iter().filter(|i| i.node_id.as_deref() == Some(node)).count())
-        })
-    };
     let item = move |id: String, label: String, depth: usize| {
         let id_for_state = id.clone();
         let id_for_click = id.clone();
@@ -34,6 +30,17 @@ pub fn Checklist() -> impl IntoView {
             ctx.eval.with(|e| e.as_ref().map(|e| e.progress.node(&id_for_state).map(|p| (p.done, p.total, p.started))))
         });
         let id_for_errors = id.clone();
+        // A memo, so the badge is rebuilt only when its count changes, not on every evaluation.
+        let errors = Memo::new(move |_| {
+            ctx.eval.with(|e| {
+                e.as_ref().map_or(0, |e| {
+                    e.issues
+                        .iter()
+                        .filter(|i| i.level == Level::Error && i.node_id.as_deref() == Some(id_for_errors.as_str()))
+                        .count()
+                })
+            })
+        });
         let current = move || ctx.current.get() == id;
         view! {
             <li class=format!("depth-{depth}")>
@@ -54,7 +61,7 @@ pub fn Checklist() -> impl IntoView {
                             _ => String::new(),
                         }}
                         {move || {
-                            let n = errors_in(&id_for_errors);
+                            let n = errors.get();
                             (n > 0).then(|| view! { <span class="badge error">{format!("{n} lỗi")}</span> })
                         }}
                     </span>

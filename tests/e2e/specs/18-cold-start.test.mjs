@@ -15,19 +15,25 @@ const MAIN_WASM_DELAY_MS = 3000;
 const isMainWasm = (path) => /\/bao-cao-dan-van-[0-9a-f]+_bg\.wasm$/.test(path);
 const isChunk = (path) => path.endsWith('.wasm') && !isMainWasm(path);
 
+/** A new draft made in a page of its own (closed after), so the next page loads cold; returns its id. */
+async function draftOnServer(browser, server) {
+  const setup = await watchedPage(browser.context, server.origin);
+  await setup.page.goto(server.url);
+  await appReady(setup.page);
+  const id = await createReport(setup.page);
+  await setup.page.close();
+  return id;
+}
+
 test('a cold load of the print view requests its chunks while the main module is still downloading, each once', async () => {
   const server = await startServer(distDir, { delay: (path) => (isMainWasm(path) ? MAIN_WASM_DELAY_MS : 0) });
   // No service worker: its precache would fetch every chunk, and the cold
   // load below must go to the server as a first visit does.
   const browser = await launch({ serviceWorkers: 'block' });
   try {
-    const setup = await watchedPage(browser.context, server.origin);
-    await setup.page.goto(server.url);
-    await appReady(setup.page);
-    const id = await createReport(setup.page);
+    const id = await draftOnServer(browser, server);
     assert.deepEqual(server.requests.filter((r) => isChunk(r.path)).map((r) => r.path), [],
       'home and the editor fetched no chunk');
-    await setup.page.close();
 
     // A new document on the print route (the server sends `no-cache` and no
     // validator: the main module is downloaded again, as slowly).
@@ -66,11 +72,7 @@ test('the editor shows its fields first, and its progress and checks right after
   const server = await startServer(distDir);
   const browser = await launch({ serviceWorkers: 'block' });
   try {
-    const setup = await watchedPage(browser.context, server.origin);
-    await setup.page.goto(server.url);
-    await appReady(setup.page);
-    const id = await createReport(setup.page);
-    await setup.page.close();
+    const id = await draftOnServer(browser, server);
 
     const { page, consoleErrors } = await watchedPage(browser.context, server.origin);
     // Every state of the checklist's summary and of the issue panel, with
@@ -99,6 +101,12 @@ test('the editor shows its fields first, and its progress and checks right after
     const done = states.at(-1);
     assert.match(done.progress, /Đã xong \d+% \(\d+\/\d+ mục bắt buộc\)/);
     assert.match(done.checks, /\d+ lỗi/);
+    // The checklist marks the sections that hold errors, with their number, once checked.
+    const panelErrors = Number((await page.locator('.issue-panel .badge.error').innerText()).match(/\d+/)[0]);
+    const sectionErrors = (await page.locator('nav.checklist .badge.error').allInnerTexts())
+      .map((t) => Number(t.match(/^(\d+) lỗi$/)[1]));
+    assert.ok(sectionErrors.length > 0 && sectionErrors.every((n) => n > 0), `section badges: ${sectionErrors}`);
+    assert.ok(sectionErrors.reduce((a, b) => a + b, 0) <= panelErrors, `${sectionErrors} of ${panelErrors} errors`);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await browser.close();
