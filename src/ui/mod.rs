@@ -13,18 +13,20 @@ mod marks;
 mod offline;
 mod on_demand;
 mod outlines;
-mod panic_banner;
 mod print;
 mod profile;
 mod shared;
 mod storage_ui;
 mod summary;
 
-/// Install the panic banner, mount the app on `<body>` in place of the
-/// static shell of `index.html` (once stored outlines are registered), and
-/// register the service worker once the first screen has been painted.
+/// Mount the app on `<body>` in place of the static shell of `index.html`
+/// (once stored outlines are registered), and register the service worker
+/// once the first screen has been painted.
+///
+/// A panic is logged here and shown to the user by `src/web/fatal.js`,
+/// outside the wasm: it sees the trap every panic ends in (`panic = "abort"`).
 pub fn start() {
-    panic_banner::install();
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
     // Stored outlines are registered before any screen resolves a draft's
     // outline; their checks are a chunk, so only a device with some waits.
     if storage_ui::stored_outlines() {

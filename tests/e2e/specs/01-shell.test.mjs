@@ -70,6 +70,28 @@ test('a panic shows a Vietnamese error banner instead of a dead page', async () 
   await page.close();
 });
 
+// The banner (src/web/fatal.js) comes from the trap a panic ends in,
+// whichever way it reaches the page. The start's panic above arrives as the
+// start's failed promise; a panic in a click or timer handler arrives as an
+// uncaught error.
+test('a wasm trap thrown out of an event handler shows the banner; other script errors do not', async () => {
+  const { page } = await watchedPage(browser.context, server.origin);
+  await page.goto(server.url);
+  await appReady(page);
+  const throwLater = (kind) => page.evaluate((k) => new Promise((resolve) => {
+    setTimeout(() => { throw k === 'trap' ? new WebAssembly.RuntimeError('unreachable') : new TypeError('x is undefined'); });
+    setTimeout(resolve, 50);
+  }), kind);
+  await throwLater('other');
+  assert.equal(await page.locator('#loi-nghiem-trong').count(), 0, 'no banner for an ordinary script error');
+  await throwLater('trap');
+  await page.getByRole('alert').filter({ hasText: 'lỗi ngoài dự kiến' }).waitFor();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Tải lại trang' }).click()]);
+  await appReady(page);
+  assert.equal(await page.locator('#loi-nghiem-trong').count(), 0, 'the reload starts afresh');
+  await page.close();
+});
+
 for (const [name, viewport] of [
   ['desktop 1280×800', { width: 1280, height: 800 }],
   ['tablet portrait 800×1280', { width: 800, height: 1280 }],

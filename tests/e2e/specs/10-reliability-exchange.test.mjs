@@ -56,7 +56,7 @@ async function goHome(page) {
   await page.getByRole('heading', { level: 1, name: 'Báo cáo của đơn vị' }).waitFor();
 }
 
-/** The fatal banner of a Rust panic (src/ui/panic_banner.rs) is not on screen. */
+/** The fatal banner of a panic or other wasm trap (src/web/fatal.js) is not on screen. */
 async function noPanic(page, where) {
   assert.equal(await page.locator('.fatal-banner').count(), 0, `no panic on ${where}`);
 }
