@@ -65,7 +65,9 @@ test('a panic shows a Vietnamese error banner instead of a dead page', async () 
   await page.goto(server.url + '#/kiem-tra-loi');
   const banner = page.getByRole('alert');
   await banner.waitFor({ timeout: 20_000 });
-  assert.match(await banner.innerText(), /lỗi ngoài dự kiến.*bản nháp đã lưu vẫn còn nguyên/s);
+  const text = await banner.innerText();
+  assert.match(text, /lỗi ngoài dự kiến.*bản nháp đã lưu vẫn còn nguyên/s);
+  assert.equal(text, text.normalize('NFC'));
   await page.getByRole('button', { name: 'Tải lại trang' }).waitFor();
   await page.close();
 });
