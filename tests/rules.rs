@@ -290,6 +290,19 @@ fn e10_required_items_are_listed_per_node_and_zero_is_not_blank() {
 }
 
 #[test]
+fn errors_are_counted_per_node_without_warnings_or_unplaced_errors() {
+    let mut r = full_report(Kind::Cq);
+    set(&mut r, &[("hg_thanh", -3), ("tcd_dinh_ky_luot", -1)]);
+    r.signature.quyen_han = "T/M ỦY BAN NHÂN DÂN".into();
+    let e = eval(&r);
+    // N09: E01 and E04 (with two warnings); N07: E01 (with a warning); E09 names no node.
+    assert_eq!(e.errors().len(), 4);
+    assert_eq!(e.warnings().len(), 3);
+    let by_node = e.errors_by_node();
+    assert_eq!(by_node, [("N09".to_string(), 2), ("N07".to_string(), 1)]);
+}
+
+#[test]
 fn w01_typed_rate_differs_from_the_computed_one() {
     let mut r = cq();
     set(&mut r, &[("hg_tiep_nhan", 13), ("hg_thanh", 11), ("hg_khong_thanh", 2)]);

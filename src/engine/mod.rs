@@ -240,6 +240,21 @@ impl Evaluation {
         self.issues.iter().filter(|i| i.level == Level::Warning).collect()
     }
 
+    /// Number of errors per outline node, in one pass over the issues
+    /// (the checklist shows one count per section), in the order of each
+    /// node's first error. A list, not a map: a report has a few dozen
+    /// nodes, and a map type of its own would cost the download more.
+    pub fn errors_by_node(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for node in self.issues.iter().filter(|i| i.level == Level::Error).filter_map(|i| i.node_id.as_ref()) {
+            match out.iter_mut().find(|(n, _)| n == node) {
+                Some((_, count)) => *count += 1,
+                None => out.push((node.clone(), 1)),
+            }
+        }
+        out
+    }
+
     /// The display string of a computed value, if any.
     pub fn display(&self, key: &str) -> Option<&str> {
         self.computed.get(key).map(|c| c.display.as_str())

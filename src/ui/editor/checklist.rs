@@ -2,7 +2,7 @@
 //! overall progress, and a button to the next missing item.
 
 use super::ctx::{Ctx, GENERAL, SIGNING};
-use crate::engine::Level;
+use crate::engine::Evaluation;
 use leptos::prelude::*;
 
 #[component]
@@ -23,6 +23,9 @@ pub fn Checklist() -> impl IntoView {
             Some((p.percent(), p.done, p.total, p.next_missing.clone()))
         })
     };
+    // Counted once per evaluation for every section, not scanned again by each item.
+    let errors_by_node =
+        Memo::new(move |_| ctx.eval.with(|e| e.as_ref().map(Evaluation::errors_by_node).unwrap_or_default()));
     let item = move |id: String, label: String, depth: usize| {
         let id_for_state = id.clone();
         let id_for_click = id.clone();
@@ -32,14 +35,7 @@ pub fn Checklist() -> impl IntoView {
         let id_for_errors = id.clone();
         // A memo, so the badge is rebuilt only when its count changes, not on every evaluation.
         let errors = Memo::new(move |_| {
-            ctx.eval.with(|e| {
-                e.as_ref().map_or(0, |e| {
-                    e.issues
-                        .iter()
-                        .filter(|i| i.level == Level::Error && i.node_id.as_deref() == Some(id_for_errors.as_str()))
-                        .count()
-                })
-            })
+            errors_by_node.with(|m| m.iter().find(|(n, _)| *n == id_for_errors).map_or(0, |(_, count)| *count))
         });
         let current = move || ctx.current.get() == id;
         view! {
